@@ -1,0 +1,3 @@
+package io.failoverlab.lab;
+
+public enum Role { MONITOR, NODE }

@@ -1,0 +1,27 @@
+package io.failoverlab.remote;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A bash script to run on a host, as whom, for how long at most, and who hears its output.
+ * {@code display} is what logs and reports show (secrets masked); it defaults to the script.
+ */
+public record Command(String script, RunAs runAs, Duration timeout, OutputListener listener, String display) {
+
+    public Command {
+        Objects.requireNonNull(script);
+        runAs = runAs == null ? RunAs.LOGIN : runAs;
+        timeout = timeout == null ? Duration.ofMinutes(2) : timeout;
+        listener = listener == null ? OutputListener.NONE : listener;
+        display = display == null ? script : display;
+    }
+
+    public static Command of(String script) { return new Command(script, RunAs.LOGIN, null, null, null); }
+    public static Command asRoot(String script) { return new Command(script, RunAs.ROOT, null, null, null); }
+    public static Command asPostgres(String script) { return new Command(script, RunAs.POSTGRES, null, null, null); }
+
+    public Command timeout(Duration t) { return new Command(script, runAs, t, listener, display); }
+    public Command listener(OutputListener l) { return new Command(script, runAs, timeout, l, display); }
+    public Command display(String d) { return new Command(script, runAs, timeout, listener, d); }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs and starts what the tests need on a Debian 12 machine: PostgreSQL 15 with
+# pg_auto_failover 2.0 (the distro source the app's own installer also uses), OpenSSH server,
+# Xvfb and GTK 3 for the JavaFX window. Idempotent; run by `mvn verify` before the tests.
+# Xvfb is started on a free display and its PID written to target/xvfb.pid; the tests' JVM
+# stops it when the test run ends (io.failoverlab.testing.TestHostSession).
+set -euo pipefail
+target="${1:-target}"
+mkdir -p "$target"
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
+    echo "The tests install packages and run clusters as postgres: run them as root or with password-less sudo." >&2
+    exit 1
+  fi
+fi
+
+need=()
+command -v pg_autoctl >/dev/null || need+=(pg-auto-failover-cli postgresql-15-auto-failover)
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v Xvfb >/dev/null || need+=(xvfb)
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
+command -v import >/dev/null || need+=(imagemagick)
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${need[*]}"
+  # A fresh PostgreSQL install must not create (and start) the stray 'main' cluster.
+  $SUDO mkdir -p /etc/postgresql-common
+  if ! grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
+    echo 'create_main_cluster = false' | $SUDO tee -a /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+$SUDO mkdir -p /run/sshd
+
+# Xvfb on display :99 (the pom gives the tests DISPLAY=:99). An X server already there is reused;
+# one started here is stopped by the tests' JVM through target/xvfb.pid.
+d=99
+if [ -e "/tmp/.X$d-lock" ]; then
+  owner=$(tr -d ' ' < "/tmp/.X$d-lock" || true)
+  if [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null; then echo "X server on :$d already running"; exit 0; fi
+  rm -f "/tmp/.X$d-lock" "/tmp/.X11-unix/X$d"   # stale lock of a server that is gone
+fi
+# timeout: a run killed before its JVM could stop Xvfb leaves nothing behind for long.
+nohup timeout 3h Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >"$target/xvfb.log" 2>&1 &
+echo $! > "$target/xvfb.pid"
+for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$d" ] && break; sleep 0.1; done
+echo "Xvfb started on :$d"
