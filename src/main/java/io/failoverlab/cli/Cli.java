@@ -1,17 +1,99 @@
 package io.failoverlab.cli;
 
-import java.io.PrintStream;
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LabValidator;
 
-/** Headless verbs over the same engine as the window. */
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Headless verbs over the same engine as the window. Exit code 0 on success; otherwise one
+ * clear sentence on stderr and a non-zero code.
+ */
 public final class Cli {
+    static final List<String> VERBS = List.of("up", "status", "watch", "down");
+
     private Cli() { }
 
+    /** A verb (or --help) means headless; no arguments or only options open the window. */
     public static boolean isHeadless(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--") || java.util.Arrays.asList(args).contains("--help");
+        try {
+            CliArgs a = new CliArgs(args);
+            return a.verb != null || a.flag("--help");
+        } catch (LabException e) {
+            return true; // let run() print the sentence
+        }
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("not yet");
-        return 2;
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        CliArgs args;
+        try {
+            args = new CliArgs(argv);
+        } catch (LabException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (args.verb == null || args.flag("--help") && args.verb == null) {
+            out.print(Usage.text());
+            return args.verb == null && !args.flag("--help") ? 2 : 0;
+        }
+        if (args.flag("--help")) {
+            out.print(Usage.verb(args.verb));
+            return 0;
+        }
+        try {
+            LabSpec lab = lab(args);
+            switch (args.verb) {
+                case "up":
+                    return new UpVerb(out, err).run(lab, args);
+                case "down":
+                    return new DownVerb(out, err).run(lab, args);
+                default:
+                    err.println("Unknown verb '" + args.verb + "'; run with --help to see the verbs.");
+                    return 2;
+            }
+        } catch (LabException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("Failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    /** --lab FILE, else the local lab; --data-dir, --monitor-port and --node-ports override it. */
+    static LabSpec lab(CliArgs args) {
+        String file = args.option("--lab", null);
+        LabSpec lab = file == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(file));
+        String dataDir = args.option("--data-dir", null);
+        if (dataDir != null) lab.dataDir = dataDir;
+        Integer mp = args.intOption("--monitor-port");
+        if (mp != null) lab.monitor.port = mp;
+        String np = args.option("--node-ports", null);
+        if (np != null) {
+            String[] ports = np.split(",");
+            if (ports.length != lab.nodes.size()) {
+                throw new LabException("--node-ports gives " + ports.length + " ports but the lab has " + lab.nodes.size() + " nodes.");
+            }
+            for (int i = 0; i < ports.length; i++) {
+                try {
+                    lab.nodes.get(i).port = Integer.parseInt(ports[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new LabException("--node-ports needs numbers separated by commas, not '" + np + "'.");
+                }
+            }
+        }
+        if (args.flag("--no-install")) lab.installPackages = false;
+        LabValidator.check(lab);
+        return lab;
+    }
+
+    static LabEngine engine(LabSpec lab, PrintStream out, boolean verbose) {
+        return new LabEngine(lab, Shells.factory(), new ConsoleListener(out, verbose));
     }
 }

@@ -1,0 +1,259 @@
+package io.failoverlab.engine;
+
+import io.failoverlab.install.Installation;
+import io.failoverlab.install.Installer;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LabValidator;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.pgaf.InstancePaths;
+import io.failoverlab.pgaf.KeeperControl;
+import io.failoverlab.pgaf.PgAutoCtl;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+import io.failoverlab.remote.Privilege;
+import io.failoverlab.remote.Shell;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.failoverlab.remote.ShellQuote.quote;
+
+/**
+ * Brings a lab from bare hosts to one primary + secondaries: preflight, install, monitor, each
+ * node, verify. Every step checks what is already there first, so `up` on a live lab changes
+ * nothing and `up` after a failure resumes where it stopped.
+ */
+public final class ClusterBuilder {
+    private static final Pattern BASEBACKUP_PCT = Pattern.compile("\\((\\d{1,3})%\\)");
+    private final LabEngine engine;
+    private final LabSpec lab;
+    private final EngineListener listener;
+    private final Map<String, Installation> installations = new LinkedHashMap<>();
+
+    ClusterBuilder(LabEngine engine) {
+        this.engine = engine;
+        this.lab = engine.spec();
+        this.listener = engine.listener();
+    }
+
+    public Map<String, Installation> installations() { return installations; }
+
+    /** Runs every step in order; stops at the first failure (its result says why). */
+    public List<StepResult> up() {
+        List<StepResult> results = new ArrayList<>();
+        LabValidator.check(lab);
+        if (!run("preflight", this::preflight, results)) return results;
+        if (!run("install", this::install, results)) return results;
+        if (!run("monitor", this::monitor, results)) return results;
+        for (InstanceSpec node : lab.nodes) {
+            if (!run(node.name, () -> node(node), results)) return results;
+        }
+        run("verify", this::verify, results);
+        return results;
+    }
+
+    interface Step { String run() throws Exception; }
+
+    boolean run(String name, Step step, List<StepResult> results) {
+        listener.stepStarted(name);
+        long t0 = System.nanoTime();
+        StepResult r;
+        try {
+            String msg = step.run();
+            r = StepResult.passed(name, secondsSince(t0), msg);
+        } catch (LabException e) {
+            r = StepResult.failed(name, secondsSince(t0), e.getMessage());
+        } catch (Exception e) {
+            r = StepResult.failed(name, secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
+                "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
+        listener.stepFinished(r);
+        results.add(r);
+        return r.ok();
+    }
+
+    static double secondsSince(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+    }
+
+    /** Hosts answer, root and postgres rights work, ports are free (or ours), data folder exists. */
+    String preflight() throws IOException {
+        for (String hostId : hostIds()) {
+            Shell sh = engine.shells().host(hostId);
+            CommandResult r = sh.run(Command.asRoot("id -u").timeout(Duration.ofSeconds(30)));
+            if (!r.ok()) {
+                if (Privilege.isSudoRefusal(r.stderr())) {
+                    throw new LabException("On " + sh.describe() + ", the login user has no password-less sudo rights, which the lab needs to install packages and run postgres.");
+                }
+                throw new LabException("On " + sh.describe() + ", running a command as root failed: " + r.lastErrorLine());
+            }
+            CommandResult pg = sh.run(Command.of("getent passwd postgres >/dev/null && echo yes || echo no").timeout(Duration.ofSeconds(20)));
+            if (pg.stdout().contains("yes")) {
+                CommandResult asPg = sh.run(Command.asPostgres("id -un").timeout(Duration.ofSeconds(30)));
+                if (!asPg.ok() || !asPg.stdout().strip().equals("postgres")) {
+                    throw new LabException("On " + sh.describe() + ", commands cannot run as postgres: " + asPg.lastErrorLine());
+                }
+            }
+        }
+        for (InstanceSpec inst : lab.instances()) {
+            Shell sh = engine.shells().of(inst);
+            InstancePaths p = InstancePaths.of(lab, inst);
+            boolean hasPostgresUser = sh.run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
+            boolean ours = hasPostgresUser && sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+            if (!ours && sh.run(Command.of(InstanceScripts.portInUse(inst.port)).timeout(Duration.ofSeconds(10))).ok()) {
+                throw new LabException("Port " + inst.port + " on " + sh.describe() + " is in use by another program, so '"
+                        + inst.name + "' cannot listen there; choose another port in the lab.");
+            }
+        }
+        for (String hostId : hostIds()) {
+            engine.shells().host(hostId).check(Command.asRoot(
+                    "install -d -m 755 " + quote(parentOf(lab.dataDir)) + " 2>/dev/null || mkdir -p " + quote(parentOf(lab.dataDir)) + "\n"
+                    + "install -d -o postgres -g postgres -m 750 " + quote(lab.dataDir) + "\n"
+                    + "chown postgres:postgres " + quote(lab.dataDir)).timeout(Duration.ofSeconds(30)));
+        }
+        return hostIds().size() + " host(s) reachable; ports free or already ours; data folder " + lab.dataDir;
+    }
+
+    String install() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String hostId : hostIds()) {
+            Shell sh = engine.shells().host(hostId);
+            Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
+                    f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
+            installations.put(hostId, in);
+            engine.rememberInstallation(hostId, in);
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(sh.describe()).append(": pg_auto_failover ").append(in.version())
+                    .append(", PostgreSQL ").append(in.postgresVersion()).append(in.installedNow() ? " (installed now)" : " (already installed)");
+        }
+        return sb.toString();
+    }
+
+    String monitor() throws Exception {
+        InstanceSpec m = lab.monitor;
+        Shell sh = engine.shells().of(m);
+        InstancePaths p = InstancePaths.of(lab, m);
+        PgAutoCtl ctl = engine.pgautoctl(m);
+        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+        if (!existed) {
+            sh.check(Command.asPostgres(ctl.createMonitor(engine.installation(m.host).pgctl(), p.pgdata(), m.port,
+                    engine.advertisedHost(m), lab.effectiveAuth(), lab.ssl)).timeout(Duration.ofMinutes(3)));
+        }
+        KeeperControl keeper = engine.keeper(m.host);
+        keeper.start(sh, p, engine.unitName(m));
+        waitFor("monitor", Duration.ofSeconds(60), () -> sh.run(Command.asPostgres(
+                InstanceScripts.psql(m.port, "pg_auto_failover", "select 1")).timeout(Duration.ofSeconds(10))).ok(),
+                "the monitor on " + sh.describe() + " port " + m.port + " did not accept connections");
+        return (existed ? "monitor already created" : "monitor created") + " on port " + m.port + ", keeper " + keeper.kind();
+    }
+
+    String node(InstanceSpec node) throws Exception {
+        Shell sh = engine.shells().of(node);
+        InstancePaths p = InstancePaths.of(lab, node);
+        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+        if (!existed) {
+            String uri = engine.monitorUri();
+            PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions(engine.installation(node.host).pgctl(), p.pgdata(), node.port,
+                    engine.advertisedHost(node), node.name, lab.database, uri, lab.effectiveAuth(), lab.ssl,
+                    node.candidatePriority, node.replicationQuorum, lab.formation);
+            AtomicBoolean done = new AtomicBoolean();
+            Thread nudger = new Thread(() -> nudgeCheckpoints(node, done), "checkpoint-nudger");
+            nudger.setDaemon(true);
+            nudger.start();
+            try {
+                sh.check(Command.asPostgres(engine.pgautoctl(node).createPostgres(o))
+                        .timeout(Duration.ofMinutes(30))
+                        .listener((s, line) -> {
+                            Matcher mm = BASEBACKUP_PCT.matcher(line);
+                            if (line.contains("pg_basebackup") && mm.find()) {
+                                listener.stepProgress(node.name, Integer.parseInt(mm.group(1)) / 100.0, "base backup " + mm.group(1) + "%");
+                            }
+                        }));
+            } finally {
+                done.set(true);
+                nudger.join(5000);
+            }
+        }
+        engine.keeper(node.host).start(sh, p, engine.unitName(node));
+        return (existed ? node.name + " already created" : node.name + " created") + " on port " + node.port;
+    }
+
+    /**
+     * pg_auto_failover ≤2.2 runs pg_basebackup without --checkpoint=fast: a standby's base
+     * backup then waits for the primary's next spread checkpoint (minutes). Issue CHECKPOINT on
+     * the nodes created before this one whenever their base-backup progress says so.
+     */
+    void nudgeCheckpoints(InstanceSpec creating, AtomicBoolean done) {
+        String sql = "select phase from pg_stat_progress_basebackup";
+        while (!done.get()) {
+            try {
+                for (InstanceSpec other : lab.nodes) {
+                    if (other == creating) break;
+                    Shell sh = engine.shells().of(other);
+                    CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", sql))
+                            .timeout(Duration.ofSeconds(10)).display("check base backup progress on " + other.name));
+                    if (r.ok() && r.stdout().contains("waiting for checkpoint")) {
+                        listener.log(LogLine.of("app", LogLine.Level.INFO, "The base backup of " + creating.name
+                                + " waits for a checkpoint on " + other.name + ": issuing CHECKPOINT (pg_auto_failover 2.0 asks for a spread one)."));
+                        sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", "CHECKPOINT")).timeout(Duration.ofSeconds(60)));
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // the primary may be restarting; try again on the next round
+            }
+        }
+    }
+
+    String verify() throws Exception {
+        ClusterSnapshot[] last = new ClusterSnapshot[1];
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            last[0] = engine.stateFromShell();
+            listener.stepProgress("verify", -1, last[0].summary());
+            if (last[0].converged() && last[0].nodes().size() == lab.nodes.size()) {
+                return last[0].summary();
+            }
+            Thread.sleep(1000);
+        }
+        throw new LabException("The cluster did not reach one primary and " + (lab.nodes.size() - 1)
+                + " secondary within 240 s; last state: " + (last[0] == null ? "unknown" : last[0].summary()) + ".");
+    }
+
+    interface Check { boolean ok() throws Exception; }
+
+    static void waitFor(String what, Duration max, Check check, String failure) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.ok()) return;
+            Thread.sleep(500);
+        }
+        throw new LabException("Waiting for " + what + " failed: " + failure + " within " + max.toSeconds() + " s.");
+    }
+
+    private List<String> hostIds() {
+        List<String> ids = new ArrayList<>();
+        for (InstanceSpec i : lab.instances()) if (!ids.contains(i.host)) ids.add(i.host);
+        return ids;
+    }
+
+    private static String parentOf(String dir) {
+        int i = dir.lastIndexOf('/');
+        return i <= 0 ? "/" : dir.substring(0, i);
+    }
+}

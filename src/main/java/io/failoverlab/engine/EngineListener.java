@@ -1,0 +1,18 @@
+package io.failoverlab.engine;
+
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
+
+/** What the engine tells its face (window or terminal) while it works. Called off the FX thread. */
+public interface EngineListener {
+    default void log(LogLine line) { }
+
+    default void stepStarted(String step) { }
+
+    /** fraction in 0..1, or -1 when unknown; text is a short human status. */
+    default void stepProgress(String step, double fraction, String text) { }
+
+    default void stepFinished(StepResult result) { }
+
+    EngineListener NONE = new EngineListener() { };
+}

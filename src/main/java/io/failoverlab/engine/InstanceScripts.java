@@ -1,0 +1,42 @@
+package io.failoverlab.engine;
+
+import io.failoverlab.pgaf.InstancePaths;
+
+import static io.failoverlab.remote.ShellQuote.quote;
+
+/** Small shell snippets about one instance, run as postgres on its host. */
+final class InstanceScripts {
+    private InstanceScripts() { }
+
+    /** pg_autoctl keeps its config and state per absolute PGDATA below the XDG folders. */
+    static String xdgConfig(String pgdata) {
+        return "\"${XDG_CONFIG_HOME:-$HOME/.config}/pg_autoctl\"" + quote(pgdata);
+    }
+
+    static String xdgData(String pgdata) {
+        return "\"${XDG_DATA_HOME:-$HOME/.local/share}/pg_autoctl\"" + quote(pgdata);
+    }
+
+    /** Exit 0 when the instance was fully created (config + cluster, no unfinished init). */
+    static String created(InstancePaths p) {
+        return "[ -f " + xdgConfig(p.pgdata()) + "/pg_autoctl.cfg ] && [ -f " + quote(p.pgdata() + "/PG_VERSION")
+                + " ] && [ ! -f " + xdgData(p.pgdata()) + "/pg_autoctl.init ]";
+    }
+
+    /** Exit 0 when something accepts TCP connections on 127.0.0.1:port of that host. */
+    static String portInUse(int port) {
+        return "(exec 3<>/dev/tcp/127.0.0.1/" + port + ") 2>/dev/null";
+    }
+
+    /** psql as postgres on the local socket of an instance. */
+    static String psql(int port, String db, String sql) {
+        return "psql -X -q -At -v ON_ERROR_STOP=1 -p " + port + " -d " + quote(db) + " -c " + quote(sql);
+    }
+
+    /** Removes PGDATA, the keeper's pid/log files and pg_autoctl's own config and state of it. */
+    static String destroy(InstancePaths p) {
+        return "rm -rf " + quote(p.pgdata()) + " " + quote(p.pidFile()) + " " + quote(p.logFile()) + " "
+                + xdgConfig(p.pgdata()) + " " + xdgData(p.pgdata()) + " "
+                + "\"${XDG_RUNTIME_DIR:-/tmp}/pg_autoctl\"" + quote(p.pgdata()) + "\n";
+    }
+}

@@ -1,0 +1,166 @@
+package io.failoverlab.engine;
+
+import io.failoverlab.install.Installation;
+import io.failoverlab.install.Installer;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.pgaf.InstancePaths;
+import io.failoverlab.pgaf.KeeperControl;
+import io.failoverlab.pgaf.PgAutoCtl;
+import io.failoverlab.pgaf.ShowStateJson;
+import io.failoverlab.pgaf.SystemdKeeper;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+import io.failoverlab.remote.Shell;
+import io.failoverlab.remote.ShellFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.failoverlab.remote.ShellQuote.quote;
+
+/**
+ * The one engine behind both faces (window and headless verbs): brings a lab up, reads its
+ * state, tears it down. Holds the lab's shells and what it learnt about each host.
+ */
+public final class LabEngine implements AutoCloseable {
+    private final LabSpec spec;
+    private final EngineListener listener;
+    private final ShellPool shells;
+    private final Map<String, Installation> installations = new ConcurrentHashMap<>();
+    private final Map<String, KeeperControl> keepers = new ConcurrentHashMap<>();
+    private volatile String monitorUri;
+
+    public LabEngine(LabSpec spec, ShellFactory factory, EngineListener listener) {
+        this.spec = spec;
+        this.listener = listener == null ? EngineListener.NONE : listener;
+        this.shells = new ShellPool(spec, factory, this.listener);
+    }
+
+    public LabSpec spec() { return spec; }
+
+    public EngineListener listener() { return listener; }
+
+    public ShellPool shells() { return shells; }
+
+    /** Brings the lab up (idempotent); the results name each step, whether it passed and why. */
+    public List<StepResult> up() {
+        return new ClusterBuilder(this).up();
+    }
+
+    void rememberInstallation(String hostId, Installation in) { installations.put(hostId, in); }
+
+    public Installation installation(String hostId) throws IOException {
+        Installation in = installations.get(hostId);
+        if (in == null) {
+            in = new Installer().detect(shells.host(hostId), spec.postgresMajor);
+            if (in.version() == null) {
+                throw new LabException("pg_autoctl is not installed on " + shells.host(hostId).describe() + ": run `up` to install it.");
+            }
+            installations.put(hostId, in);
+        }
+        return in;
+    }
+
+    public PgAutoCtl pgautoctl(InstanceSpec inst) throws IOException {
+        return new PgAutoCtl(installation(inst.host).version());
+    }
+
+    public KeeperControl keeper(String hostId) throws IOException {
+        KeeperControl k = keepers.get(hostId);
+        if (k == null) {
+            k = SystemdKeeper.detect(shells.host(hostId));
+            keepers.put(hostId, k);
+        }
+        return k;
+    }
+
+    /** Per-instance unit name: several nodes of several labs may share a host. */
+    public String unitName(InstanceSpec inst) {
+        return ("pgautofailover-" + spec.name + "-" + inst.name).replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    public String advertisedHost(InstanceSpec inst) {
+        return spec.hostOf(inst).address;
+    }
+
+    public InstancePaths paths(InstanceSpec inst) { return InstancePaths.of(spec, inst); }
+
+    /** The monitor's connection URI as pg_autoctl prints it (what nodes register with). */
+    public String monitorUri() throws IOException {
+        if (monitorUri == null) {
+            InstanceSpec m = spec.monitor;
+            CommandResult r = shells.of(m).check(Command.asPostgres(pgautoctl(m).showMonitorUri(paths(m).pgdata()))
+                    .timeout(Duration.ofSeconds(30)));
+            monitorUri = r.stdout().strip();
+        }
+        return monitorUri;
+    }
+
+    /** The formation's state through `pg_autoctl show state --json` on the monitor's host. */
+    public ClusterSnapshot stateFromShell() {
+        try {
+            InstanceSpec m = spec.monitor;
+            CommandResult r = shells.of(m).run(Command.asPostgres(pgautoctl(m).showStateJson(paths(m).pgdata()))
+                    .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json"));
+            if (!r.ok()) return ClusterSnapshot.unreachable(r.lastErrorLine());
+            return new ClusterSnapshot(Instant.now(), true, null, ShowStateJson.parse(r.stdout()));
+        } catch (IOException | RuntimeException e) {
+            return ClusterSnapshot.unreachable(e.getMessage());
+        }
+    }
+
+    /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
+    public List<StepResult> down(boolean destroy) {
+        List<StepResult> results = new ArrayList<>();
+        List<InstanceSpec> order = new ArrayList<>(spec.nodes);
+        Collections.reverse(order);
+        order.add(spec.monitor);
+        for (InstanceSpec inst : order) {
+            long t0 = System.nanoTime();
+            String step = (destroy ? "destroy " : "stop ") + inst.name;
+            listener.stepStarted(step);
+            StepResult r;
+            try {
+                Shell sh = shells.of(inst);
+                boolean hasPostgres = sh.run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
+                if (!hasPostgres) {
+                    r = StepResult.passed(step, ClusterBuilder.secondsSince(t0), "nothing installed on " + sh.describe());
+                } else {
+                    KeeperControl k = keeper(inst.host);
+                    k.stop(sh, paths(inst), unitName(inst));
+                    if (destroy) {
+                        if (k instanceof SystemdKeeper) {
+                            sh.run(Command.asRoot("systemctl disable " + quote(unitName(inst)) + " 2>/dev/null; rm -f /etc/systemd/system/"
+                                    + quote(unitName(inst) + ".service") + "; systemctl daemon-reload").timeout(Duration.ofSeconds(60)));
+                        }
+                        sh.check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2)));
+                    }
+                    r = StepResult.passed(step, ClusterBuilder.secondsSince(t0), destroy ? "stopped and deleted" : "stopped");
+                }
+            } catch (IOException | RuntimeException e) {
+                r = StepResult.failed(step, ClusterBuilder.secondsSince(t0), e.getMessage());
+            }
+            listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, step + ": " + r.message()));
+            listener.stepFinished(r);
+            results.add(r);
+        }
+        monitorUri = null;
+        return results;
+    }
+
+    @Override
+    public void close() {
+        shells.close();
+    }
+}

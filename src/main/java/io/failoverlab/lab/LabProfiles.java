@@ -1,0 +1,66 @@
+package io.failoverlab.lab;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Lab profiles as JSON files, written atomically (temp file + move). */
+public final class LabProfiles {
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private LabProfiles() { }
+
+    public static LabSpec load(Path file) {
+        try {
+            return JSON.readValue(Files.readString(file), LabSpec.class);
+        } catch (NoSuchFileException e) {
+            throw new LabException("Lab file " + file + " does not exist.");
+        } catch (JsonProcessingException e) {
+            throw new LabException("Lab file " + file + " is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new LabException("Cannot read lab file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static void save(LabSpec lab, Path file) throws IOException {
+        writeAtomically(file, JSON.writeValueAsBytes(lab));
+    }
+
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** ~/.config/failover-lab (XDG_CONFIG_HOME honoured; %APPDATA% on Windows). */
+    public static Path configDir() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String appData = System.getenv("APPDATA");
+        if (System.getProperty("os.name", "").startsWith("Windows") && appData != null) {
+            return Path.of(appData, "failover-lab");
+        }
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("failover-lab");
+    }
+}
