@@ -155,8 +155,21 @@ public final class LabEngine implements AutoCloseable {
             listener.stepFinished(r);
             results.add(r);
         }
+        if (destroy) removeSharedFolders();
         monitorUri = null;
         return results;
+    }
+
+    /** pg_autoctl keeps base backups in DATADIR/backup; the data folder goes when it is empty. */
+    private void removeSharedFolders() {
+        for (InstanceSpec inst : spec.instances()) {
+            try {
+                shells.of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
+                        + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
+            } catch (IOException | RuntimeException e) {
+                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not remove " + spec.dataDir + ": " + e.getMessage()));
+            }
+        }
     }
 
     @Override
