@@ -50,6 +50,11 @@ public final class DataCheck {
     /** How many rows, and which ser_id range, an insert added. */
     public record Inserted(long count, long firstSerId, long lastSerId) { }
 
+    /** The original lab's table: {@value #DEFAULT_ROWS} rows, an existing table is an error. */
+    public long createTable(PgNode primary) {
+        return createTable(primary, DEFAULT_ROWS, false);
+    }
+
     /**
      * {@code create table T as select generate_series(1, N) ser_id} on the primary.
      * With dropFirst, an existing table is dropped in the same transaction; without it an
