@@ -1,6 +1,7 @@
 package io.failoverlab.cli;
 
 import io.failoverlab.engine.LabEngine;
+import io.failoverlab.engine.Shells;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
@@ -93,7 +94,10 @@ public final class Cli {
         return lab;
     }
 
-    static LabEngine engine(LabSpec lab, PrintStream out, boolean verbose) {
-        return new LabEngine(lab, Shells.factory(), new ConsoleListener(out, verbose));
+    static LabEngine engine(LabSpec lab, CliArgs args, PrintStream out) {
+        Path knownHosts = Path.of(args.option("--known-hosts", Shells.defaultKnownHosts().toString()));
+        return new LabEngine(lab, Shells.factory(knownHosts, (host, type, fp) ->
+                out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + knownHosts)),
+                new ConsoleListener(out, args.flag("--verbose")));
     }
 }

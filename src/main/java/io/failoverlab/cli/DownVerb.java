@@ -17,7 +17,7 @@ final class DownVerb {
     }
 
     int run(LabSpec lab, CliArgs args) {
-        try (LabEngine engine = Cli.engine(lab, out, args.flag("--verbose"))) {
+        try (LabEngine engine = Cli.engine(lab, args, out)) {
             List<StepResult> steps = engine.down(args.flag("--destroy"));
             List<StepResult> failed = steps.stream().filter(s -> !s.ok()).toList();
             if (!failed.isEmpty()) {

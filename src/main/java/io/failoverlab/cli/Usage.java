@@ -17,6 +17,7 @@ final class Usage {
                 + "  --data-dir DIR     parent folder of every PGDATA (local lab default " + io.failoverlab.lab.LabSpec.DEFAULT_DATA_DIR + ")\n"
                 + "  --monitor-port N   --node-ports A,B   override the lab's ports\n"
                 + "  --no-install       fail instead of installing packages when pg_autoctl is missing\n"
+                + "  --known-hosts FILE the SSH known_hosts file to use (default: the app's own, in its config folder)\n"
                 + "  --verbose          print every command and its output\n"
                 + "  --lang en|ru       language of the output\n";
     }
