@@ -52,6 +52,10 @@ public final class Cli {
             switch (args.verb) {
                 case "up":
                     return new UpVerb(out, err).run(lab, args);
+                case "status":
+                    return new StatusVerb(out, err).run(lab, args);
+                case "watch":
+                    return new WatchVerb(out, err).run(lab, args);
                 case "down":
                     return new DownVerb(out, err).run(lab, args);
                 default:

@@ -26,7 +26,7 @@ final class Usage {
         switch (verb) {
             case "up": return "Usage: up [--lab FILE] [--no-install] [--verbose]\nBrings the lab to one primary and its secondaries; safe to run again.\n";
             case "status": return "Usage: status [--json] [--lab FILE]\nPrints the monitor's view of every node.\n";
-            case "watch": return "Usage: watch [--lab FILE]\nPrints each state change as the monitor notifies it.\n";
+            case "watch": return "Usage: watch [--lab FILE] [--for SECONDS]\nPrints each state change as the monitor notifies it.\n";
             case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders.\n";
             default: return text();
         }

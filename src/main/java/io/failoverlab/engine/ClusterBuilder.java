@@ -167,7 +167,7 @@ public final class ClusterBuilder {
             String uri = engine.monitorUri();
             PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions(engine.installation(node.host).pgctl(), p.pgdata(), node.port,
                     engine.advertisedHost(node), node.name, lab.database, uri, lab.effectiveAuth(), lab.ssl,
-                    node.candidatePriority, node.replicationQuorum, lab.formation);
+                    node.candidatePriority, node.replicationQuorum, lab.formation, engine.listenAddress(node));
             AtomicBoolean done = new AtomicBoolean();
             Thread nudger = new Thread(() -> nudgeCheckpoints(node, done), "checkpoint-nudger");
             nudger.setDaemon(true);

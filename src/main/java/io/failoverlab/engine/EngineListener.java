@@ -14,5 +14,8 @@ public interface EngineListener {
 
     default void stepFinished(StepResult result) { }
 
+    /** The monitor's view changed (streamed while an operation runs). */
+    default void snapshot(io.failoverlab.lab.ClusterSnapshot snapshot) { }
+
     EngineListener NONE = new EngineListener() { };
 }

@@ -10,6 +10,8 @@ import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.KeeperControl;
+import io.failoverlab.pgaf.MonitorClient;
+import io.failoverlab.remote.PortForward;
 import io.failoverlab.pgaf.PgAutoCtl;
 import io.failoverlab.pgaf.ShowStateJson;
 import io.failoverlab.pgaf.SystemdKeeper;
@@ -94,6 +96,12 @@ public final class LabEngine implements AutoCloseable {
         return spec.hostOf(inst).address;
     }
 
+    /** A lab on loopback listens on loopback only; other hosts listen on every interface (pg_autoctl's default). */
+    public String listenAddress(InstanceSpec inst) {
+        String a = advertisedHost(inst);
+        return a.startsWith("127.") || a.equals("::1") || a.equals("localhost") ? a : null;
+    }
+
     public InstancePaths paths(InstanceSpec inst) { return InstancePaths.of(spec, inst); }
 
     /** The monitor's connection URI as pg_autoctl prints it (what nodes register with). */
@@ -115,6 +123,26 @@ public final class LabEngine implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json"));
             if (!r.ok()) return ClusterSnapshot.unreachable(r.lastErrorLine());
             return new ClusterSnapshot(Instant.now(), true, null, ShowStateJson.parse(r.stdout()));
+        } catch (IOException | RuntimeException e) {
+            return ClusterSnapshot.unreachable(e.getMessage());
+        }
+    }
+
+    /**
+     * A client of the monitor over JDBC as autoctl_node; a remote monitor is reached through an
+     * SSH tunnel to its loopback port, never through an open PostgreSQL port. Close both.
+     */
+    public MonitorConnection openMonitor() throws IOException {
+        InstanceSpec m = spec.monitor;
+        PortForward fwd = shells.of(m).forward("127.0.0.1", m.port);
+        String sslmode = spec.ssl == io.failoverlab.lab.SslMode.SELF_SIGNED ? "require" : "prefer";
+        return new MonitorConnection(MonitorClient.connect("127.0.0.1", fwd.localPort(), sslmode, MonitorClient.USER, null), fwd);
+    }
+
+    /** The monitor's view through JDBC (with report/health lags); unreachable when it cannot connect. */
+    public ClusterSnapshot status() {
+        try (MonitorConnection mc = openMonitor()) {
+            return mc.client().snapshot(spec.formation);
         } catch (IOException | RuntimeException e) {
             return ClusterSnapshot.unreachable(e.getMessage());
         }

@@ -30,7 +30,7 @@ public final class PgAutoCtl {
 
     public record NodeOptions(String pgctl, String pgdata, int port, String hostname, String name, String dbname,
                               String monitorUri, String auth, SslMode ssl, int candidatePriority,
-                              boolean replicationQuorum, String formation) { }
+                              boolean replicationQuorum, String formation, String listen) { }
 
     public String createPostgres(NodeOptions o) {
         List<String> a = base("create", "postgres");
@@ -39,6 +39,7 @@ public final class PgAutoCtl {
         opt(a, "--pgport", String.valueOf(o.port()));
         hostOpt(a, o.hostname());
         if (version.hasHostnameOption()) opt(a, "--name", o.name());
+        if (version.hasHostnameOption()) opt(a, "--listen", o.listen());
         opt(a, "--dbname", o.dbname());
         opt(a, "--monitor", o.monitorUri());
         opt(a, "--auth", o.auth());

@@ -39,10 +39,10 @@ class PgAutoCtlTest {
     @Test
     void createPostgresQuotesTheMonitorUriAndDatabase() {
         PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions("/p/pg_ctl", "/d/node1", 6001, "127.0.0.1", "node1", "ha-demo",
-                "postgres://autoctl_node@127.0.0.1:6000/pg_auto_failover?sslmode=require", "trust", SslMode.NONE, 50, true, "default");
+                "postgres://autoctl_node@127.0.0.1:6000/pg_auto_failover?sslmode=require", "trust", SslMode.NONE, 50, true, "default", "127.0.0.1");
         String cmd = V2.createPostgres(o);
         assertTrue(cmd.contains("--monitor 'postgres://autoctl_node@127.0.0.1:6000/pg_auto_failover?sslmode=require'"), cmd);
-        assertTrue(cmd.contains("--name node1 --dbname ha-demo"), cmd);
+        assertTrue(cmd.contains("--name node1 --listen 127.0.0.1 --dbname ha-demo"), cmd);
         assertTrue(cmd.endsWith("--no-ssl --candidate-priority 50 --replication-quorum true"), cmd);
         assertFalse(cmd.contains("--formation"), cmd);
         String old = V13.createPostgres(o);

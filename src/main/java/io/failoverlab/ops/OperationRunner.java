@@ -1,0 +1,70 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.EngineListener;
+import io.failoverlab.lab.LogLine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Cluster-changing operations run one at a time on a single thread (DESIGN.md); reads run
+ * freely elsewhere. The window disables its action buttons while {@link #busy()} is non-null.
+ */
+public final class OperationRunner implements AutoCloseable {
+    public interface Operation {
+        String name();
+
+        OperationResult run() throws Exception;
+    }
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lab-operations");
+        t.setDaemon(true);
+        return t;
+    });
+    private final EngineListener listener;
+    private final AtomicReference<String> busy = new AtomicReference<>();
+
+    public OperationRunner(EngineListener listener) {
+        this.listener = listener == null ? EngineListener.NONE : listener;
+    }
+
+    /** Name of the operation running now, or null. */
+    public String busy() { return busy.get(); }
+
+    public CompletableFuture<OperationResult> submit(Operation op) {
+        return CompletableFuture.supplyAsync(() -> runNow(op), executor);
+    }
+
+    /** Runs on the caller's thread (the CLI): same bookkeeping, no queue. */
+    public OperationResult runNow(Operation op) {
+        busy.set(op.name());
+        listener.stepStarted(op.name());
+        long t0 = System.nanoTime();
+        OperationResult r;
+        try {
+            r = op.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = OperationResult.failed(op.name(), seconds(t0), op.name() + " was interrupted.", null);
+        } catch (Exception e) {
+            r = OperationResult.failed(op.name(), seconds(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+        } finally {
+            busy.set(null);
+        }
+        listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, op.name() + ": " + r.message()));
+        listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message()));
+        return r;
+    }
+
+    public static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

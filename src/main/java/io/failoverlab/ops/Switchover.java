@@ -1,0 +1,62 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Planned switchover (`pg_autoctl perform switchover` = monitor perform_failover): needs a
+ * stable primary and a healthy secondary. Measures when the standby became writable
+ * (wait_primary), when it reached primary, and when the old primary was a secondary again.
+ */
+public final class Switchover implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final Duration bound;
+
+    public Switchover(LabEngine engine) { this(engine, Duration.ofSeconds(120)); }
+
+    public Switchover(LabEngine engine, Duration bound) {
+        this.engine = engine;
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "switchover"; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus oldPrimary = before.stablePrimary().orElseThrow(() -> new LabException(
+                    "Cannot switch over: there is no stable primary (state: " + before.summary() + ")."));
+            if (before.count(NodeState.SECONDARY) == 0) {
+                throw new LabException("Cannot switch over: no node is a healthy secondary (state: " + before.summary()
+                        + "); a switchover needs a standby that is caught up.");
+            }
+            long t0 = System.nanoTime();
+            s.monitor().performFailover(s.formation(), 0);
+            ClusterSnapshot writable = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(oldPrimary.name())
+                    && n.reportedState().writable()), bound, "a standby to accept writes");
+            double writableAt = OperationRunner.seconds(t0);
+            ClusterSnapshot promoted = s.await(x -> x.stablePrimary().filter(p -> !p.name().equals(oldPrimary.name())).isPresent(),
+                    bound, "the new primary");
+            double primaryAt = OperationRunner.seconds(t0);
+            ClusterSnapshot done = s.await(Convergence.stable(engine.spec().nodes.size()), bound, "the old primary to rejoin as secondary");
+            double convergedAt = OperationRunner.seconds(t0);
+            String newPrimary = promoted.stablePrimary().get().name();
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("writableSeconds", writableAt);
+            f.put("switchoverSeconds", primaryAt);
+            f.put("convergedSeconds", convergedAt);
+            return OperationResult.ok(name(), convergedAt, "Switched over from " + oldPrimary.name() + " to " + newPrimary
+                    + ": writable after " + writableAt + " s, primary after " + primaryAt + " s, " + oldPrimary.name()
+                    + " secondary again after " + convergedAt + " s.", f, done);
+        }
+    }
+}
