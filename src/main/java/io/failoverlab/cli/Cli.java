@@ -6,6 +6,11 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
+import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.KillPrimary;
+import io.failoverlab.ops.Switchover;
+import io.failoverlab.ops.TimingProfiles;
+import io.failoverlab.pgaf.TimingProfile;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,6 +61,19 @@ public final class Cli {
                     return new StatusVerb(out, err).run(lab, args);
                 case "watch":
                     return new WatchVerb(out, err).run(lab, args);
+                case "switchover":
+                    return new OpVerb(out, err).run(lab, args, Switchover::new);
+                case "failover":
+                    return new OpVerb(out, err).run(lab, args, Failover::new);
+                case "kill-primary": {
+                    KillPrimary.Mode mode = KillPrimary.Mode.parse(args.option("--mode", "node"));
+                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, null));
+                }
+                case "profile": {
+                    if (args.positional.size() != 1) throw new LabException("Usage: profile fast|default");
+                    TimingProfile p = TimingProfile.named(args.positional.get(0));
+                    return new OpVerb(out, err).run(lab, args, e -> TimingProfiles.apply(e, p));
+                }
                 case "down":
                     return new DownVerb(out, err).run(lab, args);
                 default:

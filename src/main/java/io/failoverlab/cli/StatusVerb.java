@@ -22,10 +22,10 @@ final class StatusVerb {
             if (args.flag("--json")) {
                 var o = SnapshotJson.of(s);
                 o.put("lab", lab.name);
-                o.put("timingProfile", lab.timingProfile);
+                o.put("timingProfile", io.failoverlab.ops.TimingProfiles.currentName(engine));
                 out.println(LabProfiles.JSON.writeValueAsString(o));
             } else {
-                out.println("Lab '" + lab.name + "', timing profile " + lab.timingProfile);
+                out.println("Lab '" + lab.name + "', timing profile " + io.failoverlab.ops.TimingProfiles.currentName(engine));
                 out.print(StateTable.render(s));
             }
             if (!s.monitorReachable()) {

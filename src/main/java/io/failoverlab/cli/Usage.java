@@ -11,6 +11,10 @@ final class Usage {
                 + "  up                 install what is missing, create the monitor and nodes, wait for primary/secondary\n"
                 + "  status [--json]    the monitor's view of every node\n"
                 + "  watch              print each state change as the monitor notifies it (Ctrl+C to stop)\n"
+                + "  switchover         planned switch of roles (needs a healthy secondary)\n"
+                + "  failover           failover of the group: a switchover when healthy, else wait for the monitor's own\n"
+                + "  kill-primary --mode postgres|node|vm   inject a fault on the primary and explain what follows\n"
+                + "  profile fast|default   failure-detection timings (fast: failover in seconds, for demos)\n"
                 + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data\n\n"
                 + "Common options:\n"
                 + "  --lab FILE         a lab profile (JSON); default: the local lab (monitor 6000, node1 6001, node2 6002)\n"
@@ -27,6 +31,13 @@ final class Usage {
             case "up": return "Usage: up [--lab FILE] [--no-install] [--verbose]\nBrings the lab to one primary and its secondaries; safe to run again.\n";
             case "status": return "Usage: status [--json] [--lab FILE]\nPrints the monitor's view of every node.\n";
             case "watch": return "Usage: watch [--lab FILE] [--for SECONDS]\nPrints each state change as the monitor notifies it.\n";
+            case "switchover": return "Usage: switchover [--lab FILE]\nPromotes the secondary and demotes the primary; waits until both settled.\n";
+            case "failover": return "Usage: failover [--lab FILE]\nWith a healthy primary the same as switchover; with a dead one, waits for the monitor's failover.\n";
+            case "kill-primary": return "Usage: kill-primary --mode postgres|node|vm [--lab FILE]\n"
+                    + "  postgres  SIGKILL the primary's postmaster only: its keeper restarts it, usually no failover\n"
+                    + "  node      kill keeper and Postgres together: a real failover follows, measured\n"
+                    + "  vm        stop the primary's VM (cloud labs only)\n";
+            case "profile": return "Usage: profile fast|default [--lab FILE]\nSets the monitor's health-check timings and the keepers' partition timeout.\n";
             case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders.\n";
             default: return text();
         }

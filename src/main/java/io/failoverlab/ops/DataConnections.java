@@ -1,0 +1,26 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.check.ConnectionSettings;
+import io.failoverlab.check.PgNode;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.SslMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the app's own clients (data check, write probe) reach the lab's data nodes. */
+public final class DataConnections {
+    private DataConnections() { }
+
+    /** The lab database as postgres; nodes created with --ssl-self-signed require SSL. */
+    public static ConnectionSettings settings(LabSpec lab) {
+        return ConnectionSettings.of(lab.database, "postgres").withSslMode(lab.ssl == SslMode.SELF_SIGNED ? "require" : "prefer");
+    }
+
+    public static List<PgNode> nodes(LabSpec lab) {
+        List<PgNode> nodes = new ArrayList<>();
+        for (InstanceSpec n : lab.nodes) nodes.add(new PgNode(n.name, lab.hostOf(n).address, n.port));
+        return nodes;
+    }
+}

@@ -1,0 +1,47 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Failover of the group. With a healthy primary and secondary the monitor's perform_failover
+ * is the same call as a switchover (pg_autoctl's `perform failover` and `perform switchover`
+ * share their code). With a primary that is down, failover is what the monitor does by itself:
+ * this waits for it and reports how long it took.
+ */
+public final class Failover implements OperationRunner.Operation {
+    private final LabEngine engine;
+
+    public Failover(LabEngine engine) { this.engine = engine; }
+
+    @Override
+    public String name() { return "failover"; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        ClusterSnapshot before;
+        try (OpSession s = new OpSession(engine)) {
+            before = s.snapshot();
+            Optional<NodeStatus> primary = before.stablePrimary();
+            boolean primaryHealthy = primary.map(p -> p.health() != NodeStatus.Health.BAD).orElse(false);
+            if (!primaryHealthy) {
+                long t0 = System.nanoTime();
+                String old = before.writableNode().map(NodeStatus::name).orElse("");
+                ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(old)).isPresent()
+                                && x.writableNode().get().assignedState().writable(),
+                        Duration.ofSeconds(180), "the monitor's automatic failover");
+                return OperationResult.ok(name(), OperationRunner.seconds(t0), "The primary is down: the monitor failed over to "
+                        + done.writableNode().get().name() + " by itself (no command was needed).",
+                        Map.of("failoverSeconds", OperationRunner.seconds(t0)), done);
+            }
+        }
+        OperationResult r = new Switchover(engine).run();
+        return new OperationResult(name(), r.ok(), r.seconds(), r.message()
+                + " (a failover of a healthy group is a switchover at the monitor: perform_failover)", r.figures(), r.finalState());
+    }
+}

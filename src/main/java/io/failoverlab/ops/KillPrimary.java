@@ -1,0 +1,202 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.check.ConnectionSettings;
+import io.failoverlab.check.PgNode;
+import io.failoverlab.check.ProbeStats;
+import io.failoverlab.check.WriteProbe;
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.pgaf.InstancePaths;
+import io.failoverlab.pgaf.SystemdKeeper;
+import io.failoverlab.pgaf.TimingProfile;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+import io.failoverlab.remote.Shell;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
+ * it, normally no failover — what confused the original lab); `node` kills keeper and
+ * Postgres together (a real failover follows, measured); `vm` stops the primary's VM (cloud labs).
+ */
+public final class KillPrimary implements OperationRunner.Operation {
+    public enum Mode { POSTGRES, NODE, VM;
+        public static Mode parse(String s) {
+            for (Mode m : values()) if (m.name().equalsIgnoreCase(s)) return m;
+            throw new LabException("Unknown kill mode '" + s + "': use postgres, node or vm.");
+        }
+    }
+
+    /** Stops a cloud lab's VM (the provider's call); null for labs without VMs. */
+    public interface VmStopper { void stop(String hostId) throws Exception; }
+
+    private final LabEngine engine;
+    private final Mode mode;
+    private final VmStopper vms;
+    private final Duration observe;
+
+    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms) {
+        this(engine, mode, vms, Duration.ofSeconds(20));
+    }
+
+    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms, Duration observeAfterPostgresKill) {
+        this.engine = engine;
+        this.mode = mode;
+        this.vms = vms;
+        this.observe = observeAfterPostgresKill;
+    }
+
+    @Override
+    public String name() { return "kill-primary " + mode.name().toLowerCase(Locale.ROOT); }
+
+    @Override
+    public OperationResult run() throws Exception {
+        if (mode == Mode.VM && vms == null) {
+            throw new LabException("The " + engine.spec().provider + " lab runs its roles without VMs of its own, so there is no VM to stop;"
+                    + " use --mode node for a real failover here, or a GCE lab for --mode vm.");
+        }
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(
+                    "There is no primary to kill (state: " + before.summary() + ")."));
+            InstanceSpec inst = engine.spec().node(primary.name()).orElseThrow(() -> new LabException(
+                    "The primary " + primary.name() + " is not a node of this lab's profile."));
+            return mode == Mode.POSTGRES ? killPostgres(s, inst) : killNode(s, before, inst);
+        }
+    }
+
+    private OperationResult killPostgres(OpSession s, InstanceSpec inst) throws Exception {
+        Shell sh = engine.shells().of(inst);
+        InstancePaths p = engine.paths(inst);
+        long t0 = System.nanoTime();
+        CommandResult r = sh.check(Command.asPostgres(FaultScripts.killPostmaster(p)).display("kill -9 <postmaster of " + inst.name + ">"));
+        String oldPid = r.stdout().strip();
+        Double restartedAfter = null;
+        boolean failedOver = false;
+        long deadline = System.nanoTime() + observe.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (restartedAfter == null) {
+                String now = sh.run(Command.asPostgres(FaultScripts.postmasterPid(p)).timeout(Duration.ofSeconds(10))
+                        .display("read postmaster.pid of " + inst.name)).stdout().strip();
+                if (!now.isEmpty() && !now.equals(oldPid)) restartedAfter = OperationRunner.seconds(t0);
+            }
+            ClusterSnapshot snap = s.snapshot();
+            if (snap.node(inst.name).map(n -> n.assignedState() != NodeState.PRIMARY && !n.assignedState().writable()).orElse(false)) {
+                failedOver = true;
+                break;
+            }
+            if (restartedAfter != null && OperationRunner.seconds(t0) > Math.min(8, observe.toSeconds())) break;
+            Thread.sleep(300);
+        }
+        Map<String, Double> f = new LinkedHashMap<>();
+        if (restartedAfter != null) f.put("postgresRestartSeconds", restartedAfter);
+        if (failedOver) {
+            ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
+                    Duration.ofSeconds(120), "the failover the monitor started");
+            return OperationResult.ok(name(), OperationRunner.seconds(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
+                    + ": this time the keeper reported Postgres down before restarting it, so the monitor failed over — "
+                    + "the race the original lab could not explain; usually the restart wins and nothing happens.", f, done);
+        }
+        return OperationResult.ok(name(), OperationRunner.seconds(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
+                + (restartedAfter != null ? ": its keeper restarted it after " + restartedAfter + " s" : ": it has not restarted yet")
+                + " and " + inst.name + " is still primary — no failover. pg_auto_failover fails over when a node's keeper stops"
+                + " reporting to the monitor (node crash, network cut), not when Postgres alone dies: the keeper repairs that in place."
+                + " Use --mode node to see a real failover.", f, s.snapshot());
+    }
+
+    private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
+        Map<String, String> timings = TimingProfiles.current(engine);
+        double expected = TimingProfile.expectedFailoverSeconds(timings);
+        try (WriteProbe probe = probe(before, inst)) {
+            probe.start();
+            waitForFirstAck(probe);
+            long t0 = System.nanoTime();
+            java.time.Instant killAt = java.time.Instant.now();
+            inject(inst);
+            engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT,
+                    "%s is down; the monitor should fail over in about %.0f s (profile %s)", inst.name, expected, TimingProfile.recognise(timings)));
+            Double writableAt = null;
+            Double firstWriteAt = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds((long) Math.max(120, expected * 3)).toNanos();
+            while (System.nanoTime() < deadline && (writableAt == null || firstWriteAt == null)) {
+                double elapsed = OperationRunner.seconds(t0);
+                ClusterSnapshot snap = s.snapshot();
+                if (writableAt == null && snap.nodes().stream().anyMatch(n -> !n.name().equals(inst.name) && n.reportedState().writable())) {
+                    writableAt = elapsed;
+                }
+                ProbeStats st = probe.stats();
+                if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)
+                        && st.server() != null && !st.server().endsWith(":" + inst.port)) {
+                    firstWriteAt = firstAckAfter(probe, killAt);
+                }
+                engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
+                        "failover expected in %.0f s (%.0f s elapsed)", Math.max(0, expected - elapsed), elapsed));
+                Thread.sleep(200);
+            }
+            if (writableAt == null || firstWriteAt == null) {
+                throw new LabException("No other node took over within " + (long) Math.max(120, expected * 3) + " s after "
+                        + inst.name + " was killed; state: " + s.snapshot().summary() + ".");
+            }
+            probe.stop();
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("expectedFailoverSeconds", expected);
+            f.put("writableInMonitorSeconds", writableAt);
+            f.put("failoverSeconds", firstWriteAt);
+            f.put("writeDowntimeSeconds", probe.stats().longestGap().toMillis() / 1000.0);
+            ClusterSnapshot after = s.snapshot();
+            String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
+            return OperationResult.ok(name(), OperationRunner.seconds(t0), String.format(Locale.ROOT,
+                    "Killed %s (keeper and Postgres): the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
+                            + " from the timeouts in force). Bring %s back with `up` (or start-node): it rejoins as a secondary.",
+                    inst.name, newPrimary, firstWriteAt, expected, inst.name), f, after);
+        }
+    }
+
+    private void inject(InstanceSpec inst) throws Exception {
+        if (mode == Mode.VM) {
+            vms.stop(inst.host);
+            return;
+        }
+        Shell sh = engine.shells().of(inst);
+        if (engine.keeper(inst.host) instanceof SystemdKeeper) {
+            // systemctl stop, not kill: Restart=always would bring a killed keeper straight back
+            engine.keeper(inst.host).stop(sh, engine.paths(inst), engine.unitName(inst));
+        } else {
+            sh.check(Command.asPostgres(FaultScripts.killNodeDetached(engine.paths(inst))).timeout(Duration.ofSeconds(30)));
+        }
+    }
+
+    private WriteProbe probe(ClusterSnapshot before, InstanceSpec primary) {
+        List<PgNode> nodes = new java.util.ArrayList<>();
+        nodes.add(new PgNode(primary.name, engine.advertisedHost(primary), primary.port));
+        for (InstanceSpec n : engine.spec().nodes) {
+            if (n != primary) nodes.add(new PgNode(n.name, engine.advertisedHost(n), n.port));
+        }
+        return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
+    }
+
+    /** Seconds from the fault to the first commit acknowledged after it (by the new primary). */
+    static double firstAckAfter(WriteProbe probe, java.time.Instant killAt) {
+        return probe.acknowledged().stream().filter(a -> a.at().isAfter(killAt)).findFirst()
+                .map(a -> Math.round(java.time.Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0).orElse(-1.0);
+    }
+
+    private static void waitForFirstAck(WriteProbe probe) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (probe.stats().acknowledged() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new LabException("The write probe could not write to the primary before the fault: " + probe.stats().lastError());
+            }
+            Thread.sleep(100);
+        }
+    }
+}

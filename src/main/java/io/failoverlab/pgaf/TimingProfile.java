@@ -1,0 +1,73 @@
+package io.failoverlab.pgaf;
+
+import io.failoverlab.lab.LabException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Failure-detection timings: the monitor's GUCs (set by ALTER SYSTEM + pg_reload_conf, as the
+ * monitor's superuser) and the keepers' network partition timeout (pg_autoctl config set).
+ * `fast` is for demos on a quiet network: failover within seconds; the keeper's partition
+ * timeout stays below the demote timeout so a cut-off old primary fences itself before the
+ * standby is promoted.
+ */
+public record TimingProfile(String name, Map<String, String> monitorSettings, int networkPartitionTimeoutSeconds) {
+
+    public static final TimingProfile DEFAULT = new TimingProfile("default", ordered(
+            "pgautofailover.health_check_period", "5000",
+            "pgautofailover.health_check_timeout", "5000",
+            "pgautofailover.health_check_max_retries", "2",
+            "pgautofailover.health_check_retry_delay", "2000",
+            "pgautofailover.node_considered_unhealthy_timeout", "20000",
+            "pgautofailover.primary_demote_timeout", "30000"), 20);
+
+    public static final TimingProfile FAST = new TimingProfile("fast", ordered(
+            "pgautofailover.health_check_period", "1000",
+            "pgautofailover.health_check_timeout", "1000",
+            "pgautofailover.health_check_max_retries", "1",
+            "pgautofailover.health_check_retry_delay", "500",
+            "pgautofailover.node_considered_unhealthy_timeout", "3000",
+            "pgautofailover.primary_demote_timeout", "4000"), 3);
+
+    public static TimingProfile named(String name) {
+        if ("fast".equalsIgnoreCase(name)) return FAST;
+        if ("default".equalsIgnoreCase(name)) return DEFAULT;
+        throw new LabException("Unknown timing profile '" + name + "': use fast or default.");
+    }
+
+    /** Which profile the monitor's current settings (name → value in ms) match: fast, default or custom. */
+    public static String recognise(Map<String, String> current) {
+        for (TimingProfile p : new TimingProfile[]{FAST, DEFAULT}) {
+            boolean all = p.monitorSettings.entrySet().stream()
+                    .allMatch(e -> e.getValue().equals(current.get(e.getKey())));
+            if (all) return p.name;
+        }
+        return "custom";
+    }
+
+    /**
+     * Seconds from a primary's death to a writable new primary, from the settings in force:
+     * keeper silence for the unhealthy timeout (health checks run meanwhile), then the demote
+     * timeout, plus ~1 s of keeper round trips.
+     */
+    public static double expectedFailoverSeconds(Map<String, String> current) {
+        double unhealthy = ms(current, "pgautofailover.node_considered_unhealthy_timeout", 20000);
+        double demote = ms(current, "pgautofailover.primary_demote_timeout", 30000);
+        return (unhealthy + demote) / 1000.0 + 1.0;
+    }
+
+    private static double ms(Map<String, String> m, String k, double dflt) {
+        try {
+            return Double.parseDouble(m.getOrDefault(k, String.valueOf(dflt)));
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
