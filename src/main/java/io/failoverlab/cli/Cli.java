@@ -74,6 +74,10 @@ public final class Cli {
                     TimingProfile p = TimingProfile.named(args.positional.get(0));
                     return new OpVerb(out, err).run(lab, args, e -> TimingProfiles.apply(e, p));
                 }
+                case "scenario":
+                    return new ScenarioVerb(out, err).run(lab, args);
+                case "datacheck":
+                    return new DataCheckVerb(out, err).run(lab, args);
                 case "down":
                     return new DownVerb(out, err).run(lab, args);
                 default:

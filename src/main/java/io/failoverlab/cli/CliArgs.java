@@ -11,7 +11,7 @@ import java.util.Set;
 /** Verb, positional arguments and --options (--flag or --name value). */
 public final class CliArgs {
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("--json", "--destroy", "--help", "--yes", "--no-install", "--verbose");
+    private static final Set<String> FLAGS = Set.of("--json", "--destroy", "--help", "--yes", "--no-install", "--verbose", "--recreate");
 
     public final String verb;
     public final List<String> positional = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class CliArgs {
                 if (eq > 0) {
                     name = a.substring(0, eq);
                     value = a.substring(eq + 1);
-                } else if (!FLAGS.contains(a)) {
+                } else if (!FLAGS.contains(a) || a.equals("--json") && "scenario".equals(v)) { // scenario seed --json FILE
                     if (i + 1 >= args.length) throw new LabException("Option " + a + " needs a value.");
                     value = args[++i];
                 }

@@ -15,6 +15,8 @@ final class Usage {
                 + "  failover           failover of the group: a switchover when healthy, else wait for the monitor's own\n"
                 + "  kill-primary --mode postgres|node|vm   inject a fault on the primary and explain what follows\n"
                 + "  profile fast|default   failure-detection timings (fast: failover in seconds, for demos)\n"
+                + "  datacheck [--rows N] [--recreate]   ha_test on the primary, then rows and read-only on every node\n"
+                + "  scenario seed [--profile fast|default] --json FILE   the whole exercise, measured, as JSON\n"
                 + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data\n\n"
                 + "Common options:\n"
                 + "  --lab FILE         a lab profile (JSON); default: the local lab (monitor 6000, node1 6001, node2 6002)\n"
@@ -38,6 +40,11 @@ final class Usage {
                     + "  node      kill keeper and Postgres together: a real failover follows, measured\n"
                     + "  vm        stop the primary's VM (cloud labs only)\n";
             case "profile": return "Usage: profile fast|default [--lab FILE]\nSets the monitor's health-check timings and the keepers' partition timeout.\n";
+            case "datacheck": return "Usage: datacheck [--rows N] [--recreate] [--insert K] [--lab FILE]\n"
+                    + "Creates ha_test (generate_series(1, N), default 1,000,000) on the primary unless it exists, inserts K rows (default 10),\n"
+                    + "then shows count, max(ser_id) and read-only on every node. A standby refusing the INSERT is expected.\n";
+            case "scenario": return "Usage: scenario seed [--profile fast|default] --json FILE [--lab FILE]\n"
+                    + "Runs the original exercise end to end with a write probe on and writes the measured figures.\n";
             case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders.\n";
             default: return text();
         }

@@ -43,16 +43,19 @@ public final class KillPrimary implements OperationRunner.Operation {
     private final Mode mode;
     private final VmStopper vms;
     private final Duration observe;
+    private final WriteProbe sharedProbe;
 
     public KillPrimary(LabEngine engine, Mode mode, VmStopper vms) {
-        this(engine, mode, vms, Duration.ofSeconds(20));
+        this(engine, mode, vms, Duration.ofSeconds(20), null);
     }
 
-    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms, Duration observeAfterPostgresKill) {
+    /** sharedProbe: a write probe already running (the scenario's); null to use one of its own. */
+    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms, Duration observeAfterPostgresKill, WriteProbe sharedProbe) {
         this.engine = engine;
         this.mode = mode;
         this.vms = vms;
         this.observe = observeAfterPostgresKill;
+        this.sharedProbe = sharedProbe;
     }
 
     @Override
@@ -116,8 +119,10 @@ public final class KillPrimary implements OperationRunner.Operation {
     private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
         Map<String, String> timings = TimingProfiles.current(engine);
         double expected = TimingProfile.expectedFailoverSeconds(timings);
-        try (WriteProbe probe = probe(before, inst)) {
-            probe.start();
+        WriteProbe own = sharedProbe == null ? probe(before, inst) : null;
+        WriteProbe probe = sharedProbe == null ? own : sharedProbe;
+        try {
+            if (own != null) own.start();
             waitForFirstAck(probe);
             long t0 = System.nanoTime();
             java.time.Instant killAt = java.time.Instant.now();
@@ -146,7 +151,7 @@ public final class KillPrimary implements OperationRunner.Operation {
                 throw new LabException("No other node took over within " + (long) Math.max(120, expected * 3) + " s after "
                         + inst.name + " was killed; state: " + s.snapshot().summary() + ".");
             }
-            probe.stop();
+            if (own != null) own.stop();
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("expectedFailoverSeconds", expected);
             f.put("writableInMonitorSeconds", writableAt);
@@ -158,6 +163,8 @@ public final class KillPrimary implements OperationRunner.Operation {
                     "Killed %s (keeper and Postgres): the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
                             + " from the timeouts in force). Bring %s back with `up` (or start-node): it rejoins as a secondary.",
                     inst.name, newPrimary, firstWriteAt, expected, inst.name), f, after);
+        } finally {
+            if (own != null) own.close();
         }
     }
 

@@ -28,7 +28,7 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
             "pgautofailover.health_check_max_retries", "1",
             "pgautofailover.health_check_retry_delay", "500",
             "pgautofailover.node_considered_unhealthy_timeout", "3000",
-            "pgautofailover.primary_demote_timeout", "4000"), 3);
+            "pgautofailover.primary_demote_timeout", "3000"), 2);
 
     public static TimingProfile named(String name) {
         if ("fast".equalsIgnoreCase(name)) return FAST;
