@@ -31,7 +31,8 @@ public final class WriteProbe implements AutoCloseable {
     private static final String APP = "failover-lab write probe";
 
     /** One acknowledged commit. */
-    public record Ack(long id, Instant at) { }
+    /** One acknowledged commit: which id, when COMMIT returned, and on which server (host:port). */
+    public record Ack(long id, Instant at, String server) { }
 
     private final List<PgNode> nodes;
     private final ConnectionSettings settings;
@@ -249,7 +250,7 @@ public final class WriteProbe implements AutoCloseable {
         long now = System.nanoTime();
         Instant at = Instant.now();
         synchronized (lock) {
-            acks.add(new Ack(id, at));
+            acks.add(new Ack(id, at, server));
             long gap = now - lastAckNanos;
             if (gap > longestGapNanos) {
                 longestGapNanos = gap;

@@ -141,7 +141,7 @@ public final class KillPrimary implements OperationRunner.Operation {
                 ProbeStats st = probe.stats();
                 if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)
                         && st.server() != null && !st.server().endsWith(":" + inst.port)) {
-                    firstWriteAt = firstAckAfter(probe, killAt);
+                    firstWriteAt = firstAckAfter(probe, killAt, inst.port);
                 }
                 engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
                         "failover expected in %.0f s (%.0f s elapsed)", Math.max(0, expected - elapsed), elapsed));
@@ -191,9 +191,10 @@ public final class KillPrimary implements OperationRunner.Operation {
         return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
     }
 
-    /** Seconds from the fault to the first commit acknowledged after it (by the new primary). */
-    static double firstAckAfter(WriteProbe probe, java.time.Instant killAt) {
-        return probe.acknowledged().stream().filter(a -> a.at().isAfter(killAt)).findFirst()
+    /** Seconds from the fault to the first commit acknowledged after it by another server than the killed one. */
+    static double firstAckAfter(WriteProbe probe, java.time.Instant killAt, int killedPort) {
+        return probe.acknowledged().stream().filter(a -> a.at().isAfter(killAt)
+                        && a.server() != null && !a.server().endsWith(":" + killedPort)).findFirst()
                 .map(a -> Math.round(java.time.Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0).orElse(-1.0);
     }
 
