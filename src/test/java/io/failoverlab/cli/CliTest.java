@@ -103,4 +103,22 @@ class CliTest {
             io.failoverlab.testing.TestLabs.deleteTree(root);
         }
     }
+
+    @Test
+    void unknownSshHostIsOneSentenceNamingIt() throws Exception {
+        Path root = io.failoverlab.testing.TestLabs.tempRoot("cli-ssh-");
+        try {
+            Path key = root.resolve("id_ed25519");
+            io.failoverlab.remote.KeyPairs.generateEd25519(key, "test");
+            Path f = root.resolve("lab.json");
+            Files.writeString(f, "{\"dataDir\": \"/tmp/none\", \"hosts\":[{\"id\":\"vm1\",\"local\":false,\"address\":\"no-such-host.invalid\","
+                    + "\"sshPort\":22,\"user\":\"root\",\"keyFile\":\"" + key + "\"}],"
+                    + "\"monitor\":{\"name\":\"monitor\",\"host\":\"vm1\",\"port\":6000},\"nodes\":[{\"name\":\"node1\",\"host\":\"vm1\",\"port\":6001}]}");
+            Run r = cli("up", "--lab", f.toString(), "--known-hosts", root.resolve("known_hosts").toString());
+            assertOneSentence(r);
+            assertTrue(r.err().contains("no-such-host.invalid"), r.err());
+        } finally {
+            io.failoverlab.testing.TestLabs.deleteTree(root);
+        }
+    }
 }

@@ -93,6 +93,10 @@ class SshClusterTest {
             List<StepResult> steps = engine.up();
             assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps);
             assertTrue(steps.stream().filter(s -> s.name().startsWith("node")).allMatch(s -> s.message().contains("already created")));
+            // JDBC to the monitor through an SSH port forward, as for a monitor on a VM
+            ClusterSnapshot viaTunnel = engine.status();
+            assertTrue(viaTunnel.converged(), viaTunnel.summary());
+            assertTrue(viaTunnel.nodes().get(0).reportLagSeconds() >= 0, "lags come from the SQL path");
         }
         assertEquals(1, firstContacts.size(), "the key is known now: no second first contact");
     }
