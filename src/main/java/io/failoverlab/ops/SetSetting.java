@@ -66,6 +66,15 @@ public final class SetSetting implements OperationRunner.Operation {
         throw new LabException(what + " must be a whole number from " + min + " to " + max + ", not '" + v + "'.");
     }
 
+    /** The monitor wants N+1 quorum standbys for N sync standbys; say so before it refuses with a bare "invalid value". */
+    private void requireQuorumStandbys(ClusterSnapshot s) {
+        long standbys = s.nodes().stream().filter(n -> !n.reportedState().writable() && n.replicationQuorum()).count();
+        if (standbys < number + 1) {
+            throw new LabException("number-sync-standbys " + number + " needs at least " + (number + 1)
+                    + " standbys with replication quorum, and formation " + engine.spec().formation + " has " + standbys + ".");
+        }
+    }
+
     @Override
     public String name() {
         switch (kind) {
@@ -80,6 +89,7 @@ public final class SetSetting implements OperationRunner.Operation {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
             if (node != null) LabNodes.registered(before, node, "change settings of");
+            if (kind == Kind.NUMBER_SYNC_STANDBYS && number > 0) requireQuorumStandbys(before);
             long t0 = System.nanoTime();
             boolean accepted;
             Predicate<ClusterSnapshot> visible;

@@ -16,8 +16,6 @@ import java.util.function.Predicate;
  * period (10 s by default).
  */
 public final class StartMonitor implements OperationRunner.Operation {
-    /** A keeper calls node_active about every second; older reports date from before the stop. */
-    private static final double FRESH_REPORT_SECONDS = 5;
     private final LabEngine engine;
     private final Duration bound;
 
@@ -46,9 +44,11 @@ public final class StartMonitor implements OperationRunner.Operation {
             s = engine.status();
         }
         double reachableAt = OperationRunner.seconds(t0);
+        long up = System.nanoTime();
         try (OpSession session = new OpSession(engine)) {
-            Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream()
-                    .allMatch(n -> n.reportLagSeconds() >= 0 && n.reportLagSeconds() < FRESH_REPORT_SECONDS);
+            // a report counts only if it is younger than the restarted monitor (lags are the monitor's own now() - reporttime)
+            Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream().allMatch(n -> n.reportLagSeconds() >= 0
+                    && n.reportLagSeconds() < (System.nanoTime() - up) / 1e9);
             ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, "every keeper to report to the monitor again");
             double secs = OperationRunner.seconds(t0);
             Map<String, Double> f = new LinkedHashMap<>();
