@@ -80,6 +80,16 @@ public final class Cli {
                     return new DataCheckVerb(out, err).run(lab, args);
                 case "down":
                     return new DownVerb(out, err).run(lab, args);
+                case "drop-node":
+                case "add-node":
+                case "maintenance":
+                case "promote":
+                case "set":
+                case "stop-node":
+                case "start-node":
+                case "stop-monitor":
+                case "start-monitor":
+                    return new HaVerb(out, err).run(lab, args);
                 default:
                     err.println("Unknown verb '" + args.verb + "'; run with --help to see the verbs.");
                     return 2;

@@ -17,7 +17,17 @@ final class Usage {
                 + "  profile fast|default   failure-detection timings (fast: failover in seconds, for demos)\n"
                 + "  datacheck [--rows N] [--recreate]   ha_test on the primary, then rows and read-only on every node\n"
                 + "  scenario seed [--profile fast|default] --json FILE   the whole exercise, measured, as JSON\n"
-                + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data\n\n"
+                + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data\n"
+                + "  drop-node NAME     remove a node from the formation (the other node of two becomes single)\n"
+                + "  add-node [NAME]    re-create a dropped node (default: the first not registered) as secondary\n"
+                + "  maintenance NAME on|off   maintenance through the monitor (on a primary: a failover first)\n"
+                + "  promote NAME       make NAME the primary\n"
+                + "  set NAME candidate-priority N | set NAME replication-quorum true|false\n"
+                + "  set formation number-sync-standbys N   replication settings, applied by the monitor\n"
+                + "  stop-node NAME     stop a node's keeper and Postgres and show what the monitor does\n"
+                + "  start-node NAME    start it again and wait until it has rejoined\n"
+                + "  stop-monitor       stop the monitor: nodes keep serving, no failover is possible\n"
+                + "  start-monitor      start the monitor again\n\n"
                 + "Common options:\n"
                 + "  --lab FILE         a lab profile (JSON); default: the local lab (monitor 6000, node1 6001, node2 6002)\n"
                 + "  --data-dir DIR     parent folder of every PGDATA (local lab default " + io.failoverlab.lab.LabSpec.DEFAULT_DATA_DIR + ")\n"
@@ -46,6 +56,21 @@ final class Usage {
             case "scenario": return "Usage: scenario seed [--profile fast|default] --json FILE [--lab FILE]\n"
                     + "Runs the original exercise end to end with a write probe on and writes the measured figures.\n";
             case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders.\n";
+            case "drop-node": return "Usage: drop-node NAME [--lab FILE]\nRemoves NAME from the formation (pg_autoctl drop node) and stops its keeper.\n"
+                    + "Dropping the secondary of two leaves the other single; dropping the primary makes the other take over.\n"
+                    + "The last node is never dropped.\n";
+            case "add-node": return "Usage: add-node [NAME] [--lab FILE]\nRe-creates a dropped node (default: the first lab node not registered at the monitor):\n"
+                    + "removes its leftover local state, creates it again from the primary and waits until it is secondary.\n";
+            case "maintenance": return "Usage: maintenance NAME on|off [--lab FILE]\nPuts NAME in maintenance or takes it out (monitor start/stop_maintenance).\n"
+                    + "On a primary, maintenance means a failover first.\n";
+            case "promote": return "Usage: promote NAME [--lab FILE]\nMakes NAME the primary (perform_promotion) and waits until the others are secondary.\n";
+            case "set": return "Usage: set NAME candidate-priority 0..100 | set NAME replication-quorum true|false | set formation number-sync-standbys N\n"
+                    + "Changes a replication setting at the monitor and waits until the primary has applied it.\n";
+            case "stop-node": return "Usage: stop-node NAME [--lab FILE]\nStops NAME's keeper and Postgres and waits for the monitor's reaction\n"
+                    + "(a stopped standby: the primary goes wait_primary; a stopped primary: failover).\n";
+            case "start-node": return "Usage: start-node NAME [--lab FILE]\nStarts NAME's keeper and waits until it has rejoined and the cluster converged.\n";
+            case "stop-monitor": return "Usage: stop-monitor [--lab FILE]\nStops the monitor; the nodes keep serving but no failover is possible.\n";
+            case "start-monitor": return "Usage: start-monitor [--lab FILE]\nStarts the monitor and waits until every keeper reports to it again.\n";
             default: return text();
         }
     }

@@ -33,6 +33,11 @@ final class InstanceScripts {
         return "psql -X -q -At -v ON_ERROR_STOP=1 -p " + port + " -d " + quote(db) + " -c " + quote(sql);
     }
 
+    /** psql over TCP to host:port, giving up on connecting after 5 s (a stopped node must not hang it). */
+    static String psqlTcp(String host, int port, String db, String sql) {
+        return "PGCONNECT_TIMEOUT=5 psql -X -q -At -v ON_ERROR_STOP=1 -h " + quote(host) + " -p " + port + " -d " + quote(db) + " -c " + quote(sql);
+    }
+
     /** Removes PGDATA, the keeper's pid/log files and pg_autoctl's own config and state of it. */
     static String destroy(InstancePaths p) {
         return "rm -rf " + quote(p.pgdata()) + " " + quote(p.pidFile()) + " " + quote(p.logFile()) + " "

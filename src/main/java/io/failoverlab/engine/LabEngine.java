@@ -148,6 +148,38 @@ public final class LabEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates one data node as `up` does (create postgres with the checkpoint nudger, then its
+     * keeper) — used to re-create a dropped node. Already created: only starts its keeper.
+     */
+    public StepResult createNode(InstanceSpec node) {
+        List<StepResult> results = new ArrayList<>();
+        ClusterBuilder b = new ClusterBuilder(this);
+        b.run(node.name, () -> b.node(node), results);
+        return results.get(0);
+    }
+
+    /**
+     * Stops one instance's keeper and deletes its local state (PGDATA, pg_autoctl's config and
+     * state, pid and log files); other instances sharing the host are untouched.
+     */
+    public void destroyInstance(InstanceSpec inst) throws IOException {
+        Shell sh = shells.of(inst);
+        keeper(inst.host).stop(sh, paths(inst), unitName(inst));
+        sh.check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2))
+                .display("remove the local state of " + inst.name));
+    }
+
+    /** True when the instance answers `select 1` over TCP on its address and port (run on its host). */
+    public boolean answers(InstanceSpec inst) {
+        try {
+            return shells.of(inst).run(Command.asPostgres(InstanceScripts.psqlTcp(advertisedHost(inst), inst.port, "postgres", "select 1"))
+                    .timeout(Duration.ofSeconds(20)).display("select 1 on " + inst.name)).ok();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
     public List<StepResult> down(boolean destroy) {
         List<StepResult> results = new ArrayList<>();

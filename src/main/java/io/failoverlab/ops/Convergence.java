@@ -35,6 +35,16 @@ public final class Convergence {
         }
     }
 
+    /** Every node has reached the state the monitor assigned it (no transition in flight). */
+    public static Predicate<ClusterSnapshot> settled() {
+        return s -> s.monitorReachable() && !s.nodes().isEmpty() && s.nodes().stream().noneMatch(n -> n.inTransition());
+    }
+
+    /** The node is registered and both reported and assigned this state. */
+    public static Predicate<ClusterSnapshot> nodeIs(String name, io.failoverlab.lab.NodeState state) {
+        return s -> s.node(name).filter(n -> n.reportedState() == state && n.assignedState() == state).isPresent();
+    }
+
     /** One primary, every other node secondary, and as many nodes as expected. */
     public static Predicate<ClusterSnapshot> stable(int nodes) {
         return s -> s.converged() && s.nodes().size() == nodes;

@@ -39,6 +39,12 @@ public final class OpSession implements AutoCloseable {
         return Convergence.await(monitor.client(), formation(), done, max, what, null);
     }
 
+    /** As above, handing every snapshot read to onEach (e.g. a StateTrail recording transitions). */
+    public ClusterSnapshot await(Predicate<ClusterSnapshot> done, Duration max, String what,
+                                 java.util.function.Consumer<ClusterSnapshot> onEach) throws InterruptedException {
+        return Convergence.await(monitor.client(), formation(), done, max, what, onEach);
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,80 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Re-creates a dropped node so it joins as secondary. A dropped keeper refuses to run again,
+ * which is what the original lab ran into; so the node's leftover local state is removed and
+ * it is created afresh (base backup from the primary) exactly as `up` creates nodes.
+ */
+public final class AddNode implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final String requested;
+    private final Duration bound;
+
+    /** name null: the first lab node that is not registered at the monitor. */
+    public AddNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
+
+    public AddNode(LabEngine engine, String name, Duration bound) {
+        this.engine = engine;
+        this.requested = name == null ? null : LabNodes.require(engine.spec(), name).name;
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return requested == null ? "add-node" : "add-node " + requested; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            InstanceSpec node = choose(before);
+            NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException("Cannot add " + node.name
+                    + ": no node accepts writes to clone it from (state: " + before.summary() + ")."));
+            long t0 = System.nanoTime();
+            engine.listener().log(LogLine.of("app", LogLine.Level.INFO, "Removing what is left of " + node.name
+                    + " on its host (a dropped node cannot simply be started again), then creating it afresh."));
+            engine.destroyInstance(node);
+            StepResult created = engine.createNode(node);
+            if (!created.ok()) {
+                return OperationResult.failed(name(), OperationRunner.seconds(t0), created.message(), s.snapshot());
+            }
+            double createdAt = OperationRunner.seconds(t0);
+            int expected = before.nodes().size() + 1;
+            ClusterSnapshot done = s.await(Convergence.stable(expected).and(Convergence.nodeIs(node.name, NodeState.SECONDARY)),
+                    bound, node.name + " to join as secondary");
+            double secs = OperationRunner.seconds(t0);
+            String p = done.stablePrimary().map(NodeStatus::name).orElse(primary.name());
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("createSeconds", createdAt);
+            f.put("addSeconds", secs);
+            return OperationResult.ok(name(), secs, "Re-created " + node.name + " from " + primary.name() + " in " + createdAt
+                    + " s; it is secondary and " + p + " primary after " + secs + " s (its old local state was removed first,"
+                    + " because a dropped node cannot simply be started again).", f, done);
+        }
+    }
+
+    private InstanceSpec choose(ClusterSnapshot before) {
+        if (requested == null) {
+            return engine.spec().nodes.stream().filter(n -> before.node(n.name).isEmpty()).findFirst()
+                    .orElseThrow(() -> new LabException("Every node of the lab is registered at the monitor ("
+                            + before.summary() + "); drop one first to add it again."));
+        }
+        before.node(requested).ifPresent(n -> {
+            throw new LabException(requested + " is already registered at the monitor (" + n.reportedState().id()
+                    + "); drop it first (drop-node " + requested + ") to re-create it.");
+        });
+        return LabNodes.require(engine.spec(), requested);
+    }
+}

@@ -1,0 +1,97 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+import io.failoverlab.remote.Shell;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Removes a node from the formation with `pg_autoctl drop node --pgdata D` on its host: the
+ * running keeper reports `dropped` and stops (observed with 2.0, ~3 s). When that cannot run
+ * (host gone, keeper broken) the monitor's remove_node(force) deletes the row instead. Either
+ * way the node's keeper ends stopped. With two nodes the survivor becomes `single`.
+ */
+public final class DropNode implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final InstanceSpec node;
+    private final Duration bound;
+
+    public DropNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
+
+    public DropNode(LabEngine engine, String name, Duration bound) {
+        this.engine = engine;
+        this.node = LabNodes.require(engine.spec(), name);
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "drop-node " + node.name; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus target = LabNodes.registered(before, node.name, "drop");
+            if (before.nodes().size() == 1) {
+                throw new LabException("Refusing to drop " + node.name + ": it is the last node of formation "
+                        + s.formation() + ", so nothing would be left to serve the database (use down to stop the lab).");
+            }
+            boolean wasPrimary = target.reportedState().writable();
+            long t0 = System.nanoTime();
+            dropOnHost(s, target);
+            // drop node stops the keeper itself; this makes sure of it (and of the systemd unit)
+            engine.keeper(node.host).stop(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            int remaining = before.nodes().size() - 1;
+            Predicate<ClusterSnapshot> gone = x -> x.node(node.name).isEmpty();
+            Predicate<ClusterSnapshot> settledAgain = remaining == 1
+                    ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
+            ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
+                    ? "the remaining node to become single" : "the remaining nodes to converge");
+            double secs = OperationRunner.seconds(t0);
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("dropSeconds", secs);
+            return OperationResult.ok(name(), secs, message(target, wasPrimary, remaining, done, secs), f, done);
+        }
+    }
+
+    private void dropOnHost(OpSession s, NodeStatus target) {
+        try {
+            Shell sh = engine.shells().of(node);
+            CommandResult r = sh.run(Command.asPostgres(engine.pgautoctl(node).dropNode(engine.paths(node).pgdata(), false))
+                    .timeout(Duration.ofSeconds(90)));
+            if (r.ok()) return;
+            log("pg_autoctl drop node failed on " + sh.describe() + " (" + r.lastErrorLine() + "); removing " + node.name + " at the monitor instead.");
+        } catch (IOException | RuntimeException e) {
+            log("pg_autoctl drop node could not run (" + e.getMessage() + "); removing " + node.name + " at the monitor instead.");
+        }
+        s.monitor().removeNode(target.nodeId(), true);
+    }
+
+    private void log(String text) {
+        engine.listener().log(LogLine.of("app", LogLine.Level.WARN, text));
+    }
+
+    private String message(NodeStatus target, boolean wasPrimary, int remaining, ClusterSnapshot done, double secs) {
+        String head = "Dropped " + node.name + " (was " + target.reportedState().id() + ") in " + secs + " s: ";
+        if (remaining == 1) {
+            String other = done.nodes().get(0).name();
+            return head + (wasPrimary ? other + " took over and is now single" : other + " is now single")
+                    + " — alone in its group it serves reads and writes without a standby, so no failover is possible"
+                    + " until the node is added again (add-node " + node.name + ").";
+        }
+        String primary = done.stablePrimary().map(NodeStatus::name).orElse("?");
+        return head + (wasPrimary ? primary + " took over as primary; " : "") + LabNodes.others(done, node.name) + ".";
+    }
+}

@@ -1,0 +1,40 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.NodeStatus;
+
+import java.util.stream.Collectors;
+
+/** Looks up the lab's data nodes by name, with the one-sentence errors the verbs print. */
+final class LabNodes {
+    private LabNodes() { }
+
+    /** The lab's node of that name; checked before anything touches a host. */
+    static InstanceSpec require(LabSpec lab, String name) {
+        if (name == null || name.isBlank()) {
+            throw new LabException("Name a node of the lab (" + names(lab) + ").");
+        }
+        return lab.node(name).orElseThrow(() -> new LabException("The lab has no node '" + name + "'"
+                + (lab.monitor != null && lab.monitor.name.equals(name) ? " (that is the monitor)" : "")
+                + "; its nodes are " + names(lab) + "."));
+    }
+
+    /** The node's row at the monitor; fails when it is not registered there (for example dropped). */
+    static NodeStatus registered(ClusterSnapshot s, String name, String action) {
+        return s.node(name).orElseThrow(() -> new LabException("Cannot " + action + " " + name
+                + ": it is not registered at the monitor (dropped?); add-node " + name + " re-creates it."));
+    }
+
+    static String names(LabSpec lab) {
+        return lab.nodes.stream().map(n -> n.name).collect(Collectors.joining(", "));
+    }
+
+    /** "node1 primary, node2 secondary" without the node just removed, for messages. */
+    static String others(ClusterSnapshot s, String except) {
+        return s.nodes().stream().filter(n -> !n.name().equals(except))
+                .map(n -> n.name() + " " + n.reportedState().id()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,99 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Maintenance on/off through the monitor's start_maintenance / stop_maintenance. On a primary
+ * that means a failover first: `pg_autoctl enable maintenance` insists on --allow-failover for
+ * it, the SQL function simply does it — the result says so.
+ */
+public final class Maintenance implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final InstanceSpec node;
+    private final boolean on;
+    private final Duration bound;
+
+    public Maintenance(LabEngine engine, String name, boolean on) { this(engine, name, on, Duration.ofSeconds(120)); }
+
+    public Maintenance(LabEngine engine, String name, boolean on, Duration bound) {
+        this.engine = engine;
+        this.node = LabNodes.require(engine.spec(), name);
+        this.on = on;
+        this.bound = bound;
+    }
+
+    /** "on" / "off" as typed; anything else is refused with one sentence. */
+    public static boolean parseSwitch(String s) {
+        if ("on".equalsIgnoreCase(s)) return true;
+        if ("off".equalsIgnoreCase(s)) return false;
+        throw new LabException("Maintenance is switched 'on' or 'off', not '" + s + "'.");
+    }
+
+    @Override
+    public String name() { return "maintenance " + node.name + (on ? " on" : " off"); }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus target = LabNodes.registered(before, node.name, "change maintenance of");
+            return on ? start(s, before, target) : stop(s, before, target);
+        }
+    }
+
+    private OperationResult start(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
+        if (Convergence.nodeIs(node.name, NodeState.MAINTENANCE).test(before)) {
+            return OperationResult.ok(name(), 0, node.name + " is already in maintenance.", Map.of(), before);
+        }
+        boolean primary = target.reportedState().writable();
+        if (primary && before.count(NodeState.SECONDARY) == 0) {
+            throw new LabException("Cannot put " + node.name + " in maintenance: it is the " + target.reportedState().id()
+                    + " and no secondary could take over (state: " + before.summary() + ").");
+        }
+        long t0 = System.nanoTime();
+        if (!s.monitor().startMaintenance(target.nodeId())) {
+            throw new LabException("The monitor refused to start maintenance of " + node.name + " (state: " + before.summary() + ").");
+        }
+        Predicate<ClusterSnapshot> done = Convergence.nodeIs(node.name, NodeState.MAINTENANCE)
+                .and(x -> x.nodes().stream().filter(n -> !n.name().equals(node.name)).noneMatch(NodeStatus::inTransition))
+                .and(x -> x.writableNode().isPresent());
+        ClusterSnapshot end = s.await(done, bound, node.name + " to reach maintenance");
+        double secs = OperationRunner.seconds(t0);
+        String writer = end.writableNode().map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("?");
+        String msg = primary
+                ? node.name + " was the primary, so maintenance meant a failover first (pg_autoctl asks for --allow-failover,"
+                    + " the monitor's start_maintenance just does it): " + writer + " took over and " + node.name
+                    + " is in maintenance after " + secs + " s."
+                : node.name + " is in maintenance after " + secs + " s: the monitor leaves it alone until maintenance is off,"
+                    + " and " + writer + " no longer waits for it to confirm writes.";
+        return OperationResult.ok(name(), secs, msg, Map.of("maintenanceSeconds", secs), end);
+    }
+
+    private OperationResult stop(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
+        if (target.reportedState() != NodeState.MAINTENANCE && target.assignedState() != NodeState.MAINTENANCE) {
+            throw new LabException(node.name + " is not in maintenance (it is " + target.reportedState().id() + "), so there is nothing to turn off.");
+        }
+        long t0 = System.nanoTime();
+        if (!s.monitor().stopMaintenance(target.nodeId())) {
+            throw new LabException("The monitor refused to stop maintenance of " + node.name + " (state: " + before.summary() + ").");
+        }
+        StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
+        ClusterSnapshot end = s.await(Convergence.stable(before.nodes().size()), bound,
+                "the cluster to converge after maintenance", trail);
+        double secs = OperationRunner.seconds(t0);
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("convergedSeconds", secs);
+        return OperationResult.ok(name(), secs, node.name + " left maintenance and the cluster converged after " + secs
+                + " s (" + node.name + ": " + trail.path() + "); " + end.summary() + ".", f, end);
+    }
+}

@@ -1,0 +1,55 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Promotes a named node (monitor perform_promotion) and waits until it is primary and the others secondary. */
+public final class Promote implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final InstanceSpec node;
+    private final Duration bound;
+
+    public Promote(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
+
+    public Promote(LabEngine engine, String name, Duration bound) {
+        this.engine = engine;
+        this.node = LabNodes.require(engine.spec(), name);
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "promote " + node.name; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus target = LabNodes.registered(before, node.name, "promote");
+            if (before.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()) {
+                return OperationResult.ok(name(), 0, node.name + " is already the primary.", Map.of(), before);
+            }
+            long t0 = System.nanoTime();
+            if (!s.monitor().performPromotion(s.formation(), node.name)) {
+                throw new LabException("The monitor refused to promote " + node.name + " (it is " + target.reportedState().id()
+                        + "; state: " + before.summary() + ").");
+            }
+            StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
+            ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
+                    && Convergence.stable(before.nodes().size()).test(x), bound, node.name + " to become primary", trail);
+            double secs = OperationRunner.seconds(t0);
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("promoteSeconds", secs);
+            double writable = trail.firstAt(io.failoverlab.lab.NodeState.WAIT_PRIMARY);
+            if (writable >= 0) f.put("writableSeconds", writable);
+            return OperationResult.ok(name(), secs, "Promoted " + node.name + " in " + secs + " s (" + trail.path() + "); "
+                    + done.summary() + ".", f, done);
+        }
+    }
+}

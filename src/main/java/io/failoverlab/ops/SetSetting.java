@@ -1,0 +1,119 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Replication settings through the monitor: a node's candidate priority (0..100) or
+ * replication quorum, or the formation's number_sync_standbys. The monitor then moves the
+ * primary through apply_settings; this waits until every node has settled again.
+ */
+public final class SetSetting implements OperationRunner.Operation {
+    public enum Kind { CANDIDATE_PRIORITY, REPLICATION_QUORUM, NUMBER_SYNC_STANDBYS }
+
+    private final LabEngine engine;
+    private final Kind kind;
+    private final String node;
+    private final int number;
+    private final boolean flag;
+    private final Duration bound;
+
+    private SetSetting(LabEngine engine, Kind kind, String node, int number, boolean flag) {
+        this.engine = engine;
+        this.kind = kind;
+        this.node = node;
+        this.number = number;
+        this.flag = flag;
+        this.bound = Duration.ofSeconds(120);
+    }
+
+    /** From the verb's words: NAME candidate-priority N | NAME replication-quorum BOOL | formation number-sync-standbys N. */
+    public static SetSetting parse(LabEngine engine, String target, String setting, String value) {
+        switch (setting) {
+            case "candidate-priority":
+                return new SetSetting(engine, Kind.CANDIDATE_PRIORITY, LabNodes.require(engine.spec(), target).name,
+                        number(value, 0, 100, "A candidate priority"), false);
+            case "replication-quorum":
+                if (!"true".equals(value) && !"false".equals(value)) {
+                    throw new LabException("Replication quorum is true or false, not '" + value + "'.");
+                }
+                return new SetSetting(engine, Kind.REPLICATION_QUORUM, LabNodes.require(engine.spec(), target).name, 0,
+                        Boolean.parseBoolean(value));
+            case "number-sync-standbys":
+                if (!"formation".equals(target)) {
+                    throw new LabException("number-sync-standbys belongs to the formation: set formation number-sync-standbys N.");
+                }
+                return new SetSetting(engine, Kind.NUMBER_SYNC_STANDBYS, null,
+                        number(value, 0, Math.max(0, engine.spec().nodes.size() - 1), "number-sync-standbys"), false);
+            default:
+                throw new LabException("Unknown setting '" + setting + "'; use candidate-priority, replication-quorum or number-sync-standbys.");
+        }
+    }
+
+    private static int number(String v, int min, int max, String what) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // same sentence as out of range
+        }
+        throw new LabException(what + " must be a whole number from " + min + " to " + max + ", not '" + v + "'.");
+    }
+
+    /** The monitor wants N+1 quorum standbys for N sync standbys; say so before it refuses with a bare "invalid value". */
+    private void requireQuorumStandbys(ClusterSnapshot s) {
+        long standbys = s.nodes().stream().filter(n -> !n.reportedState().writable() && n.replicationQuorum()).count();
+        if (standbys < number + 1) {
+            throw new LabException("number-sync-standbys " + number + " needs at least " + (number + 1)
+                    + " standbys with replication quorum, and formation " + engine.spec().formation + " has " + standbys + ".");
+        }
+    }
+
+    @Override
+    public String name() {
+        switch (kind) {
+            case CANDIDATE_PRIORITY: return "set " + node + " candidate-priority " + number;
+            case REPLICATION_QUORUM: return "set " + node + " replication-quorum " + flag;
+            default: return "set formation number-sync-standbys " + number;
+        }
+    }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            if (node != null) LabNodes.registered(before, node, "change settings of");
+            if (kind == Kind.NUMBER_SYNC_STANDBYS && number > 0) requireQuorumStandbys(before);
+            long t0 = System.nanoTime();
+            boolean accepted;
+            Predicate<ClusterSnapshot> visible;
+            switch (kind) {
+                case CANDIDATE_PRIORITY:
+                    accepted = s.monitor().setCandidatePriority(s.formation(), node, number);
+                    visible = x -> x.node(node).map(NodeStatus::candidatePriority).orElse(-1) == number;
+                    break;
+                case REPLICATION_QUORUM:
+                    accepted = s.monitor().setReplicationQuorum(s.formation(), node, flag);
+                    visible = x -> x.node(node).map(NodeStatus::replicationQuorum).orElse(!flag) == flag;
+                    break;
+                default:
+                    accepted = s.monitor().setNumberSyncStandbys(s.formation(), number);
+                    visible = x -> true;
+            }
+            if (!accepted) throw new LabException("The monitor did not accept " + name() + " (state: " + before.summary() + ").");
+            // a converged cluster must converge again; otherwise every node must at least settle
+            Predicate<ClusterSnapshot> done = visible.and(before.converged()
+                    ? Convergence.stable(before.nodes().size()) : Convergence.settled());
+            ClusterSnapshot end = s.await(done, bound, "the new setting to be applied");
+            double secs = OperationRunner.seconds(t0);
+            return OperationResult.ok(name(), secs, "Applied " + name().substring(4) + " in " + secs + " s; " + end.summary() + ".",
+                    Map.of("applySeconds", secs), end);
+        }
+    }
+}

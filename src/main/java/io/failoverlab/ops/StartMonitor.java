@@ -1,0 +1,62 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Starts the monitor's keeper again and waits until it answers and every node's keeper reports
+ * to it again with settled states. Failover decisions resume after the monitor's startup grace
+ * period (10 s by default).
+ */
+public final class StartMonitor implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final Duration bound;
+
+    public StartMonitor(LabEngine engine) { this(engine, Duration.ofSeconds(120)); }
+
+    public StartMonitor(LabEngine engine, Duration bound) {
+        this.engine = engine;
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "start-monitor"; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        InstanceSpec m = engine.spec().monitor;
+        long t0 = System.nanoTime();
+        engine.keeper(m.host).start(engine.shells().of(m), engine.paths(m), engine.unitName(m));
+        ClusterSnapshot s = engine.status();
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!s.monitorReachable()) {
+            if (System.nanoTime() > deadline) {
+                throw new LabException("The monitor did not answer within " + bound.toSeconds() + " s of starting it: " + s.error());
+            }
+            Thread.sleep(500);
+            s = engine.status();
+        }
+        double reachableAt = OperationRunner.seconds(t0);
+        long up = System.nanoTime();
+        try (OpSession session = new OpSession(engine)) {
+            // a report counts only if it is younger than the restarted monitor (lags are the monitor's own now() - reporttime)
+            Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream().allMatch(n -> n.reportLagSeconds() >= 0
+                    && n.reportLagSeconds() < (System.nanoTime() - up) / 1e9);
+            ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, "every keeper to report to the monitor again");
+            double secs = OperationRunner.seconds(t0);
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("reachableSeconds", reachableAt);
+            f.put("reportingSeconds", secs);
+            return OperationResult.ok(name(), secs, "Started the monitor: it answered after " + reachableAt + " s and every keeper reported"
+                    + " to it again after " + secs + " s (" + done.summary() + "); failovers are possible again once its startup grace"
+                    + " period has passed.", f, done);
+        }
+    }
+}

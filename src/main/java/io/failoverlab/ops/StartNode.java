@@ -1,0 +1,50 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Starts a stopped node's keeper and waits until the cluster has converged: a stopped standby
+ * catches up; a stopped ex-primary goes demoted→catchingup→secondary (pg_rewind). A dropped
+ * node's keeper refuses to run, so such a node is pointed at add-node instead.
+ */
+public final class StartNode implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final InstanceSpec node;
+    private final Duration bound;
+
+    public StartNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
+
+    public StartNode(LabEngine engine, String name, Duration bound) {
+        this.engine = engine;
+        this.node = LabNodes.require(engine.spec(), name);
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "start-node " + node.name; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            NodeStatus target = before.node(node.name).orElseThrow(() -> new LabException(node.name
+                    + " is not registered at the monitor (it was dropped), and a dropped node's keeper refuses to run again;"
+                    + " add-node " + node.name + " re-creates it."));
+            long t0 = System.nanoTime();
+            engine.keeper(node.host).start(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
+            ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
+                    node.name + " to rejoin and the cluster to converge", trail);
+            double secs = OperationRunner.seconds(t0);
+            return OperationResult.ok(name(), secs, "Started " + node.name + ": the cluster converged after " + secs + " s ("
+                    + node.name + ": " + trail.path() + "); " + done.summary() + ".", Map.of("convergedSeconds", secs), done);
+        }
+    }
+}

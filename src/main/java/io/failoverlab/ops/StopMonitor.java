@@ -1,0 +1,44 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stops the monitor's keeper (and its Postgres) to show that the nodes keep serving without it:
+ * replication goes on, but no failover can happen until it is back.
+ */
+public final class StopMonitor implements OperationRunner.Operation {
+    private final LabEngine engine;
+
+    public StopMonitor(LabEngine engine) { this.engine = engine; }
+
+    @Override
+    public String name() { return "stop-monitor"; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        InstanceSpec m = engine.spec().monitor;
+        long t0 = System.nanoTime();
+        engine.keeper(m.host).stop(engine.shells().of(m), engine.paths(m), engine.unitName(m));
+        double secs = OperationRunner.seconds(t0);
+        ClusterSnapshot after = engine.status();
+        if (after.monitorReachable()) {
+            throw new LabException("The monitor still answers after its keeper was stopped; is another process serving port " + m.port + "?");
+        }
+        List<String> answering = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
+        for (InstanceSpec n : engine.spec().nodes) (engine.answers(n) ? answering : silent).add(n.name);
+        String serving = answering.isEmpty() ? "no node answers queries"
+                : String.join(" and ", answering) + (answering.size() == 1 ? " still answers" : " still answer") + " queries";
+        return OperationResult.ok(name(), secs, "Stopped the monitor in " + secs + " s: " + serving
+                + (silent.isEmpty() ? "" : " (" + String.join(", ", silent) + " not)")
+                + " and replication goes on, but no failover is possible while it is down, and status shows it unreachable.",
+                Map.of("stopSeconds", secs), after);
+    }
+}

@@ -1,0 +1,85 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.NodeStatus;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stops a node's keeper and its Postgres, then shows what the monitor makes of it. A stopped
+ * keeper does not tell the monitor it leaves, so nothing happens until the node is judged
+ * unhealthy: a stopped standby of a two-node synchronous pair makes commits on the primary
+ * wait until the primary goes wait_primary; a stopped primary is failed over after the timeouts.
+ */
+public final class StopNode implements OperationRunner.Operation {
+    private final LabEngine engine;
+    private final InstanceSpec node;
+    private final Duration bound;
+
+    public StopNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
+
+    public StopNode(LabEngine engine, String name, Duration bound) {
+        this.engine = engine;
+        this.node = LabNodes.require(engine.spec(), name);
+        this.bound = bound;
+    }
+
+    @Override
+    public String name() { return "stop-node " + node.name; }
+
+    @Override
+    public OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            ClusterSnapshot before = s.snapshot();
+            Optional<NodeStatus> target = before.node(node.name);
+            long t0 = System.nanoTime();
+            engine.keeper(node.host).stop(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            double stoppedAt = OperationRunner.seconds(t0);
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("stopSeconds", stoppedAt);
+            Optional<NodeStatus> primary = before.stablePrimary();
+            if (target.isPresent() && primary.isPresent() && !primary.get().name().equals(node.name)) {
+                return standbyStopped(s, target.get(), primary.get(), t0, f);
+            }
+            if (target.isPresent() && primary.isPresent() && before.count(NodeState.SECONDARY) > 0) {
+                return primaryStopped(s, t0, f);
+            }
+            return OperationResult.ok(name(), stoppedAt, "Stopped " + node.name + " (keeper and Postgres) in " + stoppedAt
+                    + " s; no other node can take over its role (state before: " + before.summary() + ").", f, s.snapshot());
+        }
+    }
+
+    private OperationResult standbyStopped(OpSession s, NodeStatus standby, NodeStatus primary, long t0, Map<String, Double> f)
+            throws InterruptedException {
+        StateTrail trail = new StateTrail(primary.name(), t0, primary.reportedState());
+        ClusterSnapshot end = s.await(Convergence.nodeIs(primary.name(), NodeState.WAIT_PRIMARY), bound,
+                primary.name() + " to stop waiting for the stopped standby (wait_primary)", trail);
+        double at = trail.firstAt(NodeState.WAIT_PRIMARY);
+        double secs = at >= 0 ? at : OperationRunner.seconds(t0);
+        f.put("waitPrimarySeconds", secs);
+        String sync = standby.replicationQuorum()
+                ? "commits on " + primary.name() + " waited for the synchronous standby until the monitor judged " + node.name
+                    + " unhealthy; then "
+                : "";
+        return OperationResult.ok(name(), secs, "Stopped " + node.name + " (keeper and Postgres): " + sync + primary.name()
+                + " went " + trail.path() + " after " + secs + " s and accepts writes without a standby.", f, end);
+    }
+
+    private OperationResult primaryStopped(OpSession s, long t0, Map<String, Double> f) throws InterruptedException {
+        ClusterSnapshot end = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(node.name)
+                && n.reportedState().writable() && !n.inTransition()), bound, "another node to take over");
+        double secs = OperationRunner.seconds(t0);
+        f.put("failoverSeconds", secs);
+        String writer = end.writableNode().filter(n -> !n.name().equals(node.name))
+                .map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("another node");
+        return OperationResult.ok(name(), secs, "Stopped primary " + node.name + ": its keeper did not tell the monitor it was leaving,"
+                + " so after the health-check timeouts " + writer + " took over, " + secs + " s after the stop; start-node "
+                + node.name + " brings it back as secondary.", f, end);
+    }
+}

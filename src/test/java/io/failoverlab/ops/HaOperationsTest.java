@@ -1,0 +1,164 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.engine.EngineListener;
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.remote.LocalShell;
+import io.failoverlab.testing.TestLabs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The HA operations on one real local lab, in the order a class would run them: promote,
+ * maintenance, settings, drop and re-add, monitor down and up, a stopped standby. Each
+ * operation waits at most 120 s; durations are printed as BENCH lines, never asserted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HaOperationsTest {
+    LabSpec lab;
+    LabEngine engine;
+    OperationRunner runner;
+
+    @BeforeAll
+    void setUp() {
+        lab = TestLabs.localLab("ha-ops");
+        engine = new LabEngine(lab, h -> new LocalShell(), EngineListener.NONE);
+        runner = new OperationRunner(EngineListener.NONE);
+        List<StepResult> steps = engine.up();
+        assertTrue(steps.stream().allMatch(StepResult::ok), () -> "up: " + steps);
+    }
+
+    @AfterAll
+    void tearDown() {
+        runner.close();
+        engine.down(true);
+        engine.close();
+        TestLabs.deleteTree(Path.of(lab.dataDir).getParent());
+    }
+
+    OperationResult run(OperationRunner.Operation op) {
+        OperationResult r = runner.runNow(op);
+        assertTrue(r.ok(), () -> op.name() + ": " + r.message());
+        System.out.println("BENCH " + r.name() + ": " + r.seconds() + " s " + r.figures() + " — " + r.message());
+        return r;
+    }
+
+    InstanceSpec node(String name) { return lab.node(name).orElseThrow(); }
+
+    @Test
+    @Order(1)
+    void promoteTheSecondary() {
+        OperationResult r = run(new Promote(engine, "node2"));
+        assertEquals("node2", r.finalState().stablePrimary().orElseThrow().name());
+        assertTrue(r.finalState().converged(), r.finalState().summary());
+    }
+
+    @Test
+    @Order(2)
+    void maintenanceOnAndOffOfTheSecondary() {
+        OperationResult on = run(new Maintenance(engine, "node1", true));
+        assertTrue(Convergence.nodeIs("node1", NodeState.MAINTENANCE).test(on.finalState()), on.finalState().summary());
+        OperationResult off = run(new Maintenance(engine, "node1", false));
+        assertTrue(off.finalState().converged(), off.finalState().summary());
+        assertEquals("node2", off.finalState().stablePrimary().orElseThrow().name());
+    }
+
+    @Test
+    @Order(3)
+    void candidatePriority() {
+        OperationResult r = run(SetSetting.parse(engine, "node1", "candidate-priority", "60"));
+        assertEquals(60, r.finalState().node("node1").orElseThrow().candidatePriority());
+        assertTrue(r.finalState().converged(), r.finalState().summary());
+    }
+
+    @Test
+    @Order(4)
+    void dropTheSecondaryLeavesThePrimarySingle() throws Exception {
+        OperationResult r = run(new DropNode(engine, "node1"));
+        ClusterSnapshot s = r.finalState();
+        assertEquals(1, s.nodes().size(), s.summary());
+        assertTrue(Convergence.nodeIs("node2", NodeState.SINGLE).test(s), s.summary());
+        assertTrue(r.message().contains("single"), r.message());
+        assertFalse(engine.keeper("local").isRunning(engine.shells().host("local"), engine.paths(node("node1")),
+                engine.unitName(node("node1"))), "node1's keeper still runs");
+        OperationResult last = runner.runNow(new DropNode(engine, "node2"));
+        assertFalse(last.ok());
+        assertTrue(last.message().startsWith("Refusing to drop node2"), last.message());
+    }
+
+    @Test
+    @Order(5)
+    void addNodeBringsItBackAsSecondary() {
+        OperationResult r = run(new AddNode(engine, null));
+        ClusterSnapshot s = r.finalState();
+        assertTrue(s.converged(), s.summary());
+        assertEquals(2, s.nodes().size());
+        assertEquals("node2", s.stablePrimary().orElseThrow().name());
+        assertEquals(NodeState.SECONDARY, s.node("node1").orElseThrow().reportedState());
+    }
+
+    @Test
+    @Order(6)
+    void stoppedMonitorLeavesNodesServing() throws Exception {
+        OperationResult r = run(new StopMonitor(engine));
+        assertTrue(r.message().contains("no failover is possible"), r.message());
+        for (InstanceSpec n : lab.nodes) assertEquals(1, selectOne(n.port), n.name);
+        assertFalse(engine.status().monitorReachable());
+    }
+
+    @Test
+    @Order(7)
+    void startedMonitorSeesTheClusterAgain() {
+        OperationResult r = run(new StartMonitor(engine));
+        assertTrue(r.finalState().converged(), r.finalState().summary());
+    }
+
+    @Test
+    @Order(8)
+    void stoppedStandbyTurnsThePrimaryWaitPrimary() {
+        OperationResult r = run(new StopNode(engine, "node1"));
+        assertTrue(Convergence.nodeIs("node2", NodeState.WAIT_PRIMARY).test(r.finalState()), r.finalState().summary());
+    }
+
+    @Test
+    @Order(9)
+    void startedStandbyRejoins() {
+        OperationResult r = run(new StartNode(engine, "node1"));
+        assertTrue(r.finalState().converged(), r.finalState().summary());
+        assertEquals("node2", r.finalState().stablePrimary().orElseThrow().name());
+    }
+
+    /** select 1 over TCP on the node's own port (loopback trust for postgres, as pg_autoctl sets it up). */
+    static int selectOne(int port) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "10");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", p);
+             ResultSet rs = c.createStatement().executeQuery("select 1")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
