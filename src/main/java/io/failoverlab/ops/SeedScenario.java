@@ -26,7 +26,7 @@ import java.util.Map;
 public final class SeedScenario {
     /** Everything `scenario seed --json` writes. */
     public record Report(String profile, String pgAutoFailoverVersion, String postgresVersion, Double timeToClusterSeconds,
-                         Double switchoverSeconds, Double failoverSeconds, Double expectedFailoverSeconds,
+                         Double switchoverSeconds, Double switchoverWritableSeconds, Double failoverSeconds, Double expectedFailoverSeconds,
                          Double writeDowntimeSeconds, long acknowledgedWrites, long lostWrites, long inDoubtWrites,
                          Map<String, Long> rowsOnEachNode, List<StepResult> steps, boolean ok) { }
 
@@ -44,6 +44,7 @@ public final class SeedScenario {
     public Report run() {
         Double timeToCluster = null;
         Double switchover = null;
+        Double switchoverWritable = null;
         Double failover = null;
         Double expected = null;
         long acked = 0;
@@ -56,17 +57,20 @@ public final class SeedScenario {
             double upSeconds = Math.round(up.stream().mapToDouble(StepResult::seconds).sum() * 100) / 100.0;
             StepResult last = up.get(up.size() - 1);
             record("up", last.ok(), upSeconds, last.ok() ? "cluster ready" : last.message());
-            if (!last.ok()) return report(null, null, null, null, null, 0, 0, 0, rows);
+            if (!last.ok()) return report(null, null, null, null, null, null, 0, 0, 0, rows);
             timeToCluster = upSeconds;
 
-            if (!op(TimingProfiles.apply(engine, profile)).ok()) return report(timeToCluster, null, null, null, null, 0, 0, 0, rows);
+            if (!op(TimingProfiles.apply(engine, profile)).ok()) return report(timeToCluster, null, null, null, null, null, 0, 0, 0, rows);
             expected = TimingProfile.expectedFailoverSeconds(TimingProfiles.current(engine));
-            if (!op(new DataCheckOp(engine, 1_000_000, true, 10)).ok()) return report(timeToCluster, null, null, expected, null, 0, 0, 0, rows);
+            if (!op(new DataCheckOp(engine, 1_000_000, true, 10)).ok()) return report(timeToCluster, null, null, null, expected, null, 0, 0, 0, rows);
 
             try (WriteProbe probe = new WriteProbe(DataConnections.nodes(engine.spec()), DataConnections.settings(engine.spec()))) {
                 probe.start();
                 OperationResult sw = op(new Switchover(engine));
-                if (sw.ok()) switchover = sw.figures().get("switchoverSeconds");
+                if (sw.ok()) {
+                    switchover = sw.figures().get("switchoverSeconds");
+                    switchoverWritable = sw.figures().get("writableSeconds");
+                }
                 DataCheckOp afterSwitch = new DataCheckOp(engine, 0, false, 1000);
                 op(afterSwitch);
                 op(new KillPrimary(engine, KillPrimary.Mode.POSTGRES, null, Duration.ofSeconds(15), probe));
@@ -78,6 +82,12 @@ public final class SeedScenario {
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
                 record("rejoin killed node", b.ok(), OperationRunner.seconds(t0), b.ok() ? "the killed node is a secondary again" : b.message());
+                // the original lab's last step: drop a node (the other becomes single), then re-add it
+                String secondary = engine.status().nodes().stream().filter(n -> !n.reportedState().writable())
+                        .map(io.failoverlab.lab.NodeStatus::name).findFirst().orElse(null);
+                if (secondary != null && op(new DropNode(engine, secondary)).ok()) {
+                    op(new AddNode(engine, secondary));
+                }
                 Thread.sleep(1000); // a few more acknowledged writes on the settled cluster
                 probe.stop();
                 downtime = probe.stats().longestGap().toMillis() / 1000.0;
@@ -103,7 +113,7 @@ public final class SeedScenario {
         } finally {
             runner.close();
         }
-        return report(timeToCluster, switchover, failover, expected, downtime, acked, lost, inDoubt, rows);
+        return report(timeToCluster, switchover, switchoverWritable, failover, expected, downtime, acked, lost, inDoubt, rows);
     }
 
     private void awaitStable(String what) throws Exception {
@@ -125,7 +135,7 @@ public final class SeedScenario {
         engine.listener().stepFinished(r);
     }
 
-    private Report report(Double toCluster, Double sw, Double fo, Double expected, Double downtime,
+    private Report report(Double toCluster, Double sw, Double swWritable, Double fo, Double expected, Double downtime,
                           long acked, long lost, long inDoubt, Map<String, Long> rows) {
         String pgaf = null;
         String pg = null;
@@ -137,6 +147,6 @@ public final class SeedScenario {
             // reported as null: the scenario failed before anything was installed
         }
         boolean ok = steps.stream().allMatch(StepResult::ok) && lost == 0;
-        return new Report(profile.name(), pgaf, pg, toCluster, sw, fo, expected, downtime, acked, lost, inDoubt, rows, List.copyOf(steps), ok);
+        return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, lost, inDoubt, rows, List.copyOf(steps), ok);
     }
 }
