@@ -20,7 +20,9 @@ final class ConsoleListener implements EngineListener {
 
     @Override
     public void log(LogLine line) {
-        if (verbose || line.level() == LogLine.Level.INFO && line.text().contains("CHECKPOINT")) {
+        // monitor events stream by default: they are what an operation makes happen
+        if (verbose || line.level() == LogLine.Level.EVENT
+                || line.level() == LogLine.Level.INFO && line.text().contains("CHECKPOINT")) {
             out.println("  [" + line.source() + "] " + line.text());
         }
     }
