@@ -26,7 +26,18 @@ public class ConsoleApp extends Application {
         long t0 = System.nanoTime();
         List<String> args = getParameters().getRaw();
         String labFile = option(args, "--lab");
-        LabSpec lab = labFile == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(labFile));
+        LabSpec lab;
+        try {
+            lab = labFile == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(labFile));
+            io.failoverlab.lab.LabValidator.check(lab);
+        } catch (io.failoverlab.lab.LabException e) {
+            // one clear sentence instead of a stack trace, as the CLI does
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+            a.setHeaderText(null);
+            a.showAndWait();
+            javafx.application.Platform.exit();
+            return;
+        }
         UiSettingsStore store = UiSettingsStore.standard();
         UiSettings settings = store.load();
         String lang = option(args, "--lang");

@@ -36,8 +36,7 @@ final class LabPanel {
         content.getStyleClass().add("lab-panel");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(220);
+        scroll.getStyleClass().add("lab-panel-scroll"); // its min width follows the font (console.css)
         scroll.setId("lab-panel");
         return scroll;
     }
@@ -59,7 +58,9 @@ final class LabPanel {
         mark.getStyleClass().add("step-mark");
         Label name = new Label(stepName(s.name()));
         name.getStyleClass().add("step-name");
+        name.setWrapText(true);
         Label state = new Label();
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("step-state");
         HBox head = new HBox(6, mark, name, new Region(), state);
         HBox.setHgrow(head.getChildren().get(2), Priority.ALWAYS);

@@ -33,6 +33,11 @@ public final class LabSession implements AutoCloseable {
     private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
 
     public LabSession(LabSpec lab) {
+        this(lab, null);
+    }
+
+    /** shells: how hosts are opened; null = the app's own (local shell, SSH with its known_hosts). */
+    LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells) {
         this.lab = lab;
         this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
@@ -40,7 +45,7 @@ public final class LabSession implements AutoCloseable {
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
                 () -> feedRef[0] != null && feedRef[0].running());
-        this.engine = new LabEngine(lab, Shells.factory(Shells.defaultKnownHosts(), (host, type, fp) ->
+        this.engine = new LabEngine(lab, shells != null ? shells : Shells.factory(Shells.defaultKnownHosts(), (host, type, fp) ->
                 log.offer(LogLine.of("app", LogLine.Level.WARN, "First contact with " + host + ": recorded its "
                         + type + " host key " + fp))), listener);
         this.runner = new OperationRunner(listener);

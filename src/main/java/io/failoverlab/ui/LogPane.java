@@ -143,6 +143,8 @@ final class LogPane {
         save.setOnAction(e -> save());
         Button clear = new Button(m.tr("log.clear"));
         clear.setOnAction(e -> model.clear());
+        filter.setMinWidth(120);
+        for (javafx.scene.control.Control c : List.of(levels, follow, copy, save, clear)) c.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, levels, filter, follow, copy, save, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

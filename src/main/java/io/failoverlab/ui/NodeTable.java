@@ -30,13 +30,13 @@ final class NodeTable {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label(m.tr("table.empty")));
         t.getColumns().add(text("col.name", NodeRow::name, 90));
-        t.getColumns().add(text("col.nodeId", r -> String.valueOf(r.nodeId()), 60));
+        t.getColumns().add(text("col.nodeId", r -> String.valueOf(r.nodeId()), 75));
         t.getColumns().add(text("col.hostPort", NodeRow::hostPort, 140));
         t.getColumns().add(text("col.role", r -> m.tr("role." + r.role().name().toLowerCase(Locale.ROOT)), 90));
         t.getColumns().add(state("col.reported", NodeRow::reported, false));
         t.getColumns().add(state("col.assigned", NodeRow::assigned, true));
         t.getColumns().add(text("col.health", r -> m.tr("health." + r.health()), 70));
-        t.getColumns().add(text("col.tliLsn", NodeRow::tliLsn, 120));
+        t.getColumns().add(text("col.tliLsn", NodeRow::tliLsn, 110));
         t.getColumns().add(text("col.priority", r -> String.valueOf(r.candidatePriority()), 70));
         t.getColumns().add(text("col.quorum", r -> m.tr(r.quorum() ? "yes" : "no"), 70));
         t.getColumns().add(text("col.connection", r -> m.tr("conn." + r.connection().name().toLowerCase(Locale.ROOT)), 110));
@@ -69,7 +69,7 @@ final class NodeTable {
     /** A state column: the cell carries state-&lt;category&gt;; the assigned one also "transition" when it differs. */
     private TableColumn<NodeRow, NodeRow> state(String key, Function<NodeRow, NodeState> value, boolean assigned) {
         TableColumn<NodeRow, NodeRow> c = new TableColumn<>(m.tr(key));
-        c.setPrefWidth(150);
+        c.setPrefWidth(130);
         c.setId(key.replace('.', '-'));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
