@@ -4,7 +4,6 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.testing.TestLabs;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -84,10 +83,11 @@ class UiClusterTest {
 
         long s0 = System.nanoTime();
         robot.clickOn("#action-switchover");
-        FxWait.until(10, () -> window.controller().busyProperty().get() || window.controller().lastResultProperty().get().name().equals("switchover"),
-                () -> "switchover did not start");
-        assertTrue(robot.lookup("#action-build").query().isDisabled() || FxWait.onFx(() -> !window.controller().busyProperty().get()),
-                "the other actions are disabled while one runs");
+        // a switchover takes seconds (demote, promote, rejoin): meanwhile every action is disabled
+        FxWait.until(10, () -> window.controller().busyProperty().get(), () -> "switchover did not start");
+        assertTrue(FxWait.onFx(() -> robot.lookup("#action-build").query().isDisabled()
+                && robot.lookup("#action-destroy").query().isDisabled()), "the other actions are disabled while one runs");
+        assertEquals("Running: Switchover", robot.lookup("#status-busy").queryAs(Label.class).getText());
         FxWait.until(180, () -> stable(table) && oldSecondary.equals(primaryName(table)), () -> tableText(table));
         System.out.printf("BENCH window: switchover until the table shows %s primary: %.1f s%n", oldSecondary, (System.nanoTime() - s0) / 1e9);
         FxWait.until(180, () -> !window.controller().busyProperty().get(), () -> "switchover still running");
@@ -127,7 +127,4 @@ class UiClusterTest {
         return FxWait.onFx(() -> session.steps().labSteps().stream().map(s -> s.name() + "=" + s.state() + " " + s.detail())
                 .collect(Collectors.joining("; ")));
     }
-
-    @SuppressWarnings("unused")
-    private static boolean visible(Node n) { return n != null && n.isVisible(); }
 }
