@@ -33,11 +33,12 @@ class UiClusterTest {
     LabSpec lab;
     LabSession session;
     ConsoleWindow window;
+    Path settingsDir;
 
     @Start
     void start(Stage stage) throws Exception {
         lab = TestLabs.localLab("ui-it");
-        Path settingsDir = Files.createTempDirectory("failoverlab-ui-settings");
+        settingsDir = Files.createTempDirectory("failoverlab-ui-settings");
         UiSettings settings = new UiSettings();
         settings.width = 1500;
         settings.height = 920;
@@ -54,6 +55,7 @@ class UiClusterTest {
         session.engine().down(true);
         session.close();
         TestLabs.deleteTree(Path.of(lab.dataDir).getParent());
+        TestLabs.deleteTree(settingsDir);
     }
 
     @Test
