@@ -1,0 +1,101 @@
+package io.failoverlab.ui;
+
+import io.failoverlab.ops.OperationResult;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs a ConsoleAction: asks its confirmation (checked in the background, asked on the FX
+ * thread), submits its operation on the lab's runner, and keeps every action disabled until it
+ * ends. The table keeps updating meanwhile: nothing here waits on the FX thread.
+ */
+public final class ActionController {
+    private final LabSession session;
+    private final Supplier<Messages> messages;
+    private final Supplier<Window> owner;
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ConsoleAction> running = new SimpleObjectProperty<>();
+    private final ObjectProperty<OperationResult> lastResult = new SimpleObjectProperty<>();
+
+    public ActionController(LabSession session, Supplier<Messages> messages, Supplier<Window> owner) {
+        this.session = session;
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    public BooleanProperty busyProperty() { return busy; }
+
+    public ObjectProperty<ConsoleAction> runningProperty() { return running; }
+
+    public ObjectProperty<OperationResult> lastResultProperty() { return lastResult; }
+
+    /** FX thread. */
+    public void run(ConsoleAction a) {
+        if (busy.get()) return;
+        busy.set(true);
+        running.set(a);
+        session.background().execute(() -> {
+            Optional<Question> q;
+            try {
+                q = a.confirmation().ask(session);
+            } catch (Exception e) {
+                q = Optional.empty();
+            }
+            Optional<Question> question = q;
+            Platform.runLater(() -> {
+                if (question.isPresent() && !confirmed(question.get())) {
+                    done();
+                    return;
+                }
+                submit(a);
+            });
+        });
+    }
+
+    private void submit(ConsoleAction a) {
+        session.steps().beginAction(a.rebuildsLab());
+        session.runner().submit(a.operation().apply(session)).whenComplete((r, ex) -> {
+            OperationResult result = r != null ? r
+                    : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
+            try {
+                a.after().accept(session, result);
+            } finally {
+                Platform.runLater(() -> {
+                    lastResult.set(result);
+                    done();
+                });
+            }
+        });
+    }
+
+    private void done() {
+        running.set(null);
+        busy.set(false);
+    }
+
+    private boolean confirmed(Question q) {
+        Messages m = messages.get();
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, m.tr(q.textKey(), q.args()), ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(m.tr(q.titleKey()));
+        alert.setHeaderText(m.tr(q.titleKey()));
+        alert.getDialogPane().getStyleClass().add("confirm-dialog");
+        Button ok = (Button) alert.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setText(m.tr("dialog.ok"));
+        ok.setId("confirm-ok");
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setText(m.tr("dialog.cancel"));
+        cancel.setId("confirm-cancel");
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+}

@@ -1,0 +1,60 @@
+package io.failoverlab.ui;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+
+import java.util.Locale;
+
+/** The menu bar: file (screenshot, quit), the actions again, view (theme, presentation), language. */
+final class ConsoleMenu {
+    private final ConsoleWindow window;
+    private final Messages m;
+
+    ConsoleMenu(ConsoleWindow window, Messages m) {
+        this.window = window;
+        this.m = m;
+    }
+
+    MenuBar build() {
+        MenuItem shot = new MenuItem(m.tr("menu.file.screenshot"));
+        shot.setOnAction(e -> window.saveScreenshot());
+        MenuItem quit = new MenuItem(m.tr("menu.file.quit"));
+        quit.setOnAction(e -> window.quit());
+        Menu file = new Menu(m.tr("menu.file"), null, shot, quit);
+
+        Menu actions = new Menu(m.tr("menu.actions"));
+        for (ConsoleAction a : window.actions().all()) {
+            MenuItem i = new MenuItem(m.tr(a.labelKey()));
+            i.disableProperty().bind(window.controller().busyProperty());
+            i.setOnAction(e -> window.controller().run(a));
+            actions.getItems().add(i);
+        }
+
+        CheckMenuItem dark = new CheckMenuItem(m.tr("menu.view.dark"));
+        dark.setId("menu-dark");
+        dark.setSelected(window.settings().dark);
+        dark.setOnAction(e -> window.setDark(dark.isSelected()));
+        CheckMenuItem presentation = new CheckMenuItem(m.tr("menu.view.presentation"));
+        presentation.setId("menu-presentation");
+        presentation.setSelected(window.settings().presentation);
+        presentation.setOnAction(e -> window.setPresentation(presentation.isSelected()));
+        Menu view = new Menu(m.tr("menu.view"), null, dark, presentation);
+
+        Menu language = new Menu(m.tr("menu.language"));
+        ToggleGroup g = new ToggleGroup();
+        for (Locale l : Messages.LANGUAGES) {
+            RadioMenuItem i = new RadioMenuItem(m.tr("language." + l.getLanguage()));
+            i.setToggleGroup(g);
+            i.setSelected(l.getLanguage().equals(m.locale().getLanguage()));
+            i.setOnAction(e -> window.setLanguage(l));
+            language.getItems().add(i);
+        }
+        MenuBar bar = new MenuBar(file, actions, view, language);
+        bar.setId("menu-bar");
+        return bar;
+    }
+}

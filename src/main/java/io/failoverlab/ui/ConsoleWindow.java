@@ -1,0 +1,177 @@
+package io.failoverlab.ui;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.File;
+import java.util.Locale;
+
+/**
+ * The console window: lab panel (left), node table over the log (centre), actions on top, status
+ * below. Views are rebuilt from the session's view models on a language switch; the models,
+ * the engine and the monitor feed stay.
+ */
+public final class ConsoleWindow {
+    private final Stage stage;
+    private final LabSession session;
+    private final Actions actions;
+    private final UiSettingsStore store;
+    private final UiSettings settings;
+    private final ActionController controller;
+    private Messages messages;
+    private Scene scene;
+    private LogPane logPane;
+    private TableView<NodeRow> table;
+    private Timeline ticks;
+
+    public ConsoleWindow(Stage stage, LabSession session, Actions actions, UiSettingsStore store, UiSettings settings, Locale locale) {
+        this.stage = stage;
+        this.session = session;
+        this.actions = actions;
+        this.store = store;
+        this.settings = settings;
+        this.messages = Messages.of(locale);
+        this.controller = new ActionController(session, () -> messages, () -> stage);
+    }
+
+    public void show() {
+        scene = new Scene(buildRoot(), settings.width, settings.height);
+        scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
+        stage.setScene(scene);
+        stage.getIcons().setAll(WindowIcon.images());
+        placeStage();
+        stage.setOnCloseRequest(e -> rememberGeometry());
+        // log lines are drained in batches (one list change per tick); the "time in state" column ages every second
+        ticks = new Timeline(new KeyFrame(Duration.millis(80), e -> drainLog()));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        ticks.play();
+        Timeline ageing = new Timeline(new KeyFrame(Duration.seconds(1), e -> { if (table != null) table.refresh(); }));
+        ageing.setCycleCount(Timeline.INDEFINITE);
+        ageing.play();
+        stage.showingProperty().addListener((o, a, showing) -> {
+            if (!showing) {
+                ticks.stop();
+                ageing.stop();
+            }
+        });
+        stage.show();
+        session.probeAtStartup();
+    }
+
+    private void drainLog() {
+        if (session.log().drain() > 0 && logPane != null) logPane.afterDrain();
+    }
+
+    private Parent buildRoot() {
+        stage.setTitle(messages.tr("app.title", session.lab().name));
+        logPane = new LogPane(session.log(), messages, () -> stage, session.background());
+        table = new NodeTable(session.cluster(), messages).build();
+        SplitPane centre = new SplitPane(table, logPane.build());
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.34);
+        SplitPane main = new SplitPane(new LabPanel(session.steps(), messages).build(), centre);
+        main.setDividerPositions(0.19);
+        SplitPane.setResizableWithParent(main.getItems().get(0), false);
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(new ConsoleMenu(this, messages).build(), new ActionToolBar(actions, controller, messages).build()));
+        root.setBottom(new StatusBar(session, controller, messages).build());
+        root.setId("console-root");
+        root.getStyleClass().add("console");
+        applyLook(root);
+        return root;
+    }
+
+    private void applyLook(Parent root) {
+        root.getStyleClass().removeAll("theme-light", "theme-dark", "presentation");
+        root.getStyleClass().add(settings.dark ? "theme-dark" : "theme-light");
+        if (settings.presentation) root.getStyleClass().add("presentation");
+    }
+
+    public void setLanguage(Locale l) {
+        messages = Messages.of(l);
+        settings.language = messages.locale().getLanguage();
+        scene.setRoot(buildRoot());
+        saveSettings();
+    }
+
+    public void setDark(boolean dark) {
+        settings.dark = dark;
+        applyLook(scene.getRoot());
+        saveSettings();
+    }
+
+    public void setPresentation(boolean on) {
+        settings.presentation = on;
+        applyLook(scene.getRoot());
+        saveSettings();
+    }
+
+    private void placeStage() {
+        if (settings.x != null && settings.y != null
+                && !Screen.getScreensForRectangle(new Rectangle2D(settings.x, settings.y, 100, 100)).isEmpty()) {
+            stage.setX(settings.x);
+            stage.setY(settings.y);
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(settings.maximized);
+    }
+
+    void rememberGeometry() {
+        if (!stage.isMaximized() && !Double.isNaN(stage.getX())) {
+            settings.x = stage.getX();
+            settings.y = stage.getY();
+            settings.width = stage.getWidth();
+            settings.height = stage.getHeight();
+        }
+        settings.maximized = stage.isMaximized();
+        saveSettings();
+    }
+
+    /** A few hundred bytes to a local file: written here so a closing window never loses it. */
+    private void saveSettings() {
+        store.save(settings);
+    }
+
+    void saveScreenshot() {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName("failover-lab.png");
+        File f = fc.showSaveDialog(stage);
+        if (f == null) return;
+        try {
+            WindowSnapshot.savePng(scene, f.toPath());
+        } catch (Exception e) {
+            session.log().offer(io.failoverlab.lab.LogLine.of("app", io.failoverlab.lab.LogLine.Level.ERROR,
+                    "Could not save the screenshot: " + e.getMessage()));
+        }
+    }
+
+    void quit() {
+        rememberGeometry();
+        stage.close();
+    }
+
+    public Actions actions() { return actions; }
+
+    public ActionController controller() { return controller; }
+
+    public UiSettings settings() { return settings; }
+
+    public Scene scene() { return scene; }
+
+    public Stage stage() { return stage; }
+
+    public LabSession session() { return session; }
+}

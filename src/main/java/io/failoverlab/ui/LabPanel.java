@@ -1,0 +1,111 @@
+package io.failoverlab.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The left panel: the lab's steps as a checklist (state, progress, reason) and the last action's steps. */
+final class LabPanel {
+    private final StepChecklist model;
+    private final Messages m;
+
+    LabPanel(StepChecklist model, Messages m) {
+        this.model = model;
+        this.m = m;
+    }
+
+    Region build() {
+        VBox labBox = new VBox(6);
+        VBox actionBox = new VBox(6);
+        bindRows(model.labSteps(), labBox);
+        bindRows(model.actionSteps(), actionBox);
+        Label title = heading(m.tr("lab.steps"));
+        Label actionTitle = heading(m.tr("lab.lastAction"));
+        actionTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.actionSteps()));
+        actionTitle.managedProperty().bind(actionTitle.visibleProperty());
+        VBox content = new VBox(8, title, labBox, actionTitle, actionBox);
+        content.setPadding(new Insets(10));
+        content.getStyleClass().add("lab-panel");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("lab-panel-scroll"); // its min width follows the font (console.css)
+        scroll.setId("lab-panel");
+        return scroll;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("panel-heading");
+        return l;
+    }
+
+    private void bindRows(ObservableList<StepItem> items, VBox box) {
+        Runnable fill = () -> box.getChildren().setAll(items.stream().map(this::row).toList());
+        items.addListener((ListChangeListener<StepItem>) c -> fill.run());
+        fill.run();
+    }
+
+    private Region row(StepItem s) {
+        Label mark = new Label();
+        mark.getStyleClass().add("step-mark");
+        Label name = new Label(stepName(s.name()));
+        name.getStyleClass().add("step-name");
+        name.setWrapText(true);
+        Label state = new Label();
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.getStyleClass().add("step-state");
+        HBox head = new HBox(6, mark, name, new Region(), state);
+        HBox.setHgrow(head.getChildren().get(2), Priority.ALWAYS);
+        ProgressBar bar = new ProgressBar();
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(s.progressProperty());
+        Label detail = new Label();
+        detail.setWrapText(true);
+        detail.getStyleClass().add("step-detail");
+        detail.textProperty().bind(s.detailProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(s.detailProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(500);
+        VBox row = new VBox(3, head, bar, detail);
+        row.getStyleClass().add("step-row");
+        row.setId("step-" + s.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        Tooltip.install(row, tip);
+        Runnable show = () -> {
+            StepState st = s.state();
+            row.getStyleClass().removeIf(c -> c.startsWith("step-") && !c.equals("step-row"));
+            row.getStyleClass().add(st.styleClass());
+            state.setText(m.tr("step.state." + st.name().toLowerCase(java.util.Locale.ROOT)));
+            mark.setText(switch (st) {
+                case NOT_YET -> "○";
+                case RUNNING -> "◔";
+                case PASSED -> "✔";
+                case FAILED -> "✘";
+            });
+            bar.setVisible(st == StepState.RUNNING || st == StepState.FAILED);
+            bar.setManaged(bar.isVisible());
+            detail.setVisible(!s.detail().isEmpty());
+            detail.setManaged(detail.isVisible());
+        };
+        s.stateProperty().addListener((o, a, b) -> show.run());
+        s.detailProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return row;
+    }
+
+    /** Known steps get a translated name; node names and unknown steps show as the engine says them. */
+    private String stepName(String step) {
+        return switch (step) {
+            case "preflight", "install", "monitor", "verify" -> m.tr("step." + step);
+            default -> step;
+        };
+    }
+}

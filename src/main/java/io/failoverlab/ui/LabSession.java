@@ -1,0 +1,122 @@
+package io.failoverlab.ui;
+
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.engine.Shells;
+import io.failoverlab.lab.HostSpec;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.ops.OperationRunner;
+import io.failoverlab.pgaf.MonitorClient;
+import javafx.application.Platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything the window shows about one lab, free of views: the engine, the one-at-a-time
+ * operation runner, the monitor feed, and the view models they fill. Survives a rebuild of the
+ * scene (language switch).
+ */
+public final class LabSession implements AutoCloseable {
+    private final LabSpec lab;
+    private final ClusterViewModel cluster = new ClusterViewModel();
+    private final StepChecklist steps;
+    private final LogViewModel log;
+    private final LabEngine engine;
+    private final OperationRunner runner;
+    private final MonitorFeed feed;
+    /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
+    private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
+
+    public LabSession(LabSpec lab) {
+        this(lab, null);
+    }
+
+    /** shells: how hosts are opened; null = the app's own (local shell, SSH with its known_hosts). */
+    LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells) {
+        this.lab = lab;
+        this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
+        this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
+        SnapshotPump pump = new SnapshotPump(Platform::runLater, cluster::apply);
+        MonitorFeed[] feedRef = new MonitorFeed[1];
+        FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
+                () -> feedRef[0] != null && feedRef[0].running());
+        this.engine = new LabEngine(lab, shells != null ? shells : Shells.factory(Shells.defaultKnownHosts(), (host, type, fp) ->
+                log.offer(LogLine.of("app", LogLine.Level.WARN, "First contact with " + host + ": recorded its "
+                        + type + " host key " + fp))), listener);
+        this.runner = new OperationRunner(listener);
+        this.feed = new MonitorFeed(engine, pump, log::offer);
+        feedRef[0] = feed;
+    }
+
+    static List<String> sourcesOf(LabSpec lab) {
+        List<String> s = new ArrayList<>();
+        for (HostSpec h : lab.hosts) s.add(h.id);
+        s.add(MonitorClient.LOG_SOURCE);
+        s.add("app");
+        return s;
+    }
+
+    public LabSpec lab() { return lab; }
+
+    public LabEngine engine() { return engine; }
+
+    public OperationRunner runner() { return runner; }
+
+    public ClusterViewModel cluster() { return cluster; }
+
+    public StepChecklist steps() { return steps; }
+
+    public LogViewModel log() { return log; }
+
+    public ExecutorService background() { return background; }
+
+    /** Starts the live view (idempotent). */
+    public void watchMonitor() {
+        Platform.runLater(cluster::connecting);
+        feed.start();
+    }
+
+    /** Stops the live view and forgets the rows (the lab was stopped or destroyed). */
+    public void stopWatching() {
+        feed.stop();
+        Platform.runLater(cluster::notWatching);
+    }
+
+    /** At start-up: watch if the lab already answers, and tick its checklist. */
+    public void probeAtStartup() {
+        background.execute(() -> {
+            var s = engine.status();
+            if (s.monitorReachable() && !s.nodes().isEmpty()) {
+                Platform.runLater(() -> steps.markLabUp(s.summary()));
+                watchMonitor();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        feed.stop();
+        runner.close();
+        background.shutdownNow();
+        try {
+            background.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.close();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.failoverlab.ui;
+
+import io.failoverlab.ops.OperationResult;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Bottom line: monitor connectivity, the lab's name, the operation running now, and how the last one ended. */
+final class StatusBar {
+    private final LabSession session;
+    private final ActionController controller;
+    private final Messages m;
+
+    StatusBar(LabSession session, ActionController controller, Messages m) {
+        this.session = session;
+        this.controller = controller;
+        this.m = m;
+    }
+
+    Region build() {
+        Label monitor = new Label();
+        monitor.setId("status-monitor");
+        ClusterViewModel c = session.cluster();
+        monitor.textProperty().bind(Bindings.createStringBinding(() -> monitorText(c),
+                c.monitorProperty(), c.monitorErrorProperty()));
+        Runnable style = () -> {
+            monitor.getStyleClass().removeIf(s -> s.startsWith("monitor-"));
+            monitor.getStyleClass().add("monitor-" + c.monitorProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        };
+        c.monitorProperty().addListener((o, a, b) -> style.run());
+        style.run();
+        Tooltipped.set(monitor, c.monitorErrorProperty());
+
+        Label lab = new Label(m.tr("status.lab", session.lab().name));
+        lab.setId("status-lab");
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(controller.busyProperty());
+        Label busy = new Label();
+        busy.setId("status-busy");
+        busy.textProperty().bind(Bindings.createStringBinding(() -> {
+            ConsoleAction a = controller.runningProperty().get();
+            return a == null ? m.tr("status.idle") : m.tr("status.busy", m.tr(a.labelKey()));
+        }, controller.runningProperty()));
+
+        Label last = new Label();
+        last.setId("status-last");
+        last.textProperty().bind(Bindings.createStringBinding(() -> {
+            OperationResult r = controller.lastResultProperty().get();
+            return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + r.name() + ": " + r.message();
+        }, controller.lastResultProperty()));
+        controller.lastResultProperty().addListener((o, a, r) -> {
+            last.getStyleClass().removeAll("result-ok", "result-failed");
+            if (r != null) last.getStyleClass().add(r.ok() ? "result-ok" : "result-failed");
+        });
+        HBox.setHgrow(last, Priority.ALWAYS);
+        last.setMaxWidth(Double.MAX_VALUE);
+
+        HBox bar = new HBox(10, monitor, new Separator(javafx.geometry.Orientation.VERTICAL), lab,
+                new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy,
+                new Separator(javafx.geometry.Orientation.VERTICAL), last);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private String monitorText(ClusterViewModel c) {
+        return switch (c.monitorProperty().get()) {
+            case NOT_WATCHING -> m.tr("status.monitor.notWatching");
+            case CONNECTING -> m.tr("status.monitor.connecting");
+            case REACHABLE -> m.tr("status.monitor.reachable");
+            case UNREACHABLE -> m.tr("status.monitor.unreachable");
+        };
+    }
+
+    /** A tooltip that follows a text property and hides when it is empty. */
+    static final class Tooltipped {
+        private Tooltipped() { }
+
+        static void set(Label l, javafx.beans.value.ObservableStringValue text) {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(text);
+            Runnable apply = () -> l.setTooltip(text.get() == null || text.get().isEmpty() ? null : tip);
+            text.addListener((o, a, b) -> apply.run());
+            apply.run();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.failoverlab.ui;
+
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.testing.TestLabs;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window on a lab that is not built (no cluster): layout, log tabs, language, theme, geometry. */
+@ExtendWith(ApplicationExtension.class)
+class UiWindowTest {
+    @TempDir
+    static Path dir;
+    LabSpec lab;
+    LabSession session;
+    ConsoleWindow window;
+    UiSettingsStore store;
+
+    @Start
+    void start(Stage stage) {
+        lab = LabSpec.local(dir.resolve("lab").toString(), TestLabs.freePort(), TestLabs.freePort(), TestLabs.freePort());
+        lab.name = "ui-window";
+        store = new UiSettingsStore(dir.resolve("console.json"));
+        UiSettings settings = new UiSettings();
+        settings.width = 1300;
+        settings.height = 850;
+        session = new LabSession(lab);
+        window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, Locale.ENGLISH);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        session.close();
+    }
+
+    @Test
+    void showsActionsChecklistAndAnIdleMonitor(FxRobot robot) throws Exception {
+        assertEquals("Build lab", robot.lookup("#action-build").queryAs(Button.class).getText());
+        assertEquals("Switchover", robot.lookup("#action-switchover").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#step-preflight").tryQuery().isPresent());
+        assertTrue(robot.lookup("#step-node2").tryQuery().isPresent());
+        assertTrue(robot.lookup("#step-verify").tryQuery().isPresent());
+        // the start-up probe finds no monitor on these ports: nothing to watch, and no frozen table
+        Thread.sleep(1500);
+        assertEquals("monitor: not watched (lab not built or stopped)", robot.lookup("#status-monitor").queryAs(Label.class).getText());
+        assertEquals("Lab: ui-window", robot.lookup("#status-lab").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void logLinesArriveInBatchesAndTabsFilterBySource(FxRobot robot) throws Exception {
+        for (int i = 0; i < 20_000; i++) session.log().offer(LogLine.of(i % 2 == 0 ? "local" : "monitor", LogLine.Level.OUTPUT, "line " + i));
+        session.log().offer(LogLine.of("vm7", LogLine.Level.ERROR, "a new host"));
+        FxWait.until(10, () -> session.log().lines().size() == 20_001, () -> "lines " + session.log().lines().size());
+        @SuppressWarnings("unchecked")
+        ListView<LogLine> list = robot.lookup("#log-list").queryAs(ListView.class);
+        assertEquals(20_001, FxWait.onFx(() -> list.getItems().size()));
+        assertTrue(robot.lookup("#log-tab-vm7").tryQuery().isPresent() || FxWait.onFx(() ->
+                robot.lookup("#log-tabs").queryAs(TabPane.class).getTabs().stream().anyMatch(t -> "vm7".equals(t.getUserData()))));
+        robot.interact(() -> robot.lookup("#log-tabs").queryAs(TabPane.class).getSelectionModel().select(2)); // "monitor"
+        assertEquals("monitor", session.log().sourceProperty().get());
+        assertEquals(10_000, FxWait.onFx(() -> list.getItems().size()));
+        robot.clickOn("#log-filter").write("line 19999");
+        FxWait.until(5, () -> list.getItems().size() == 1, () -> "visible " + list.getItems().size());
+        assertTrue(FxWait.onFx(() -> list.getParent() != null), "the list sits in the selected tab");
+    }
+
+    @Test
+    void languageThemeAndPresentationSwitchFromTheMenu(FxRobot robot) throws Exception {
+        robot.clickOn("Language").clickOn("Русский");
+        FxWait.until(5, () -> "Собрать лабораторную".equals(robot.lookup("#action-build").queryAs(Button.class).getText()),
+                () -> robot.lookup("#action-build").queryAs(Button.class).getText());
+        assertEquals("Лабораторная: ui-window", robot.lookup("#status-lab").queryAs(Label.class).getText());
+        assertEquals("ru", store.load().language);
+
+        robot.clickOn("Вид").clickOn("Тёмная тема");
+        assertTrue(FxWait.onFx(() -> window.scene().getRoot().getStyleClass().contains("theme-dark")));
+        robot.clickOn("Вид").clickOn("Режим презентации");
+        assertTrue(FxWait.onFx(() -> window.scene().getRoot().getStyleClass().contains("presentation")));
+        robot.clickOn("Язык").clickOn("English");
+        FxWait.until(5, () -> "Build lab".equals(robot.lookup("#action-build").queryAs(Button.class).getText()), () -> "still Russian");
+        assertTrue(FxWait.onFx(() -> window.scene().getRoot().getStyleClass().containsAll(java.util.List.of("theme-dark", "presentation"))),
+                "look survives the rebuild");
+        UiSettings saved = store.load();
+        assertTrue(saved.dark);
+        assertTrue(saved.presentation);
+    }
+
+    @Test
+    void geometryIsRememberedOnClose(FxRobot robot) {
+        robot.interact(() -> {
+            window.stage().setX(40);
+            window.stage().setY(30);
+            window.stage().setWidth(1111);
+            window.rememberGeometry();
+        });
+        UiSettings s = store.load();
+        assertEquals(1111, s.width, 1);
+        assertEquals(40, s.x, 1);
+        assertFalse(s.maximized);
+    }
+}
