@@ -16,6 +16,7 @@ public final class GcloudErrors {
     private static final Pattern API_PROJECT = Pattern.compile("has not been used in project ([0-9a-z-]+)|not enabled on project \\[([0-9a-z-]+)]");
     private static final Pattern PERMISSION = Pattern.compile("Required '([a-zA-Z.]+)' permission for '([^']+)'");
     private static final Pattern MACHINE = Pattern.compile("Machine type with name '([^']+)' does not exist in zone '([^']+)'");
+    private static final Pattern NO_MACHINE = Pattern.compile("zones/([a-z0-9-]+)/machineTypes/([a-z0-9-]+)' was not found");
     private static final Pattern NOT_FOUND = Pattern.compile("The resource '([^']+)' was not found");
 
     private GcloudErrors() { }
@@ -72,6 +73,10 @@ public final class GcloudErrors {
         if ((m = MACHINE.matcher(e)).find()) {
             return "Machine type " + m.group(1) + " does not exist in zone " + m.group(2) + ": pick one from "
                     + "`gcloud compute machine-types list --zones=" + m.group(2) + "` and set gce.machineType.";
+        }
+        if ((m = NO_MACHINE.matcher(e)).find()) {
+            return "Machine type " + m.group(2) + " does not exist in zone " + m.group(1) + ": pick one from "
+                    + "`gcloud compute machine-types list --zones=" + m.group(1) + "` and set gce.machineType.";
         }
         if ((m = NOT_FOUND.matcher(e)).find()) {
             return "gcloud " + command + " found no " + m.group(1) + ": it was deleted already or the project or zone is wrong.";

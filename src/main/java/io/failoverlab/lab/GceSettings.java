@@ -73,8 +73,8 @@ public class GceSettings {
             p.add("Image '" + image + "' is not offered: use debian-12, ubuntu-2404-lts-amd64 or ubuntu-2204-lts.");
         }
         if (layout == null) p.add("The GCE layout is missing: use single or per-role.");
-        if (user == null || !USER.matcher(user).matches() || "root".equals(user)) {
-            p.add("SSH user '" + user + "' is not valid for GCE: a lowercase login name other than root.");
+        if (user == null || !USER.matcher(user).matches()) {
+            p.add("SSH user '" + user + "' is not valid for GCE: a lowercase login name (not root on real VMs: their sshd refuses it).");
         }
         if (bootDiskGb < 10 || bootDiskGb > 2000) p.add("Boot disk size " + bootDiskGb + " GB is out of range (10-2000).");
         if (sshFrom != null && !CIDR.matcher(sshFrom).matches()) {

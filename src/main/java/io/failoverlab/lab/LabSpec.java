@@ -33,6 +33,7 @@ public class LabSpec {
     /** Install packages when pg_autoctl is missing (the GUI asks first; the CLI says what it installs). */
     public boolean installPackages = true;
     /** Settings of a Google Compute Engine lab (provider "gce"); absent for the others. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public GceSettings gce;
 
     /** The lab's id as cloud labels allow it: lowercase letters, digits and '-', at most 40 characters. */
