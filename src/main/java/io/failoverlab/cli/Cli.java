@@ -12,7 +12,10 @@ import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
 
+import io.failoverlab.cloud.Providers;
+
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.List;
  * clear sentence on stderr and a non-zero code.
  */
 public final class Cli {
-    static final List<String> VERBS = List.of("up", "status", "watch", "down");
+    static final List<String> VERBS = List.of("up", "status", "watch", "down", "labs");
 
     private Cli() { }
 
@@ -53,6 +56,7 @@ public final class Cli {
             return 0;
         }
         try {
+            if ("labs".equals(args.verb)) return new LabsVerb(out, err).run(args);
             LabSpec lab = lab(args);
             switch (args.verb) {
                 case "up":
@@ -130,8 +134,27 @@ public final class Cli {
         return lab;
     }
 
+    /** --config-dir DIR: the app's folder (labs/, keys/, known_hosts); default the user's config folder. */
+    static Path configDir(CliArgs args) {
+        String d = args.option("--config-dir", null);
+        return d == null ? LabProfiles.configDir() : Path.of(d);
+    }
+
+    static Path knownHosts(CliArgs args) {
+        return Path.of(args.option("--known-hosts", configDir(args).resolve("known_hosts").toString()));
+    }
+
+    /** Providers built with this run's folders and gcloud (--gcloud PATH overrides the profile's). */
+    static Providers.Options providerOptions(CliArgs args, PrintStream out) {
+        Path kh = knownHosts(args);
+        String svc = args.option("--address-service", null);
+        return new Providers.Options(args.option("--gcloud", null), configDir(args), kh, svc == null ? null : URI.create(svc),
+                args.option("--project", null),
+                (host, type, fp) -> out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + kh));
+    }
+
     static LabEngine engine(LabSpec lab, CliArgs args, PrintStream out) {
-        Path knownHosts = Path.of(args.option("--known-hosts", Shells.defaultKnownHosts().toString()));
+        Path knownHosts = knownHosts(args);
         return new LabEngine(lab, Shells.factory(knownHosts, (host, type, fp) ->
                 out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + knownHosts)),
                 new ConsoleListener(out, args.flag("--verbose")));

@@ -1,5 +1,8 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.cloud.GceNames;
+import io.failoverlab.cloud.GceProvider;
+import io.failoverlab.cloud.Providers;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.StepResult;
@@ -17,6 +20,7 @@ final class DownVerb {
     }
 
     int run(LabSpec lab, CliArgs args) {
+        if (lab.isCloud() && args.flag("--destroy")) return destroyCloud(lab, args);
         try (LabEngine engine = Cli.engine(lab, args, out)) {
             List<StepResult> steps = engine.down(args.flag("--destroy"));
             List<StepResult> failed = steps.stream().filter(s -> !s.ok()).toList();
@@ -25,7 +29,26 @@ final class DownVerb {
                 return 1;
             }
             out.println(args.flag("--destroy") ? "Lab '" + lab.name + "' stopped and deleted." : "Lab '" + lab.name + "' stopped.");
+            if (lab.isCloud()) {
+                out.println("Its VMs still run and cost money: `down --destroy` deletes them.");
+            }
             return 0;
         }
+    }
+
+    /** A cloud lab's data lives on its VMs' disks: deleting the VMs (and its firewall rules) is the destroy. */
+    private int destroyCloud(LabSpec lab, CliArgs args) {
+        GceProvider gce = (GceProvider) Providers.forLab(lab, Cli.providerOptions(args, out));
+        List<String> what = gce.resources(lab);
+        if (what.isEmpty()) {
+            out.println("Nothing carries the label " + GceNames.LABEL + "=" + lab.labId() + ": lab '" + lab.name + "' has no VMs or firewall rules.");
+        } else {
+            out.println("Deleting what carries lab '" + lab.name + "' (" + GceNames.LABEL + "=" + lab.labId() + "):");
+            what.forEach(w -> out.println("  " + w));
+        }
+        List<String> gone = gce.destroy(lab, (f, t) -> { });
+        CloudSteps.saveBack(lab, args);
+        out.println("Lab '" + lab.name + "' deleted (" + gone.size() + " resource(s)).");
+        return 0;
     }
 }

@@ -17,7 +17,6 @@ final class Usage {
                 + "  profile fast|default   failure-detection timings (fast: failover in seconds, for demos)\n"
                 + "  datacheck [--rows N] [--recreate]   ha_test on the primary, then rows and read-only on every node\n"
                 + "  scenario seed [--profile fast|default] --json FILE   the whole exercise, measured, as JSON\n"
-                + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data\n"
                 + "  drop-node NAME     remove a node from the formation (the other node of two becomes single)\n"
                 + "  add-node [NAME]    re-create a dropped node (default: the first not registered) as secondary\n"
                 + "  maintenance NAME on|off   maintenance through the monitor (on a primary: a failover first)\n"
@@ -27,7 +26,9 @@ final class Usage {
                 + "  stop-node NAME     stop a node's keeper and Postgres and show what the monitor does\n"
                 + "  start-node NAME    start it again and wait until it has rejoined\n"
                 + "  stop-monitor       stop the monitor: nodes keep serving, no failover is possible\n"
-                + "  start-monitor      start the monitor again\n\n"
+                + "  start-monitor      start the monitor again\n"
+                + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data (a gce lab: its VMs and firewall rules)\n"
+                + "  labs [list|create|delete]  labs with state and cost; N identical gce labs for a class; delete them\n\n"
                 + "Common options:\n"
                 + "  --lab FILE         a lab profile (JSON); default: the local lab (monitor 6000, node1 6001, node2 6002)\n"
                 + "  --data-dir DIR     parent folder of every PGDATA (local lab default " + io.failoverlab.lab.LabSpec.DEFAULT_DATA_DIR + ")\n"
@@ -35,6 +36,8 @@ final class Usage {
                 + "  --no-install       fail instead of installing packages when pg_autoctl is missing\n"
                 + "  --known-hosts FILE the SSH known_hosts file to use (default: the app's own, in its config folder)\n"
                 + "  --verbose          print every command and its output\n"
+                + "  --config-dir DIR   the app's folder (labs/, keys/, known_hosts); default the user's config folder\n"
+                + "  --gcloud PATH      the gcloud CLI to use for gce labs (default: the profile's, else gcloud on PATH)\n"
                 + "  --lang en|ru       language of the output\n";
     }
 
@@ -55,7 +58,6 @@ final class Usage {
                     + "then shows count, max(ser_id) and read-only on every node. A standby refusing the INSERT is expected.\n";
             case "scenario": return "Usage: scenario seed [--profile fast|default] --json FILE [--lab FILE]\n"
                     + "Runs the original exercise end to end with a write probe on and writes the measured figures.\n";
-            case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders.\n";
             case "drop-node": return "Usage: drop-node NAME [--lab FILE]\nRemoves NAME from the formation (pg_autoctl drop node) and stops its keeper.\n"
                     + "Dropping the secondary of two leaves the other single; dropping the primary makes the other take over.\n"
                     + "The last node is never dropped.\n";
@@ -71,6 +73,11 @@ final class Usage {
             case "start-node": return "Usage: start-node NAME [--lab FILE]\nStarts NAME's keeper and waits until it has rejoined and the cluster converged.\n";
             case "stop-monitor": return "Usage: stop-monitor [--lab FILE]\nStops the monitor; the nodes keep serving but no failover is possible.\n";
             case "start-monitor": return "Usage: start-monitor [--lab FILE]\nStarts the monitor and waits until every keeper reports to it again.\n";
+            case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders; for a gce lab it deletes exactly the VMs and firewall rules carrying the lab's label, listing them first.\n";
+            case "labs": return "Usage: labs [list] [--project P]\n"
+                    + "       labs create --count N --prefix NAME --lab TEMPLATE.json [--sequential]\n"
+                    + "       labs delete --prefix NAME | labs delete NAME... [--sequential]\n"
+                    + "Lists labs with their state and cost; creates N identical gce labs (NAME-1..NAME-N) in parallel; deletes them.\n";
             default: return text();
         }
     }

@@ -52,6 +52,8 @@ public final class ClusterBuilder {
     /** Runs every step in order; stops at the first failure (its result says why). */
     public List<StepResult> up() {
         List<StepResult> results = new ArrayList<>();
+        Provisioner prov = engine.provisioner();
+        if (prov != null && !run("provision", () -> prov.provision(lab, listener), results)) return results;
         LabValidator.check(lab);
         if (!run("preflight", this::preflight, results)) return results;
         if (!run("install", this::install, results)) return results;

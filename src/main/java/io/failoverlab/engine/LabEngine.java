@@ -42,6 +42,7 @@ public final class LabEngine implements AutoCloseable {
     private final Map<String, Installation> installations = new ConcurrentHashMap<>();
     private final Map<String, KeeperControl> keepers = new ConcurrentHashMap<>();
     private volatile String monitorUri;
+    private volatile Provisioner provisioner;
 
     public LabEngine(LabSpec spec, ShellFactory factory, EngineListener listener) {
         this.spec = spec;
@@ -54,6 +55,14 @@ public final class LabEngine implements AutoCloseable {
     public EngineListener listener() { return listener; }
 
     public ShellPool shells() { return shells; }
+
+    /** A step that makes the lab's machines exist before preflight (cloud labs); null for none. */
+    public LabEngine provisioner(Provisioner p) {
+        this.provisioner = p;
+        return this;
+    }
+
+    public Provisioner provisioner() { return provisioner; }
 
     /** Brings the lab up (idempotent); the results name each step, whether it passed and why. */
     public List<StepResult> up() {
@@ -93,7 +102,7 @@ public final class LabEngine implements AutoCloseable {
     }
 
     public String advertisedHost(InstanceSpec inst) {
-        return spec.hostOf(inst).address;
+        return spec.hostOf(inst).advertisedAddress();
     }
 
     /** A lab on loopback listens on loopback only; other hosts listen on every interface (pg_autoctl's default). */

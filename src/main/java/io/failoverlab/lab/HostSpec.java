@@ -20,6 +20,11 @@ public class HostSpec {
     public String keyFile;
     /** For cloud hosts: the provider's instance id, used to pin the SSH host key. */
     public String instanceId;
+    /**
+     * Address the other hosts reach this one at, when it differs from the SSH address (a cloud
+     * VM's internal IP: SSH goes to its external IP, PostgreSQL traffic stays inside the network).
+     */
+    public String internalAddress;
 
     public HostSpec() { }
 
@@ -34,6 +39,12 @@ public class HostSpec {
         h.user = user;
         h.keyFile = keyFile;
         return h;
+    }
+
+    /** What pg_auto_failover advertises for this host. */
+    @JsonIgnore
+    public String advertisedAddress() {
+        return internalAddress == null || internalAddress.isBlank() ? address : internalAddress;
     }
 
     @JsonIgnore

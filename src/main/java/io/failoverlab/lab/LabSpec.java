@@ -32,6 +32,21 @@ public class LabSpec {
     public String timingProfile = "default";
     /** Install packages when pg_autoctl is missing (the GUI asks first; the CLI says what it installs). */
     public boolean installPackages = true;
+    /** Settings of a Google Compute Engine lab (provider "gce"); absent for the others. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public GceSettings gce;
+
+    /** The lab's id as cloud labels allow it: lowercase letters, digits and '-', at most 40 characters. */
+    @JsonIgnore
+    public String labId() {
+        String id = (name == null ? "lab" : name).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (id.isEmpty() || !Character.isLetter(id.charAt(0))) id = "lab-" + id;
+        return id.length() > 40 ? id.substring(0, 40).replaceAll("-+$", "") : id;
+    }
+
+    @JsonIgnore
+    public boolean isCloud() { return "gce".equals(provider); }
 
     /** The original exercise's layout on this machine: monitor 6000, node1 6001, node2 6002. */
     public static LabSpec localDefault() {

@@ -20,7 +20,13 @@ public final class LabValidator {
             p.add("Data folder '" + lab.dataDir + "' must be an absolute path without spaces.");
         }
         if (lab.database == null || lab.database.isBlank()) p.add("The database name is empty.");
-        if (lab.hosts == null || lab.hosts.isEmpty()) p.add("The lab defines no hosts.");
+        // A cloud lab gets its hosts when it is provisioned; until then only its settings are checked.
+        boolean unprovisioned = lab.isCloud() && (lab.hosts == null || lab.hosts.isEmpty());
+        if (lab.isCloud()) {
+            if (lab.gce == null) p.add("The lab's provider is gce, but its gce settings are missing.");
+            else p.addAll(lab.gce.problems());
+        }
+        if (!unprovisioned && (lab.hosts == null || lab.hosts.isEmpty())) p.add("The lab defines no hosts.");
         Set<String> names = new HashSet<>();
         Set<String> hostPorts = new HashSet<>();
         for (InstanceSpec i : lab.instances()) {
@@ -33,7 +39,9 @@ public final class LabValidator {
             if (i.port < 1024 || i.port > 65535) {
                 p.add("Port " + i.port + " of " + where + " is out of range (1024-65535).");
             }
-            if (lab.host(i.host).isEmpty()) {
+            if (unprovisioned) {
+                // hosts come with provisioning
+            } else if (lab.host(i.host).isEmpty()) {
                 p.add("Instance " + where + " names host '" + i.host + "', which the lab does not define.");
             } else if (!hostPorts.add(i.host + ":" + i.port)) {
                 p.add("Port " + i.port + " on host '" + i.host + "' is given to two instances.");

@@ -1,0 +1,317 @@
+package io.failoverlab.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.failoverlab.lab.GceSettings;
+import io.failoverlab.lab.HostSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Layout;
+import io.failoverlab.remote.KeyPairs;
+import io.failoverlab.remote.KnownHostsFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Google Compute Engine through the gcloud CLI (the user's own login; the app keeps no cloud
+ * secret). All VMs of a lab are created in one call, labelled failover-lab=&lt;lab id&gt;, with the
+ * lab's own ed25519 key in their metadata, OS Login off and guest attributes on, so each VM's SSH
+ * host key is pinned under its instance id before the first connection.
+ */
+public final class GceProvider implements Provider {
+    private final Gcloud gcloud;
+    private final Path keysDir;
+    private final Path knownHosts;
+    private final KnownHostsFile.FirstContact firstContact;
+    private final URI addressService;
+    private final String projectOverride;
+
+    /**
+     * @param keysDir    where the labs' private keys live (mode 600), referenced from profiles by path
+     * @param knownHosts the app's known_hosts, which the engine's SSH shells use too
+     * @param project    the project for listing labs when no lab is given (null = gcloud's configured one)
+     */
+    public GceProvider(Gcloud gcloud, Path keysDir, Path knownHosts, KnownHostsFile.FirstContact firstContact,
+                       URI addressService, String project) {
+        this.gcloud = gcloud;
+        this.keysDir = keysDir;
+        this.knownHosts = knownHosts;
+        this.firstContact = firstContact == null ? KnownHostsFile.FirstContact.NONE : firstContact;
+        this.addressService = addressService == null ? PublicAddress.DEFAULT_SERVICE : addressService;
+        this.projectOverride = project;
+    }
+
+    @Override
+    public String kind() { return "gce"; }
+
+    @Override
+    public Provisioned provision(LabSpec lab, Progress progress) {
+        GceSettings s = settings(lab);
+        String project = project(s);
+        progress.report(0.02, "checking " + s.machineType + " in " + s.zone + " and image " + s.image);
+        precheck(s, project);
+        Layout layout = s.layout;
+        List<String> hostIds = layout.hostIds(lab);
+        List<String> names = GceNames.vms(lab, hostIds);
+        Map<String, GceInstance> vms = new LinkedHashMap<>();
+        for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
+        String keyLine = ensureKey(lab, s);
+        List<String> missing = names.stream().filter(n -> !vms.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            progress.report(0.1, "creating " + String.join(", ", missing) + " in " + s.zone);
+            for (GceInstance i : create(lab, s, project, missing, keyLine)) vms.put(i.name(), i);
+        }
+        List<String> stopped = names.stream().filter(n -> !vms.get(n).running()).toList();
+        if (!stopped.isEmpty()) {
+            progress.report(0.35, "starting " + String.join(", ", stopped));
+            instanceCall("start", stopped, s.zone, project);
+            for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
+        }
+        progress.report(0.45, "firewall rules");
+        String sshFrom = s.sshFrom != null ? s.sshFrom : PublicAddress.detect(addressService);
+        String fw = new GceFirewall(gcloud, project).ensure(lab, sshFrom, layout);
+        List<HostSpec> hosts = new ArrayList<>();
+        for (String hostId : hostIds) {
+            GceInstance vm = vms.get(GceNames.vm(lab, hostId));
+            if (vm == null || vm.natIp() == null) {
+                throw new LabException("VM " + GceNames.vm(lab, hostId) + " has no external address; it may still be starting: run up again.");
+            }
+            HostSpec h = HostSpec.ssh(hostId, vm.natIp(), s.sshPort, s.user, keyFile(lab).toString());
+            h.instanceId = vm.id();
+            h.internalAddress = vm.internalIp();
+            hosts.add(h);
+        }
+        int pinned = pinHostKeys(s, project, lab, hosts, progress);
+        SshWait wait = new SshWait(knownHosts, firstContact);
+        for (int k = 0; k < hosts.size(); k++) {
+            HostSpec h = hosts.get(k);
+            double base = 0.6 + 0.4 * k / hosts.size();
+            wait.await(h, Duration.ofSeconds(s.sshWaitSeconds), (f, t) -> progress.report(base + f * 0.4 / hosts.size(), t));
+        }
+        lab.hosts.clear();
+        lab.hosts.addAll(hosts);
+        layout.assign(lab);
+        String summary = hosts.size() + " VM(s) in " + s.zone + " (" + layout.id() + "): "
+                + (missing.isEmpty() ? "all existed" : missing.size() + " created") + "; " + fw + "; "
+                + pinned + " host key(s) pinned by instance id; SSH answers";
+        return new Provisioned(List.copyOf(hosts), layout, summary);
+    }
+
+    /** gcloud fails early and clearly here (login, project, API, zone, machine type, image) before anything is created. */
+    void precheck(GceSettings s, String project) {
+        gcloud.json(List.of("compute", "machine-types", "describe", s.machineType, "--zone=" + s.zone, "--project=" + project));
+        gcloud.json(List.of("compute", "images", "describe-from-family", s.image, "--project=" + s.imageProject()));
+    }
+
+    private List<GceInstance> create(LabSpec lab, GceSettings s, String project, List<String> names, String keyLine) {
+        Path sshKeys = null;
+        try {
+            // A file, not --metadata=ssh-keys=...: the key line holds spaces and gcloud splits dict flags on commas.
+            sshKeys = Files.createTempFile("failover-lab-ssh-keys", ".txt");
+            Files.writeString(sshKeys, s.user + ":" + keyLine + "\n");
+            List<String> args = new ArrayList<>(List.of("compute", "instances", "create"));
+            args.addAll(names);
+            args.addAll(List.of("--project=" + project, "--zone=" + s.zone, "--machine-type=" + s.machineType,
+                    "--image-family=" + s.image, "--image-project=" + s.imageProject(),
+                    "--boot-disk-size=" + s.bootDiskGb + "GB", "--boot-disk-type=" + s.diskType,
+                    "--network=" + s.network, "--tags=" + GceNames.tag(lab),
+                    "--labels=" + GceNames.LABEL + "=" + lab.labId(),
+                    "--metadata=enable-oslogin=FALSE,enable-guest-attributes=TRUE,block-project-ssh-keys=TRUE",
+                    "--metadata-from-file=ssh-keys=" + sshKeys));
+            return GceInstance.listOf(gcloud.json(args));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the SSH key metadata file.", e);
+        } finally {
+            deleteQuietly(sshKeys);
+        }
+    }
+
+    private int pinHostKeys(GceSettings s, String project, LabSpec lab, List<HostSpec> hosts, Progress progress) {
+        KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
+        int pinned = 0;
+        for (HostSpec h : hosts) {
+            progress.report(0.55, "reading the SSH host keys of " + h.id + " from its guest attributes");
+            long deadline = System.nanoTime() + Duration.ofSeconds(Math.min(90, s.sshWaitSeconds)).toNanos();
+            int n = 0;
+            while (true) {
+                try {
+                    n = HostKeyPins.pin(repo, h.instanceId, gcloud.json(List.of("compute", "instances", "get-guest-attributes",
+                            GceNames.vm(lab, h.id), "--zone=" + s.zone, "--project=" + project, "--query-path=hostkeys/")));
+                } catch (LabException notYet) {
+                    // the guest agent publishes the keys a few seconds after boot
+                }
+                if (n > 0 || System.nanoTime() > deadline) break;
+                sleep(3000);
+            }
+            if (n == 0) {
+                progress.report(0.58, h.id + " published no host keys: its key is recorded at first contact under its instance id");
+            }
+            pinned += n;
+        }
+        return pinned;
+    }
+
+    @Override
+    public List<String> destroy(LabSpec lab, Progress progress) {
+        GceSettings s = settings(lab);
+        String project = project(s);
+        List<GceInstance> vms = listLab(project, lab.labId());
+        List<String> gone = new ArrayList<>();
+        Map<String, List<String>> byZone = new TreeMap<>();
+        for (GceInstance i : vms) byZone.computeIfAbsent(i.zone(), z -> new ArrayList<>()).add(i.name());
+        progress.report(0.1, vms.isEmpty() ? "no VMs carry label " + GceNames.LABEL + "=" + lab.labId()
+                : "deleting VMs " + String.join(", ", vms.stream().map(GceInstance::name).toList()));
+        byZone.forEach((zone, names) -> {
+            instanceCall("delete", names, zone, project);
+            names.forEach(n -> gone.add("instance " + n));
+        });
+        progress.report(0.7, "deleting the lab's firewall rules");
+        for (String r : new GceFirewall(gcloud, project).delete(lab)) gone.add("firewall rule " + r);
+        KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
+        for (GceInstance i : vms) repo.remove(i.id(), null); // those instance ids never come back
+        deleteQuietly(keyFile(lab));
+        deleteQuietly(Path.of(keyFile(lab) + ".pub"));
+        if (lab.isCloud()) lab.hosts.clear();
+        progress.report(1, gone.isEmpty() ? "nothing to delete" : "deleted " + gone.size() + " resource(s)");
+        return gone;
+    }
+
+    /** What destroy would delete, listed first so the user sees it. */
+    public List<String> resources(LabSpec lab) {
+        String project = project(settings(lab));
+        List<String> out = new ArrayList<>();
+        for (GceInstance i : listLab(project, lab.labId())) out.add("instance " + i.name() + " (" + i.zone() + ", " + i.status() + ")");
+        for (JsonNode r : new GceFirewall(gcloud, project).list(lab)) out.add("firewall rule " + r.path("name").asText());
+        return out;
+    }
+
+    @Override
+    public List<CloudLab> list() { return list(null); }
+
+    /** Every lab in the project, found by its label; cost from the template settings (or defaults). */
+    public List<CloudLab> list(GceSettings template) {
+        String project = project(template == null ? new GceSettings() : template);
+        JsonNode all = gcloud.json(List.of("compute", "instances", "list", "--project=" + project,
+                "--filter=labels." + GceNames.LABEL + ":*"));
+        Map<String, List<GceInstance>> byLab = new TreeMap<>();
+        for (GceInstance i : GceInstance.listOf(all)) {
+            String id = i.label(GceNames.LABEL);
+            if (id != null) byLab.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+        }
+        List<CloudLab> labs = new ArrayList<>();
+        Instant now = Instant.now();
+        byLab.forEach((id, vms) -> labs.add(summarize(id, project, vms, template, now)));
+        return labs;
+    }
+
+    static CloudLab summarize(String id, String project, List<GceInstance> vms, GceSettings template, Instant now) {
+        GceSettings s = template == null ? new GceSettings() : template.copy();
+        s.machineType = vms.get(0).machineType();
+        s.zone = vms.get(0).zone();
+        OffsetDateTime created = vms.stream().map(GceInstance::created).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        long running = vms.stream().filter(GceInstance::running).count();
+        CostEstimate c = CostEstimate.of(s, (int) running);
+        return new CloudLab(id, project, List.copyOf(vms), created, c.perHour(), c.totalSince(created, now),
+                running > 0 && CostEstimate.reminderDue(created, now, s.reminderHours));
+    }
+
+    @Override
+    public void stop(LabSpec lab, String hostId) {
+        GceSettings s = settings(lab);
+        instanceCall("stop", List.of(GceNames.vm(lab, hostId)), s.zone, project(s));
+    }
+
+    /** Starts the VM again; its external address may change, so the host's address is updated. */
+    @Override
+    public void start(LabSpec lab, String hostId) {
+        GceSettings s = settings(lab);
+        String project = project(s);
+        instanceCall("start", List.of(GceNames.vm(lab, hostId)), s.zone, project);
+        for (GceInstance i : listLab(project, lab.labId())) {
+            if (i.name().equals(GceNames.vm(lab, hostId)) && i.natIp() != null) {
+                lab.host(hostId).ifPresent(h -> h.address = i.natIp());
+            }
+        }
+    }
+
+    /** Exactly the lab's VMs: the label filter runs in gcloud, and again here on the exact value. */
+    List<GceInstance> listLab(String project, String labId) {
+        JsonNode all = gcloud.json(List.of("compute", "instances", "list", "--project=" + project,
+                "--filter=labels." + GceNames.LABEL + "=" + labId));
+        return GceInstance.listOf(all).stream().filter(i -> labId.equals(i.label(GceNames.LABEL))).toList();
+    }
+
+    private void instanceCall(String verb, List<String> names, String zone, String project) {
+        List<String> args = new ArrayList<>(List.of("compute", "instances", verb));
+        args.addAll(names);
+        args.add("--zone=" + zone);
+        args.add("--project=" + project);
+        gcloud.json(args);
+    }
+
+    private static GceSettings settings(LabSpec lab) {
+        if (lab.gce == null) throw new LabException("Lab '" + lab.name + "' has no gce settings.");
+        List<String> p = lab.gce.problems();
+        if (!p.isEmpty()) throw new LabException(String.join(" ", p));
+        return lab.gce;
+    }
+
+    /** The lab's project, else gcloud's configured one (config get-value exits 0 and prints nothing when unset). */
+    String project(GceSettings s) {
+        if (s.project != null) return s.project;
+        if (projectOverride != null) return projectOverride;
+        JsonNode v = gcloud.json(List.of("config", "get-value", "project"));
+        String p = v.isTextual() ? v.asText().strip() : "";
+        if (p.isEmpty()) {
+            throw new LabException("No Google Cloud project is set: put the project id into the lab profile (gce.project) "
+                    + "or run `gcloud config set project PROJECT_ID`.");
+        }
+        return p;
+    }
+
+    public Path keyFile(LabSpec lab) { return keysDir.resolve(lab.labId() + "_ed25519"); }
+
+    /** The lab's own key (made once, mode 600); only its public half goes to the VMs. */
+    private String ensureKey(LabSpec lab, GceSettings s) {
+        Path k = keyFile(lab);
+        try {
+            Path pub = Path.of(k + ".pub");
+            if (Files.isRegularFile(k) && Files.isRegularFile(pub)) return Files.readString(pub).strip();
+            return KeyPairs.generateEd25519(k, s.user);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the lab's SSH key " + k + ".", e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("Interrupted.");
+        }
+    }
+}

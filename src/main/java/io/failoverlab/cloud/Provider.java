@@ -1,0 +1,33 @@
+package io.failoverlab.cloud;
+
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+
+import java.util.List;
+
+/**
+ * Where a lab's machines come from: this machine, hosts the user already has, or Compute
+ * Engine. Provisioning is one call for either layout and fills in the lab's hosts.
+ */
+public interface Provider {
+    /** "local", "hosts" or "gce". */
+    String kind();
+
+    /** Makes the machines exist and answer SSH; sets lab.hosts and each instance's host. Idempotent. */
+    Provisioned provision(LabSpec lab, Progress progress);
+
+    /** Deletes what provisioning created (nothing for machines the user owns); returns what went. */
+    default List<String> destroy(LabSpec lab, Progress progress) { return List.of(); }
+
+    /** The labs this provider knows about (running or not). */
+    default List<CloudLab> list() { return List.of(); }
+
+    /** Stops one host's machine (the `vm` fault mode); only cloud machines can be stopped. */
+    default void stop(LabSpec lab, String hostId) {
+        throw new LabException("Stopping a machine needs a cloud lab; '" + lab.name + "' runs on " + kind() + " hosts.");
+    }
+
+    default void start(LabSpec lab, String hostId) {
+        throw new LabException("Starting a machine needs a cloud lab; '" + lab.name + "' runs on " + kind() + " hosts.");
+    }
+}

@@ -1,0 +1,143 @@
+package io.failoverlab.cloud;
+
+import io.failoverlab.cli.Cli;
+import io.failoverlab.engine.EngineListener;
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.engine.Shells;
+import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Layout;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.testing.GceLabs;
+import io.failoverlab.testing.Sshd;
+import io.failoverlab.testing.StandInGcloud;
+import io.failoverlab.testing.TestLabs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end through the one engine: `up` on a gce lab provisions three "VMs" (one per role)
+ * through the real GceProvider and the stand-in gcloud, then installs and builds the cluster
+ * over SSH to them (the local sshd), reads the state through the SSH tunnel, and `down --destroy`
+ * deletes exactly the lab's VMs and firewall rules.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GceClusterTest {
+    record Run(int code, String out, String err) { }
+
+    Sshd sshd;
+    Path root;
+    Path labFile;
+    Path config;
+    StandInGcloud gcloud;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        sshd = Sshd.start();
+        root = TestLabs.tempRoot("gce-cluster-");
+        config = root.resolve("config");
+        gcloud = StandInGcloud.install(root.resolve("gcloud"), sshd, 0.3, 1.5);
+        LabSpec lab = GceLabs.lab("gce-e2e", Layout.PER_ROLE, sshd, root);
+        // All three "VMs" are this one machine on loopback, where trust is safe; real per-role VMs get scram-sha-256.
+        lab.auth = "trust";
+        labFile = root.resolve("gce-e2e.json");
+        LabProfiles.save(lab, labFile);
+    }
+
+    Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[]{"--lab", labFile.toString(), "--gcloud", gcloud.path(), "--config-dir", config.toString()}, 0,
+                all, args.length, 6);
+        int code = Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    void tearDown() {
+        try (LabEngine e = new LabEngine(LabProfiles.load(labFile), Shells.factory(config.resolve("known_hosts"), null), EngineListener.NONE)) {
+            if (!e.spec().hosts.isEmpty()) e.down(true);
+        } catch (RuntimeException ignored) {
+            // already torn down by the test
+        }
+        cli("down", "--destroy");
+        sshd.close();
+        TestLabs.deleteTree(root);
+    }
+
+    @Test
+    @Order(1)
+    void upProvisionsInstallsAndBuildsTheCluster() throws Exception {
+        long t0 = System.nanoTime();
+        Run r = cli("up");
+        assertEquals(0, r.code(), () -> r.out() + r.err() + "\nsshd: " + sshd.log());
+        assertTrue(r.out().contains("✓ provision"), r.out());
+        assertTrue(r.out().contains("3 VM(s) in us-central1-a (per-role): 3 created"), r.out());
+        assertTrue(r.out().contains("Lab 'gce-e2e' is up"), r.out());
+        assertFalse(r.out().contains("First contact"), "host keys were pinned from guest attributes: " + r.out());
+        LabSpec saved = LabProfiles.load(labFile);
+        assertEquals(List.of("monitor", "node1", "node2"), saved.hosts.stream().map(h -> h.id).toList());
+        assertTrue(saved.hosts.stream().allMatch(h -> h.instanceId != null && h.keyFile.startsWith(config.resolve("keys").toString())));
+        assertEquals("node1", saved.nodes.get(0).host);
+        double provision = r.out().lines().filter(l -> l.startsWith("✓ provision")).map(l -> l.split("\\s+")[2])
+                .mapToDouble(Double::parseDouble).findFirst().orElse(-1);
+        System.out.printf("BENCH gce stand-in up (provision 3 VMs + install + cluster): %.1f s total, provision step %.1f s%n",
+                (System.nanoTime() - t0) / 1e9, provision);
+    }
+
+    @Test
+    @Order(2)
+    void statusGoesThroughTheSshTunnelAndUpIsIdempotent() {
+        Run s = cli("status", "--json");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("primary") && s.out().contains("secondary"), s.out());
+        int creates = (int) calls("compute instances create");
+        Run again = cli("up");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("all existed"), again.out());
+        assertEquals(creates, calls("compute instances create"), "no VM created twice");
+    }
+
+    @Test
+    @Order(3)
+    void downDestroyDeletesExactlyTheLabsResources() throws Exception {
+        try (LabEngine e = new LabEngine(LabProfiles.load(labFile), Shells.factory(config.resolve("known_hosts"), null), EngineListener.NONE)) {
+            List<StepResult> steps = e.down(true);
+            assertTrue(steps.stream().allMatch(StepResult::ok), steps.toString());
+        }
+        Run d = cli("down", "--destroy");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("instance gce-e2e-monitor (us-central1-a, RUNNING)")
+                && d.out().contains("firewall rule gce-e2e-allow-ssh") && d.out().contains("firewall rule gce-e2e-allow-pg"), d.out());
+        assertEquals(List.of(), gcloud.instances());
+        assertEquals(List.of(), gcloud.firewallRules());
+        assertTrue(LabProfiles.load(labFile).hosts.isEmpty());
+        assertTrue(gcloud.calls().stream().noneMatch(c -> c.contains("REJECTED")), gcloud.calls().toString());
+    }
+
+    private long calls(String what) {
+        try {
+            return gcloud.calls().stream().filter(c -> c.contains(what)).count();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
