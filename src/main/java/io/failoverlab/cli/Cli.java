@@ -71,7 +71,8 @@ public final class Cli {
                     return new OpVerb(out, err).run(lab, args, Failover::new);
                 case "kill-primary": {
                     KillPrimary.Mode mode = KillPrimary.Mode.parse(args.option("--mode", "node"));
-                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, null));
+                    KillPrimary.VmStopper vms = "gce".equals(lab.provider) ? vmStopper(lab, args, out) : null;
+                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, vms));
                 }
                 case "profile": {
                     if (args.positional.size() != 1) throw new LabException("Usage: profile fast|default");
@@ -132,6 +133,12 @@ public final class Cli {
         if (args.flag("--no-install")) lab.installPackages = false;
         LabValidator.check(lab);
         return lab;
+    }
+
+    /** kill-primary --mode vm on a cloud lab: the provider stops the primary's VM. */
+    static KillPrimary.VmStopper vmStopper(LabSpec lab, CliArgs args, PrintStream out) {
+        io.failoverlab.cloud.Provider p = Providers.forLab(lab, providerOptions(args, out));
+        return hostId -> p.stop(lab, hostId);
     }
 
     /** --config-dir DIR: the app's folder (labs/, keys/, known_hosts); default the user's config folder. */
