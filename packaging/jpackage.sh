@@ -89,7 +89,7 @@ mods=$( {
   "$bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 \
       "$jar" "$target"/lib/*.jar 2>/dev/null | tail -1
   echo "$extra"
-} | tr ',' '\n' | grep -E '^[a-z][a-z0-9.]*$' | sort -u | paste -sd, -)
+} | tr ',' '\n' | tr -d '\r' | grep -E '^[a-z][a-z0-9.]*$' | sort -u | paste -sd, -)
 echo "$mods" > "$work/modules.txt"
 echo "Modules: $mods"
 
