@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs and starts what the tests need on a Debian 12 machine: PostgreSQL 15 with
-# pg_auto_failover 2.0 (the distro source the app's own installer also uses), OpenSSH server,
-# Xvfb and GTK 3 for the JavaFX window. Idempotent; run by `mvn verify` before the tests.
+# Installs and starts what the tests need on a Debian 12 machine: OpenSSH server, Xvfb and GTK 3
+# for the JavaFX window. PostgreSQL + pg_auto_failover are NOT installed here: the first test
+# (install.InstallerTest) installs them with the app's own installer (distro source).
+# Idempotent; run by `mvn verify` before the tests.
 # Xvfb is started on a free display and its PID written to target/xvfb.pid; the tests' JVM
 # stops it when the test run ends (io.failoverlab.testing.TestHostSession).
 set -euo pipefail
@@ -17,7 +18,6 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 need=()
-command -v pg_autoctl >/dev/null || need+=(pg-auto-failover-cli postgresql-15-auto-failover)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v Xvfb >/dev/null || need+=(xvfb)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
@@ -25,11 +25,6 @@ command -v import >/dev/null || need+=(imagemagick)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
-  # A fresh PostgreSQL install must not create (and start) the stray 'main' cluster.
-  $SUDO mkdir -p /etc/postgresql-common
-  if ! grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null; then
-    echo 'create_main_cluster = false' | $SUDO tee -a /etc/postgresql-common/createcluster.conf >/dev/null
-  fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi

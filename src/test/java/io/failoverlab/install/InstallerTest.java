@@ -1,0 +1,50 @@
+package io.failoverlab.install;
+
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.PackageSource;
+import io.failoverlab.pgaf.PgafVersion;
+import io.failoverlab.remote.LocalShell;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The app's own installer with the distro source on this Debian 12 machine. It runs first
+ * (junit-platform.properties orders classes by @Order): on a fresh machine it is what installs
+ * pg_auto_failover for every cluster test after it; the test set-up script does not.
+ */
+@Order(1)
+class InstallerTest {
+    @Test
+    void installsOrDetectsPgAutoFailoverFromTheDistroSource() throws Exception {
+        LabSpec lab = LabSpec.localDefault();
+        lab.packageSource = PackageSource.DISTRO;
+        List<String> output = new ArrayList<>();
+        List<Double> progress = new ArrayList<>();
+        Installer installer = new Installer();
+        Installation in = installer.ensure(new LocalShell(), lab, (s, l) -> output.add(l), progress::add);
+        assertNotNull(in.version());
+        assertTrue(in.version().compareTo(new PgafVersion(2, 0)) >= 0, in.toString());
+        assertEquals("/usr/lib/postgresql/15/bin/pg_ctl", in.pgctl());
+        assertTrue(in.postgresVersion().startsWith("15."), in.toString());
+        if (in.installedNow()) {
+            assertTrue(progress.stream().anyMatch(f -> f > 0 && f <= 1), "apt progress was reported");
+        }
+        System.out.println("BENCH installer: pg_auto_failover " + in.version() + ", PostgreSQL " + in.postgresVersion()
+                + (in.installedNow() ? " installed now (" + output.size() + " output lines)" : " already installed"));
+        // idempotent: a second run finds everything and installs nothing
+        Installation again = installer.ensure(new LocalShell(), lab, (s, l) -> { }, f -> { });
+        assertTrue(!again.installedNow());
+        if (in.installedNow()) {
+            // the installer kept the packages from creating a stray `main` cluster
+            assertTrue(new LocalShell().run(io.failoverlab.remote.Command.asRoot(
+                    "grep -q '^create_main_cluster = false' /etc/postgresql-common/createcluster.conf")).ok());
+        }
+    }
+}
