@@ -122,7 +122,13 @@ for _ in $(seq 1 600); do
 done
 t1=$(ms)
 [ -n "$win" ] || { echo "FAIL: no window named 'Failover Lab' within 60 s" >&2; exit 1; }
-sleep 2   # let it paint before the screenshot
-import -window root "$out/launcher-window.png"
+# the window maps before its first paint (software pipeline under Xvfb): wait until the screen
+# shows more than a handful of colours, at most 60 s
+for _ in $(seq 1 60); do
+  import -window root "$out/launcher-window.png"
+  [ "$(convert "$out/launcher-window.png" -format %k info:)" -gt 16 ] && break
+  sleep 1
+done
+[ "$(convert "$out/launcher-window.png" -format %k info:)" -gt 16 ] || { echo "FAIL: the window stayed blank for 60 s" >&2; exit 1; }
 echo "PASS launcher window: '$(xdotool getwindowname "$win")' visible $((t1 - t0)) ms after start; screenshot target/smoke/launcher-window.png"
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
