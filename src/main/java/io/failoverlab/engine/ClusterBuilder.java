@@ -119,13 +119,7 @@ public final class ClusterBuilder {
                         + inst.name + "' cannot listen there; choose another port in the lab.");
             }
         }
-        for (String hostId : hostIds()) {
-            engine.shells().host(hostId).check(Command.asRoot(
-                    "install -d -m 755 " + quote(parentOf(lab.dataDir)) + " 2>/dev/null || mkdir -p " + quote(parentOf(lab.dataDir)) + "\n"
-                    + "install -d -o postgres -g postgres -m 750 " + quote(lab.dataDir) + "\n"
-                    + "chown postgres:postgres " + quote(lab.dataDir)).timeout(Duration.ofSeconds(30)));
-        }
-        return hostIds().size() + " host(s) reachable; ports free or already ours; data folder " + lab.dataDir;
+        return hostIds().size() + " host(s) reachable; ports free or already ours";
     }
 
     String install() throws IOException {
@@ -136,11 +130,20 @@ public final class ClusterBuilder {
                     f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
             installations.put(hostId, in);
             engine.rememberInstallation(hostId, in);
+            createDataDir(sh);
             if (sb.length() > 0) sb.append("; ");
             sb.append(sh.describe()).append(": pg_auto_failover ").append(in.version())
                     .append(", PostgreSQL ").append(in.postgresVersion()).append(in.installedNow() ? " (installed now)" : " (already installed)");
         }
         return sb.toString();
+    }
+
+    /** The data folder belongs to postgres, which exists only once PostgreSQL is installed. */
+    private void createDataDir(Shell sh) throws IOException {
+        // an existing parent keeps its mode; only a missing one is created (traversable by postgres)
+        sh.check(Command.asRoot("[ -d " + quote(parentOf(lab.dataDir)) + " ] || install -d -m 755 " + quote(parentOf(lab.dataDir)) + "\n"
+                + "install -d -o postgres -g postgres -m 750 " + quote(lab.dataDir) + "\n"
+                + "chown postgres:postgres " + quote(lab.dataDir)).timeout(Duration.ofSeconds(30)));
     }
 
     String monitor() throws Exception {

@@ -126,7 +126,22 @@ public final class ConsoleWindow {
         } else {
             stage.centerOnScreen();
         }
+        fitIntoScreen();
         stage.setMaximized(settings.maximized);
+    }
+
+    /** A size remembered on a bigger screen (or projector) must not leave the window half off this one. */
+    private void fitIntoScreen() {
+        double x = Double.isNaN(stage.getX()) ? 0 : stage.getX();
+        double y = Double.isNaN(stage.getY()) ? 0 : stage.getY();
+        Rectangle2D vb = Screen.getScreensForRectangle(new Rectangle2D(x, y, 1, 1)).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds();
+        double w = Math.min(stage.getWidth() > 0 ? stage.getWidth() : settings.width, vb.getWidth());
+        double h = Math.min(stage.getHeight() > 0 ? stage.getHeight() : settings.height, vb.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(Math.max(vb.getMinX(), Math.min(x, vb.getMaxX() - w)));
+        stage.setY(Math.max(vb.getMinY(), Math.min(y, vb.getMaxY() - h)));
     }
 
     void rememberGeometry() {
