@@ -28,7 +28,8 @@ final class ReportVerb {
         if (!journal.exists()) {
             throw new LabException("Lab '" + lab.name + "' has no journal yet (" + journal.file() + "): run up or scenario seed first.");
         }
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        // the timeline is drawn off-screen: no display is needed, and none is touched
+        System.setProperty("java.awt.headless", "true");
         ReportWriter.Result r = new ReportWriter(journal, new ReportWriter.Options(lang, args.flag("--redact")),
                 Secrets.fromEnvironment(System.getenv())).write(Path.of(dir));
         out.println("Report written: " + r.markdown() + " and " + r.html() + " (" + r.images().size() + " images).");

@@ -19,6 +19,8 @@ final class JournalModel {
         double seconds;
         String message;
         boolean hasChildren;
+        /** An inner step of an operation, shown as part of it. */
+        boolean merged;
         final List<JournalEntry> lines = new ArrayList<>();
         final List<JournalEntry> events = new ArrayList<>();
         final Map<String, Double> figures = new LinkedHashMap<>();
@@ -110,13 +112,44 @@ final class JournalModel {
             }
         }
         m.states.sort(Comparator.comparing(JournalState::instant));
+        m.mergeInnerSteps();
         return m;
+    }
+
+    /**
+     * An operation's inner steps (add-node re-creating its node) belong to the operation: their
+     * lines, events and screenshots join it. A frame that only runs steps (the window's "build lab",
+     * "stop lab", "destroy lab") stays out, and its steps are the checkpoints.
+     */
+    private void mergeInnerSteps() {
+        for (Step s : new ArrayList<>(steps.values())) {
+            Step top = null;
+            for (Integer p = s.parent; p != null; ) {
+                Step ps = steps.get(p);
+                if (ps == null) break;
+                if (!isFrame(ps)) top = ps;
+                p = ps.parent;
+            }
+            if (top == null) continue;
+            top.lines.addAll(s.lines);
+            top.lines.sort(Comparator.comparing(JournalEntry::instant));
+            top.events.addAll(s.events);
+            top.shots.addAll(s.shots);
+            s.merged = true;
+        }
+        for (Step s : steps.values()) {
+            if (s.hasChildren && !isFrame(s)) s.hasChildren = false;
+        }
+    }
+
+    static boolean isFrame(Step s) {
+        return s.name.endsWith(" lab");
     }
 
     /** Steps that are checkpoints: finished, and not merely the frame of inner steps (the window's "build lab"). */
     List<Step> leaves() {
         List<Step> l = new ArrayList<>();
-        for (Step s : steps.values()) if (s.finished() && !s.hasChildren) l.add(s);
+        for (Step s : steps.values()) if (s.finished() && !s.hasChildren && !s.merged) l.add(s);
         return l;
     }
 

@@ -114,7 +114,7 @@ public final class ReportWriter {
             if (s == null) return null;
             String r = s;
             for (Map.Entry<String, String> e : map.entrySet()) r = r.replace(e.getKey(), e.getValue());
-            return r;
+            return r.replace("/tmp/", "<tmp>/");
         };
     }
 

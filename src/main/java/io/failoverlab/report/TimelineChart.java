@@ -151,7 +151,8 @@ public final class TimelineChart {
             g.setColor(m.ok() ? new Color(0x2d3748) : new Color(0xc53030));
             g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f));
             g.drawLine(x, ly + 3, x, axisY);
-            g.drawString(m.label(), x + 3, ly + mfm.getAscent() - 2);
+            int lw = mfm.stringWidth(m.label());
+            g.drawString(m.label(), x + 3 + lw > WIDTH - 4 ? x - 3 - lw : x + 3, ly + mfm.getAscent() - 2);
         }
         g.dispose();
         return png(img);
