@@ -1,5 +1,7 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.engine.CompositeListener;
+import io.failoverlab.engine.EnvironmentProbe;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.Shells;
 import io.failoverlab.lab.LabException;
@@ -13,12 +15,16 @@ import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
 
 import io.failoverlab.cloud.Providers;
+import io.failoverlab.report.Journal;
+import io.failoverlab.report.JournalRecorder;
+import io.failoverlab.report.Secrets;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Headless verbs over the same engine as the window. Exit code 0 on success; otherwise one
@@ -85,6 +91,8 @@ public final class Cli {
                     return new DataCheckVerb(out, err).run(lab, args);
                 case "down":
                     return new DownVerb(out, err).run(lab, args);
+                case "report":
+                    return new ReportVerb(out, err).run(lab, args);
                 case "drop-node":
                 case "add-node":
                 case "maintenance":
@@ -162,8 +170,31 @@ public final class Cli {
 
     static LabEngine engine(LabSpec lab, CliArgs args, PrintStream out) {
         Path knownHosts = knownHosts(args);
-        return new LabEngine(lab, Shells.factory(knownHosts, (host, type, fp) ->
+        // every verb's steps, commands, states and figures also go to the lab's journal (for `report`)
+        JournalRecorder journal = args.flag("--no-journal") ? null
+                : new JournalRecorder(new Journal(journalDir(lab, args)), Secrets.fromEnvironment(System.getenv()))
+                .onProblem(out::println);
+        if (journal != null) journal.session(lab);
+        LabEngine engine = new LabEngine(lab, Shells.factory(knownHosts, (host, type, fp) ->
                 out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + knownHosts)),
-                new ConsoleListener(out, args.flag("--verbose")));
+                CompositeListener.of(new ConsoleListener(out, args.flag("--verbose")), journal));
+        if (journal != null) journal.stateProbe(engine::status);
+        return engine;
+    }
+
+    /** --journal DIR, else CONFIG/journals/&lt;lab name&gt;. */
+    static Path journalDir(LabSpec lab, CliArgs args) {
+        String j = args.option("--journal", null);
+        return j != null ? Path.of(j) : Journal.dirFor(configDir(args), lab.name);
+    }
+
+    /** The engine's journal, when this run keeps one. */
+    static Optional<JournalRecorder> journal(LabEngine engine) {
+        return CompositeListener.find(engine.listener(), JournalRecorder.class);
+    }
+
+    /** Records the machines and versions in the journal (a few read-only commands). */
+    static void recordEnvironment(LabEngine engine) {
+        journal(engine).ifPresent(j -> j.environment(EnvironmentProbe.probe(engine)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /** Verb, positional arguments and --options (--flag or --name value). */
 public final class CliArgs {
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("--json", "--destroy", "--help", "--yes", "--no-install", "--verbose", "--recreate", "--sequential");
+    private static final Set<String> FLAGS = Set.of("--json", "--destroy", "--help", "--yes", "--no-install", "--verbose", "--recreate", "--sequential", "--redact", "--no-journal");
 
     public final String verb;
     public final List<String> positional = new ArrayList<>();

@@ -30,6 +30,8 @@ final class ScenarioVerb {
         TimingProfile profile = TimingProfile.named(args.option("--profile", "default"));
         try (LabEngine engine = Cli.engine(lab, args, out)) {
             SeedScenario.Report r = new SeedScenario(engine, profile).run();
+            Cli.recordEnvironment(engine);
+            Cli.journal(engine).ifPresent(j -> j.scenario(LabProfiles.JSON.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { })));
             LabProfiles.writeAtomically(Path.of(file), LabProfiles.JSON.writeValueAsBytes(r));
             out.printf(Locale.ROOT, "profile %s: cluster %s s, switchover %s s, failover %s s (expected %s s), write downtime %s s,"
                             + " %d writes acknowledged, %d lost; rows %s%n", r.profile(), r.timeToClusterSeconds(), r.switchoverSeconds(),

@@ -26,6 +26,7 @@ final class UpVerb {
                 err.println(last.message());
                 return 1;
             }
+            Cli.recordEnvironment(engine);
             out.print(StateTable.render(engine.stateFromShell()));
             out.printf(java.util.Locale.ROOT, "Lab '%s' is up in %.1f s.%n", lab.name, (System.nanoTime() - t0) / 1e9);
             return 0;

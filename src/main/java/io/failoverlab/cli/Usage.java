@@ -28,6 +28,7 @@ final class Usage {
                 + "  stop-monitor       stop the monitor: nodes keep serving, no failover is possible\n"
                 + "  start-monitor      start the monitor again\n"
                 + "  down [--destroy]   stop every keeper; --destroy also deletes the lab's data (a gce lab: its VMs and firewall rules)\n"
+                + "  report --out DIR [--lang en|ru] [--redact]   the lab report (Markdown + self-contained HTML) from the lab's journal\n"
                 + "  labs [list|create|delete]  labs with state and cost; N identical gce labs for a class; delete them\n\n"
                 + "Common options:\n"
                 + "  --lab FILE         a lab profile (JSON); default: the local lab (monitor 6000, node1 6001, node2 6002)\n"
@@ -38,7 +39,8 @@ final class Usage {
                 + "  --verbose          print every command and its output\n"
                 + "  --config-dir DIR   the app's folder (labs/, keys/, known_hosts); default the user's config folder\n"
                 + "  --gcloud PATH      the gcloud CLI to use for gce labs (default: the profile's, else gcloud on PATH)\n"
-                + "  --lang en|ru       language of the output\n";
+                + "  --lang en|ru       language of the output\n"
+                + "  --journal DIR      the lab's journal folder (default CONFIG/journals/<lab name>); --no-journal keeps none\n";
     }
 
     static String verb(String verb) {
@@ -74,6 +76,11 @@ final class Usage {
             case "stop-monitor": return "Usage: stop-monitor [--lab FILE]\nStops the monitor; the nodes keep serving but no failover is possible.\n";
             case "start-monitor": return "Usage: start-monitor [--lab FILE]\nStarts the monitor and waits until every keeper reports to it again.\n";
             case "down": return "Usage: down [--destroy] [--lab FILE]\nStops every keeper; --destroy also deletes the lab's data folders; for a gce lab it deletes exactly the VMs and firewall rules carrying the lab's label, listing them first.\n";
+            case "report": return "Usage: report --out DIR [--lang en|ru] [--lab FILE] [--journal DIR] [--redact]\n"
+                    + "Writes DIR/report.md, DIR/report.html (images embedded) and DIR/images/ from the lab's journal: the checkpoints at a\n"
+                    + "glance, then preparation, installation, monitor, nodes, testing (each with its commands, folded output, the state\n"
+                    + "table after it, screenshots and a verdict), the measured figures with the failover timeline, and the conclusion\n"
+                    + "(conclusion.md in the journal folder, else a draft). --redact replaces the lab's folders and the home folder with placeholders.\n";
             case "labs": return "Usage: labs [list] [--project P]\n"
                     + "       labs create --count N --prefix NAME --lab TEMPLATE.json [--sequential]\n"
                     + "       labs delete --prefix NAME | labs delete NAME... [--sequential]\n"

@@ -17,5 +17,11 @@ public interface EngineListener {
     /** The monitor's view changed (streamed while an operation runs). */
     default void snapshot(io.failoverlab.lab.ClusterSnapshot snapshot) { }
 
+    /**
+     * An operation's measured figures and the state it ended in (finalState may be null); sent
+     * just before its stepFinished, so a journal can keep them with the step.
+     */
+    default void figures(String step, java.util.Map<String, Double> figures, io.failoverlab.lab.ClusterSnapshot finalState) { }
+
     EngineListener NONE = new EngineListener() { };
 }

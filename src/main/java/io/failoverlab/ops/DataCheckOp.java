@@ -61,6 +61,7 @@ public final class DataCheckOp implements OperationRunner.Operation {
         if (ins != null) msg.append(String.format(Locale.ROOT, ", inserted %d rows (ser_id %d-%d)", ins.count(), ins.firstSerId(), ins.lastSerId()));
         msg.append(result.allConsistent() ? "; every node shows the same rows." : "; the nodes DISAGREE (see the table).");
         for (NodeDataResult n : result.nodes()) {
+            engine.listener().log(io.failoverlab.lab.LogLine.of("app", io.failoverlab.lab.LogLine.Level.INFO, "datacheck " + describe(n)));
             if (n.rowCount() != null) f.put("rows." + n.node().name(), n.rowCount().doubleValue());
         }
         if (!result.allConsistent()) {

@@ -6,6 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
 
 import java.util.Locale;
 
@@ -24,7 +25,15 @@ final class ConsoleMenu {
         shot.setOnAction(e -> window.saveScreenshot());
         MenuItem quit = new MenuItem(m.tr("menu.file.quit"));
         quit.setOnAction(e -> window.quit());
-        Menu file = new Menu(m.tr("menu.file"), null, shot, quit);
+        MenuItem journalShot = new MenuItem(m.tr("menu.file.journalShot"));
+        journalShot.setId("menu-journal-shot");
+        journalShot.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        journalShot.setOnAction(e -> JournalCapture.captureNow(window));
+        MenuItem report = new MenuItem(m.tr("menu.file.report"));
+        report.setId("menu-report");
+        report.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
+        report.setOnAction(e -> new ReportDialog(window, m).show());
+        Menu file = new Menu(m.tr("menu.file"), null, shot, journalShot, report, quit);
 
         Menu actions = new Menu(m.tr("menu.actions"));
         for (ConsoleAction a : window.actions().all()) {

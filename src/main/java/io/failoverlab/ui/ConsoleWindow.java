@@ -67,6 +67,7 @@ public final class ConsoleWindow {
             }
         });
         stage.show();
+        JournalCapture.install(this);
         session.probeAtStartup();
     }
 

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.engine.CompositeListener;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.Shells;
 import io.failoverlab.lab.HostSpec;
@@ -7,6 +8,9 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.ops.OperationRunner;
 import io.failoverlab.pgaf.MonitorClient;
+import io.failoverlab.report.Journal;
+import io.failoverlab.report.JournalRecorder;
+import io.failoverlab.report.Secrets;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -29,6 +33,7 @@ public final class LabSession implements AutoCloseable {
     private final LabEngine engine;
     private final OperationRunner runner;
     private final MonitorFeed feed;
+    private final JournalRecorder journal;
     /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
     private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
 
@@ -38,6 +43,11 @@ public final class LabSession implements AutoCloseable {
 
     /** shells: how hosts are opened; null = the app's own (local shell, SSH with its known_hosts). */
     LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells) {
+        this(lab, shells, Journal.dirFor(io.failoverlab.lab.LabProfiles.configDir(), lab.name));
+    }
+
+    /** journalDir: where the lab's journal (steps, commands, states, screenshots) is kept, for reports. */
+    LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells, java.nio.file.Path journalDir) {
         this.lab = lab;
         this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
@@ -45,11 +55,21 @@ public final class LabSession implements AutoCloseable {
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
                 () -> feedRef[0] != null && feedRef[0].running());
+        this.journal = new JournalRecorder(new Journal(journalDir), Secrets.fromEnvironment(System.getenv()))
+                .onProblem(p -> log.offer(LogLine.of("app", LogLine.Level.WARN, p)));
+        journal.session(lab);
         this.engine = new LabEngine(lab, shells != null ? shells : Shells.factory(Shells.defaultKnownHosts(), (host, type, fp) ->
                 log.offer(LogLine.of("app", LogLine.Level.WARN, "First contact with " + host + ": recorded its "
-                        + type + " host key " + fp))), listener);
-        this.runner = new OperationRunner(listener);
-        this.feed = new MonitorFeed(engine, pump, log::offer);
+                        + type + " host key " + fp))), CompositeListener.of(listener, journal));
+        journal.stateProbe(engine::status);
+        this.runner = new OperationRunner(engine.listener());
+        this.feed = new MonitorFeed(engine, s -> {
+            pump.accept(s);
+            journal.snapshot(s);
+        }, l -> {
+            log.offer(l);
+            journal.log(l);
+        });
         feedRef[0] = feed;
     }
 
@@ -74,6 +94,9 @@ public final class LabSession implements AutoCloseable {
     public LogViewModel log() { return log; }
 
     public ExecutorService background() { return background; }
+
+    /** The lab's journal: what a report is made from. */
+    public JournalRecorder journal() { return journal; }
 
     /** Starts the live view (idempotent). */
     public void watchMonitor() {
