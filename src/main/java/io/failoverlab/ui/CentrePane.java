@@ -28,7 +28,7 @@ final class CentrePane {
     SplitPane build(TableView<NodeRow> table, Region log) {
         NodeSelection.keep(table, session.cluster());
         SplitPane top = new SplitPane(table, new TopologyView(session.live(), m).build());
-        top.setDividerPositions(0.66);
+        top.setDividerPositions(0.72);
         top.setId("table-and-diagram");
         tabs = new TabPane(
                 tab("timeline", m.tr("tab.timeline"), new TimelineView(session.live().timeline(), m).build()),

@@ -178,6 +178,8 @@ public final class ConsoleWindow {
 
     public LabSession session() { return session; }
 
+    RoleNotifier notifier() { return notifier; }
+
     /** The timeline / data check / connections tabs of the scene shown now. */
     public javafx.scene.control.TabPane centreTabs() { return centrePane.tabs(); }
 }

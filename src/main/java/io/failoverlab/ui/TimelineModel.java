@@ -111,7 +111,7 @@ public final class TimelineModel {
 
     private void bump() { revision.set(revision.get() + 1); }
 
-    /** The figures worth writing on the timeline, in a fixed order (durations in seconds). */
+    /** The figures worth writing on the timeline, in a fixed order (durations in seconds; a negative one means not measured and is left out). */
     public static final List<String> SHOWN_FIGURES = List.of("failoverSeconds", "switchoverSeconds", "writableInMonitorSeconds",
             "writeDowntimeSeconds", "postgresRestartSeconds", "expectedFailoverSeconds");
 
@@ -122,6 +122,7 @@ public final class TimelineModel {
         for (Map.Entry<String, Double> e : m.figures().entrySet()) {
             if (!SHOWN_FIGURES.contains(e.getKey()) && e.getKey().endsWith("Seconds")) out.add(e);
         }
+        out.removeIf(e -> e.getValue() == null || e.getValue() < 0); // negative: not measured
         return out;
     }
 }

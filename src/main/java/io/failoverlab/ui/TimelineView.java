@@ -26,7 +26,7 @@ import java.util.Map;
 final class TimelineView {
     static final java.time.Duration MIN_SPAN = java.time.Duration.ofSeconds(60);
     static final java.time.Duration MAX_SPAN = java.time.Duration.ofMinutes(10);
-    private static final double NAME_W = 78, LANE_H = 24, LANE_GAP = 6, TOP = 22, RIGHT = 12;
+    private static final double NAME_W = 78, LANE_H = 24, LANE_GAP = 6, TOP = 40, RIGHT = 12;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final TimelineModel model;
@@ -112,6 +112,7 @@ final class TimelineView {
                 if (end.isBefore(r[0])) continue;
                 double sx = x.applyAsDouble(s.from()), ex = x.applyAsDouble(end);
                 Region seg = new Region();
+                seg.setManaged(false); // sized here, not by the pane's layout (an empty region's preferred size is 0)
                 seg.getStyleClass().addAll("tl-segment", s.styleClass());
                 if (s.reported() != s.assigned()) seg.getStyleClass().add("transition");
                 seg.resizeRelocate(sx, y, Math.max(2, ex - sx), LANE_H);
@@ -126,21 +127,18 @@ final class TimelineView {
             }
         }
         // markers: a line across the lanes; the name on top for a start, the figures under the lanes for an end
-        int row = 0;
+        int row = 0, startRow = 0;
         for (TimelineModel.Marker mk : model.markers()) {
             if (mk.at().isBefore(r[0])) continue;
             double mx = x.applyAsDouble(mk.at());
-            Line l = new Line(mx, TOP - 8, mx, lanesBottom + (mk.start() ? 0 : 20));
+            int r0 = mk.start() ? startRow++ % 2 : row++ % 3;
+            Line l = new Line(mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
             l.getStyleClass().addAll("tl-marker", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             pane.getChildren().add(l);
             Label text = new Label(markerText(mk));
             text.getStyleClass().addAll("tl-marker-label", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             text.setMaxWidth(Math.max(80, x1 - mx));
-            if (mk.start()) {
-                text.relocate(mx + 3, 2);
-            } else {
-                text.relocate(mx + 3, lanesBottom + 20 + (row++ % 2) * 18);
-            }
+            text.relocate(mx + 3, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18);
             pane.getChildren().add(text);
         }
     }

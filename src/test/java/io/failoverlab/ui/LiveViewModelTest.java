@@ -76,7 +76,8 @@ class LiveViewModelTest {
         TimelineModel t = new TimelineModel();
         t.actionStarted("Kill primary node", true, T0);
         t.actionEnded(OperationResult.ok("kill-primary node", 9.1, "done",
-                Map.of("expectedFailoverSeconds", 9.0, "failoverSeconds", 7.31, "writeDowntimeSeconds", 7.5, "rows.node1", 3.0), null), T0.plusSeconds(9));
+                Map.of("expectedFailoverSeconds", 9.0, "failoverSeconds", 7.31, "writeDowntimeSeconds", 7.5, "rows.node1", 3.0,
+                        "postgresRestartSeconds", -1.0), null), T0.plusSeconds(9));
         t.actionEnded(OperationResult.failed("switchover", 1, "no", null), T0.plusSeconds(20));
         assertEquals(3, t.markers().size());
         assertEquals(TimelineModel.Kind.FAULT, t.markers().get(0).kind());
