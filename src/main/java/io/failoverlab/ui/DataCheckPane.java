@@ -49,6 +49,7 @@ final class DataCheckPane {
         LiveModels live = session.live();
         Button run = new Button(m.tr("datacheck.run", String.format(m.locale(), "%,d", HaActions.DATA_CHECK_ROWS)));
         run.setId("datacheck-run");
+        run.setMnemonicParsing(false); // "ha_test": the underscore is text, not a mnemonic
         if (check == null) run.setDisable(true);
         else run.disableProperty().bind(controller.busyProperty());
         run.setOnAction(e -> controller.run(check));

@@ -158,7 +158,8 @@ final class TopologyView {
                 cx = t.primary().isPresent() ? w * 0.74 : w * (i + 1) / (others.size() + 1.0);
                 cy = t.primary().isPresent() ? top + slot * (i + 0.5) : (top + bottom) / 2;
             }
-            double x = cx - box.getWidth() / 2, y = cy - box.getHeight() / 2;
+            // kept inside a narrow diagram: the boxes may touch, never leave the pane
+            double x = Math.max(4, Math.min(w - box.getWidth() - 4, cx - box.getWidth() / 2)), y = cy - box.getHeight() / 2;
             boolean placed = box.getProperties().containsKey("placed");
             if (animate && placed && (Math.abs(box.getLayoutX() - x) > 1 || Math.abs(box.getLayoutY() - y) > 1)) {
                 Timeline move = new Timeline(new KeyFrame(MOVE,
