@@ -64,6 +64,7 @@ public final class ActionController {
 
     private void submit(ConsoleAction a) {
         session.steps().beginAction(a.rebuildsLab());
+        session.live().actionStarted(messages.get().tr(a.labelKey()), HaActions.isFault(a.id()));
         session.runner().submit(a.operation().apply(session)).whenComplete((r, ex) -> {
             OperationResult result = r != null ? r
                     : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
@@ -72,6 +73,8 @@ public final class ActionController {
             } finally {
                 Platform.runLater(() -> {
                     lastResult.set(result);
+                    session.live().actionEnded(result);
+                    if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
                     done();
                 });
             }

@@ -17,11 +17,12 @@ public final class Actions {
     private final List<ConsoleAction> all = new ArrayList<>();
 
     public static Actions standard() {
-        return new Actions()
+        Actions a = new Actions()
                 .add(ConsoleAction.of("build", "action.build",
                                 s -> new StepsOperation("build lab", s.engine()::up))
                         .confirm(new InstallCheck()).rebuildingLab().onSuccess(LabSession::watchMonitor))
-                .add(ConsoleAction.of("switchover", "action.switchover", s -> new Switchover(s.engine())))
+                .add(ConsoleAction.of("switchover", "action.switchover", s -> new Switchover(s.engine())));
+        return HaActions.addTo(a)
                 .add(ConsoleAction.of("stop", "action.stop",
                                 s -> new StepsOperation("stop lab", () -> s.engine().down(false)))
                         .destructive().afterwards((s, r) -> s.stopWatching()))

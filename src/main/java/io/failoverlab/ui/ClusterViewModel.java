@@ -32,6 +32,9 @@ public final class ClusterViewModel {
     private final ObjectProperty<ClusterSnapshot> last = new SimpleObjectProperty<>();
     /** name → (reported, assigned) last seen and since when; the monitor gives no state start time. */
     private final Map<String, Since> since = new HashMap<>();
+    /** The node picked in the table for per-node actions; mirrored for background readers. */
+    private final StringProperty selected = new SimpleStringProperty();
+    private volatile String selectedName;
 
     private record Since(NodeState reported, NodeState assigned, Instant at) { }
 
@@ -42,6 +45,17 @@ public final class ClusterViewModel {
     public ReadOnlyStringProperty monitorErrorProperty() { return monitorError; }
 
     public ReadOnlyObjectProperty<ClusterSnapshot> lastProperty() { return last; }
+
+    public StringProperty selectedNodeProperty() { return selected; }
+
+    /** Any thread: the node selected for per-node actions, or null. */
+    public String selectedNode() { return selectedName; }
+
+    /** FX thread. */
+    public void selectNode(String name) {
+        selectedName = name;
+        selected.set(name);
+    }
 
     public boolean stale() { return monitor.get() != Monitor.REACHABLE; }
 

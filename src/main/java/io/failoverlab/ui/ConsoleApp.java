@@ -47,9 +47,15 @@ public class ConsoleApp extends Application {
         window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, locale);
         window.show();
         if (Boolean.getBoolean("failoverlab.timing")) {
-            javafx.application.Platform.runLater(() -> System.err.printf("first frame after %.0f ms (JVM start → %.0f ms)%n",
-                    (System.nanoTime() - t0) / 1e6,
-                    (double) (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())));
+            // the first pulse that lays the scene out is the one that renders the first frame
+            javafx.scene.Scene sc = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                sc.removePostLayoutPulseListener(once[0]);
+                System.err.printf("first frame after %.0f ms (JVM start → %.0f ms)%n", (System.nanoTime() - t0) / 1e6,
+                        (double) (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+            };
+            if (sc != null) sc.addPostLayoutPulseListener(once[0]);
         }
     }
 

@@ -36,12 +36,7 @@ final class ConsoleMenu {
         Menu file = new Menu(m.tr("menu.file"), null, shot, journalShot, report, quit);
 
         Menu actions = new Menu(m.tr("menu.actions"));
-        for (ConsoleAction a : window.actions().all()) {
-            MenuItem i = new MenuItem(m.tr(a.labelKey()));
-            i.disableProperty().bind(window.controller().busyProperty());
-            i.setOnAction(e -> window.controller().run(a));
-            actions.getItems().add(i);
-        }
+        actions.getItems().addAll(ActionMenus.menu(window.actions(), window.controller(), m));
 
         CheckMenuItem dark = new CheckMenuItem(m.tr("menu.view.dark"));
         dark.setId("menu-dark");

@@ -2,7 +2,6 @@ package io.failoverlab.ui;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -35,6 +34,8 @@ public final class ConsoleWindow {
     private LogPane logPane;
     private TableView<NodeRow> table;
     private Timeline ticks;
+    private CentrePane centrePane;
+    private RoleNotifier notifier;
 
     public ConsoleWindow(Stage stage, LabSession session, Actions actions, UiSettingsStore store, UiSettings settings, Locale locale) {
         this.stage = stage;
@@ -62,10 +63,13 @@ public final class ConsoleWindow {
         ageing.play();
         stage.showingProperty().addListener((o, a, showing) -> {
             if (!showing) {
+                session.live().removeRoleListener(notifier);
                 ticks.stop();
                 ageing.stop();
             }
         });
+        notifier = new RoleNotifier(() -> messages, () -> stage, () -> settings.dark);
+        session.live().onRoleChange(notifier);
         stage.show();
         JournalCapture.install(this);
         session.probeAtStartup();
@@ -79,9 +83,8 @@ public final class ConsoleWindow {
         stage.setTitle(messages.tr("app.title", session.lab().name));
         logPane = new LogPane(session.log(), messages, () -> stage, session.background());
         table = new NodeTable(session.cluster(), messages).build();
-        SplitPane centre = new SplitPane(table, logPane.build());
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.34);
+        centrePane = new CentrePane(session, controller, actions, messages);
+        SplitPane centre = centrePane.build(table, logPane.build());
         SplitPane main = new SplitPane(new LabPanel(session.steps(), messages).build(), centre);
         main.setDividerPositions(0.19);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
@@ -190,4 +193,9 @@ public final class ConsoleWindow {
     public Stage stage() { return stage; }
 
     public LabSession session() { return session; }
+
+    RoleNotifier notifier() { return notifier; }
+
+    /** The timeline / data check / connections tabs of the scene shown now. */
+    public javafx.scene.control.TabPane centreTabs() { return centrePane.tabs(); }
 }

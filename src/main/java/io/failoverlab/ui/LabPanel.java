@@ -70,7 +70,8 @@ final class LabPanel {
         Label detail = new Label();
         detail.setWrapText(true);
         detail.getStyleClass().add("step-detail");
-        detail.textProperty().bind(s.detailProperty());
+        // long absolute paths shortened to their last part on screen (and in screenshots); the tooltip has them whole
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> shortPaths(s.detail()), s.detailProperty()));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(s.detailProperty());
         tip.setWrapText(true);
@@ -99,6 +100,11 @@ final class LabPanel {
         s.detailProperty().addListener((o, a, b) -> show.run());
         show.run();
         return row;
+    }
+
+    /** "/tmp/failoverlab-x-123/lab" → "…/lab": absolute paths of three or more parts keep their last one. */
+    static String shortPaths(String text) {
+        return text == null ? "" : text.replaceAll("(?<![\\w.~])/(?:[^\\s/;,:]+/){2,}([^\\s/;,:]+)", "…/$1");
     }
 
     /** Known steps get a translated name; node names and unknown steps show as the engine says them. */

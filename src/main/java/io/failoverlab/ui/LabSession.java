@@ -34,6 +34,9 @@ public final class LabSession implements AutoCloseable {
     private final OperationRunner runner;
     private final MonitorFeed feed;
     private final JournalRecorder journal;
+    private final LiveModels live;
+    /** Sees every snapshot on the thread that received it, before the hand-over (display-latency benchmark). */
+    private volatile java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> tap;
     /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
     private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
 
@@ -51,7 +54,16 @@ public final class LabSession implements AutoCloseable {
         this.lab = lab;
         this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
-        SnapshotPump pump = new SnapshotPump(Platform::runLater, cluster::apply);
+        this.live = new LiveModels(lab, background);
+        SnapshotPump fxPump = new SnapshotPump(Platform::runLater, s -> {
+            cluster.apply(s);
+            live.apply(s);
+        });
+        java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> pump = s -> {
+            var t = tap;
+            if (t != null) t.accept(s);
+            fxPump.accept(s);
+        };
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
                 () -> feedRef[0] != null && feedRef[0].running());
@@ -97,6 +109,10 @@ public final class LabSession implements AutoCloseable {
 
     /** The lab's journal: what a report is made from. */
     public JournalRecorder journal() { return journal; }
+    public LiveModels live() { return live; }
+
+    /** Benchmarks: sees each snapshot as it arrives, off the FX thread; null to stop. */
+    void tap(java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> t) { tap = t; }
 
     /** Starts the live view (idempotent). */
     public void watchMonitor() {
@@ -107,7 +123,10 @@ public final class LabSession implements AutoCloseable {
     /** Stops the live view and forgets the rows (the lab was stopped or destroyed). */
     public void stopWatching() {
         feed.stop();
-        Platform.runLater(cluster::notWatching);
+        Platform.runLater(() -> {
+            cluster.notWatching();
+            live.notWatching();
+        });
     }
 
     /** At start-up: watch if the lab already answers, and tick its checklist. */
@@ -117,6 +136,7 @@ public final class LabSession implements AutoCloseable {
             if (s.monitorReachable() && !s.nodes().isEmpty()) {
                 Platform.runLater(() -> steps.markLabUp(s.summary()));
                 watchMonitor();
+                live.refreshProfile(this);
             }
         });
     }
@@ -124,6 +144,7 @@ public final class LabSession implements AutoCloseable {
     @Override
     public void close() {
         feed.stop();
+        live.probe().close();
         runner.close();
         background.shutdownNow();
         try {

@@ -30,6 +30,8 @@ public final class Messages {
 
     public Locale locale() { return locale; }
 
+    public boolean has(String key) { return bundle.containsKey(key); }
+
     public String tr(String key, Object... args) {
         String s;
         try {

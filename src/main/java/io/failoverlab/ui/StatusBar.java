@@ -39,6 +39,12 @@ final class StatusBar {
 
         Label lab = new Label(m.tr("status.lab", session.lab().name));
         lab.setId("status-lab");
+        Label profile = new Label();
+        profile.setId("status-profile");
+        profile.textProperty().bind(Bindings.createStringBinding(() -> {
+            String p = session.live().profileProperty().get();
+            return p == null || p.isEmpty() ? m.tr("status.profile.unknown") : m.tr("status.profile", p);
+        }, session.live().profileProperty()));
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
@@ -64,6 +70,7 @@ final class StatusBar {
         last.setMaxWidth(Double.MAX_VALUE);
 
         HBox bar = new HBox(10, monitor, new Separator(javafx.geometry.Orientation.VERTICAL), lab,
+                new Separator(javafx.geometry.Orientation.VERTICAL), profile,
                 new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy,
                 new Separator(javafx.geometry.Orientation.VERTICAL), last);
         bar.setAlignment(Pos.CENTER_LEFT);

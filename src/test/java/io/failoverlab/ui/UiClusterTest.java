@@ -95,7 +95,10 @@ class UiClusterTest {
         FxWait.until(180, () -> !window.controller().busyProperty().get(), () -> "switchover still running");
         OperationResult sw = FxWait.onFx(() -> window.controller().lastResultProperty().get());
         assertTrue(sw.ok(), sw::message);
-        Thread.sleep(1500); // let the log and the ageing column repaint before the picture
+        // the monitor's events in the log (no machine paths in the picture), then let the log and the ageing column repaint
+        robot.interact(() -> robot.lookup("#log-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .filter(t -> "monitor".equals(t.getUserData())).findFirst().ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        Thread.sleep(1500);
 
         Path shot = Path.of("target", "screenshots", "console.png");
         robot.interact(() -> {

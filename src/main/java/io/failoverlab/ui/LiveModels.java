@@ -1,0 +1,96 @@
+package io.failoverlab.ui;
+
+import io.failoverlab.check.DataCheckResult;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.ops.OperationResult;
+import io.failoverlab.ops.TimingProfiles;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The view models beside the node table, all filled from the same ClusterSnapshots (and the
+ * action controller's start/end): the topology diagram, the failover timeline, role changes for
+ * notifications, the data-check grid, the write probe and the timing profile in force. Lives
+ * in the LabSession, so a rebuild of the scene (language switch) keeps them. FX thread.
+ */
+public final class LiveModels {
+    private final ObjectProperty<TopologyModel> topology = new SimpleObjectProperty<>(TopologyModel.EMPTY);
+    private final TimelineModel timeline = new TimelineModel();
+    private final RoleChanges roles = new RoleChanges();
+    private final List<Consumer<RoleChanges.Change>> roleListeners = new CopyOnWriteArrayList<>();
+    private final ObservableList<DataCheckRow> dataCheck = FXCollections.observableArrayList();
+    private final StringProperty dataCheckSummary = new SimpleStringProperty("");
+    private final StringProperty profile = new SimpleStringProperty("");
+    private final ProbeModel probe;
+
+    public LiveModels(LabSpec lab, Executor background) {
+        this.probe = new ProbeModel(lab, background);
+    }
+
+    /** For view-model tests: no probe I/O ever starts. */
+    LiveModels(LabSpec lab, Executor background, Executor fx) {
+        this.probe = new ProbeModel(lab, background, fx);
+    }
+
+    public void apply(ClusterSnapshot s) {
+        timeline.apply(s);
+        if (s.monitorReachable()) topology.set(TopologyModel.of(s));
+        else if (topology.get().monitorUp()) topology.set(new TopologyModel(false, topology.get().nodes(), topology.get().edges()));
+        for (RoleChanges.Change c : roles.next(s)) roleListeners.forEach(l -> l.accept(c));
+    }
+
+    /** The lab stopped: the diagram empties; the timeline keeps its history. */
+    public void notWatching() {
+        topology.set(TopologyModel.EMPTY);
+    }
+
+    /** label: the action as the window names it; fault: it injects a fault (kill, stop). */
+    public void actionStarted(String label, boolean fault) {
+        timeline.actionStarted(label, fault, Instant.now());
+    }
+
+    public void actionEnded(OperationResult r) {
+        timeline.actionEnded(r, Instant.now());
+    }
+
+    public void dataChecked(DataCheckResult r, String summary) {
+        dataCheck.setAll(DataCheckRow.rowsOf(r));
+        dataCheckSummary.set(summary == null ? "" : summary);
+    }
+
+    /** Reads the monitor's timing settings on a background thread and shows the profile's name. */
+    public void refreshProfile(LabSession s) {
+        s.background().execute(() -> {
+            String name = TimingProfiles.currentName(s.engine());
+            Platform.runLater(() -> profile.set(name));
+        });
+    }
+
+    public ObjectProperty<TopologyModel> topologyProperty() { return topology; }
+
+    public TimelineModel timeline() { return timeline; }
+
+    public ObservableList<DataCheckRow> dataCheck() { return dataCheck; }
+
+    public StringProperty dataCheckSummaryProperty() { return dataCheckSummary; }
+
+    public StringProperty profileProperty() { return profile; }
+
+    public ProbeModel probe() { return probe; }
+
+    public void onRoleChange(Consumer<RoleChanges.Change> l) { roleListeners.add(l); }
+
+    public void removeRoleListener(Consumer<RoleChanges.Change> l) { roleListeners.remove(l); }
+}

@@ -1,0 +1,155 @@
+package io.failoverlab.ui;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.util.Duration;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The failover timeline: a lane per node with its reported state over time as coloured segments
+ * (the table's state classes; an outline while reported ≠ assigned), a line across the lanes
+ * where an action or fault began and where it ended, and the durations it measured written at
+ * its end. Shows the last few minutes; redrawn when the model changes and once a second.
+ */
+final class TimelineView {
+    static final java.time.Duration MIN_SPAN = java.time.Duration.ofSeconds(60);
+    static final java.time.Duration MAX_SPAN = java.time.Duration.ofMinutes(10);
+    private static final double NAME_W = 78, LANE_H = 24, LANE_GAP = 6, TOP = 40, RIGHT = 12;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final TimelineModel model;
+    private final Messages m;
+    private final Pane pane = new Pane();
+    private final Label empty = new Label();
+
+    TimelineView(TimelineModel model, Messages m) {
+        this.model = model;
+        this.m = m;
+    }
+
+    Region build() {
+        pane.setId("timeline");
+        pane.getStyleClass().add("timeline");
+        pane.setMinSize(0, 0);
+        empty.setText(m.tr("timeline.empty"));
+        empty.getStyleClass().add("tl-empty");
+        InvalidationListener redraw = o -> draw();
+        model.revisionProperty().addListener(redraw);
+        pane.widthProperty().addListener(redraw);
+        pane.heightProperty().addListener(redraw);
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> draw()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        pane.sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                tick.stop();
+                model.revisionProperty().removeListener(redraw);
+            } else {
+                tick.play();
+            }
+        });
+        draw();
+        return pane;
+    }
+
+    /** The time range shown: from the first event (or the last MAX_SPAN) to now, at least MIN_SPAN wide. */
+    static Instant[] range(Instant first, Instant now) {
+        Instant from = first == null ? now.minus(MIN_SPAN) : first;
+        if (from.isBefore(now.minus(MAX_SPAN))) from = now.minus(MAX_SPAN);
+        Instant to = from.plus(MIN_SPAN).isAfter(now) ? from.plus(MIN_SPAN) : now;
+        return new Instant[]{from, to};
+    }
+
+    private void draw() {
+        double w = pane.getWidth(), h = pane.getHeight();
+        pane.getChildren().clear();
+        List<String> lanes = model.lanes();
+        if (lanes.isEmpty() && model.markers().isEmpty()) {
+            empty.relocate(NAME_W, TOP);
+            pane.getChildren().add(empty);
+            return;
+        }
+        if (w <= NAME_W + RIGHT + 10) return;
+        Instant now = Instant.now();
+        Instant[] r = range(model.first(), now);
+        double x0 = NAME_W, x1 = w - RIGHT;
+        double span = Math.max(1, r[1].toEpochMilli() - r[0].toEpochMilli());
+        java.util.function.ToDoubleFunction<Instant> x = t -> x0 + (x1 - x0) * Math.max(0, Math.min(1, (t.toEpochMilli() - r[0].toEpochMilli()) / span));
+        double lanesBottom = TOP + lanes.size() * (LANE_H + LANE_GAP);
+
+        // time axis: a few clock ticks under the lanes
+        int ticks = Math.max(2, (int) ((x1 - x0) / 140));
+        for (int i = 0; i <= ticks; i++) {
+            Instant t = r[0].plusMillis((long) (span * i / ticks));
+            double tx = x.applyAsDouble(t);
+            Line g = new Line(tx, TOP - 4, tx, lanesBottom);
+            g.getStyleClass().add("tl-grid");
+            Label l = new Label(LocalTime.ofInstant(t, ZoneId.systemDefault()).format(CLOCK));
+            l.getStyleClass().add("tl-tick");
+            l.relocate(tx - 26, lanesBottom + 2);
+            pane.getChildren().addAll(g, l);
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            String node = lanes.get(i);
+            double y = TOP + i * (LANE_H + LANE_GAP);
+            Label name = new Label(node);
+            name.getStyleClass().add("tl-lane-name");
+            name.relocate(6, y + 3);
+            pane.getChildren().add(name);
+            for (TimelineModel.Segment s : model.segments(node)) {
+                Instant end = s.open() ? now : s.to();
+                if (end.isBefore(r[0])) continue;
+                double sx = x.applyAsDouble(s.from()), ex = x.applyAsDouble(end);
+                Region seg = new Region();
+                seg.setManaged(false); // sized here, not by the pane's layout (an empty region's preferred size is 0)
+                seg.getStyleClass().addAll("tl-segment", s.styleClass());
+                if (s.reported() != s.assigned()) seg.getStyleClass().add("transition");
+                seg.resizeRelocate(sx, y, Math.max(2, ex - sx), LANE_H);
+                pane.getChildren().add(seg);
+                if (ex - sx > 70) {
+                    Label st = new Label(s.reported().id());
+                    st.getStyleClass().add("tl-segment-label");
+                    st.setMouseTransparent(true);
+                    st.relocate(sx + 4, y + 4);
+                    pane.getChildren().add(st);
+                }
+            }
+        }
+        // markers: a line across the lanes; the name on top for a start, the figures under the lanes for an end
+        int row = 0, startRow = 0;
+        for (TimelineModel.Marker mk : model.markers()) {
+            if (mk.at().isBefore(r[0])) continue;
+            double mx = x.applyAsDouble(mk.at());
+            int r0 = mk.start() ? startRow++ % 2 : row++ % 3;
+            Line l = new Line(mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
+            l.getStyleClass().addAll("tl-marker", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            pane.getChildren().add(l);
+            Label text = new Label(markerText(mk));
+            text.getStyleClass().addAll("tl-marker-label", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            text.setMaxWidth(Math.max(80, x1 - mx));
+            text.relocate(mx + 3, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18);
+            pane.getChildren().add(text);
+        }
+    }
+
+    private String markerText(TimelineModel.Marker mk) {
+        if (mk.start()) return (mk.kind() == TimelineModel.Kind.FAULT ? "⚡ " : "▶ ") + mk.name();
+        StringBuilder sb = new StringBuilder(mk.kind() == TimelineModel.Kind.END_OK ? "✔ " : "✘ ").append(mk.name());
+        for (Map.Entry<String, Double> f : TimelineModel.shownFigures(mk)) {
+            String label = m.has("figure." + f.getKey()) ? m.tr("figure." + f.getKey()) : f.getKey();
+            sb.append(" · ").append(label).append(' ').append(String.format(m.locale(), "%.1f s", f.getValue()));
+        }
+        return sb.toString();
+    }
+}
