@@ -37,6 +37,8 @@ public final class LabSession implements AutoCloseable {
     private final LiveModels live;
     /** Sees every snapshot on the thread that received it, before the hand-over (display-latency benchmark). */
     private volatile java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> tap;
+    /** Where the monitor feed hands its snapshots (any thread). */
+    private final java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> snapshotIn;
     /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
     private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
 
@@ -64,6 +66,7 @@ public final class LabSession implements AutoCloseable {
             if (t != null) t.accept(s);
             fxPump.accept(s);
         };
+        this.snapshotIn = pump;
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
                 () -> feedRef[0] != null && feedRef[0].running());
@@ -113,6 +116,9 @@ public final class LabSession implements AutoCloseable {
 
     /** Benchmarks: sees each snapshot as it arrives, off the FX thread; null to stop. */
     void tap(java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> t) { tap = t; }
+
+    /** Benchmarks: a snapshot enters exactly where the monitor feed's would. */
+    void offerSnapshot(io.failoverlab.lab.ClusterSnapshot s) { snapshotIn.accept(s); }
 
     /** Starts the live view (idempotent). */
     public void watchMonitor() {

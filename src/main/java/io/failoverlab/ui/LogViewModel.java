@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 public final class LogViewModel {
     public static final int DEFAULT_CAPACITY = 200_000;
     /** At most this many lines are taken from the queue per drain, so one tick stays short. */
-    static final int MAX_PER_DRAIN = 250_000;
+    static final int MAX_PER_DRAIN = 20_000;
 
     private final ConcurrentLinkedQueue<LogLine> incoming = new ConcurrentLinkedQueue<>();
     private final RingBufferList<LogLine> lines;

@@ -115,6 +115,36 @@ class UiBenchTest {
         assertEquals(Math.min(LINES, LogViewModel.DEFAULT_CAPACITY), kept);
     }
 
+    /**
+     * Display latency of the window's own path: a snapshot handed over exactly where the monitor
+     * feed hands its (after the NOTIFY and the re-query) until the table's cells show it, measured
+     * after each layout pulse. Roles swap 40 times, 150 ms apart.
+     */
+    @Test
+    void displayLatencyFromSnapshotToTable(FxRobot robot) throws Exception {
+        DisplayLatency latency = new DisplayLatency();
+        javafx.scene.control.TableView<NodeRow> table = robot.lookup(".table-view").queryAs(javafx.scene.control.TableView.class);
+        FxWait.onFx(() -> {
+            window.scene().addPostLayoutPulseListener(() -> latency.onPulse(table));
+            return null;
+        });
+        session.tap(latency::onSnapshot);
+        java.time.Instant t = java.time.Instant.now();
+        for (int i = 0; i < 40; i++) {
+            boolean even = i % 2 == 0;
+            session.offerSnapshot(Snapshots.of(t.plusMillis(i * 150L),
+                    Snapshots.node("node1", 1, 6001, even ? io.failoverlab.lab.NodeState.PRIMARY : io.failoverlab.lab.NodeState.SECONDARY,
+                            even ? io.failoverlab.lab.NodeState.PRIMARY : io.failoverlab.lab.NodeState.SECONDARY),
+                    Snapshots.node("node2", 2, 6002, even ? io.failoverlab.lab.NodeState.SECONDARY : io.failoverlab.lab.NodeState.PRIMARY,
+                            even ? io.failoverlab.lab.NodeState.SECONDARY : io.failoverlab.lab.NodeState.PRIMARY)));
+            Thread.sleep(150);
+        }
+        Thread.sleep(500);
+        session.tap(null);
+        assertTrue(FxWait.onFx(latency::count) > 0, "the table showed the snapshots");
+        System.out.println("BENCH display latency (snapshot handed to the window → table cells show it): " + FxWait.onFx(latency::summary));
+    }
+
     @Test
     void startUpToFirstFrame() throws Exception {
         Thread.sleep(300);
