@@ -139,9 +139,11 @@ public final class KillPrimary implements OperationRunner.Operation {
                     writableAt = elapsed;
                 }
                 ProbeStats st = probe.stats();
-                if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)
-                        && st.server() != null && !st.server().endsWith(":" + inst.port)) {
-                    firstWriteAt = firstAckAfter(probe, killAt, inst.port);
+                if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)) {
+                    // the last ack may still be the old primary's, just after the kill: look for
+                    // one from another server, and keep waiting while there is none
+                    double first = firstAckAfter(probe, killAt, inst.port);
+                    if (first >= 0) firstWriteAt = first;
                 }
                 engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
                         "failover expected in %.0f s (%.0f s elapsed)", Math.max(0, expected - elapsed), elapsed));
