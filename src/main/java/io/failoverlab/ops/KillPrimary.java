@@ -126,6 +126,8 @@ public final class KillPrimary implements OperationRunner.Operation {
             waitForFirstAck(probe);
             long t0 = System.nanoTime();
             java.time.Instant killAt = java.time.Instant.now();
+            // the port the app's probe reaches the killed node at (a tunnel's local port on an SSH host)
+            int killedPort = engine.dataNode(inst).port();
             inject(inst);
             engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT,
                     "%s is down; the monitor should fail over in about %.0f s (profile %s)", inst.name, expected, TimingProfile.recognise(timings)));
@@ -140,8 +142,8 @@ public final class KillPrimary implements OperationRunner.Operation {
                 }
                 ProbeStats st = probe.stats();
                 if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)
-                        && st.server() != null && !st.server().endsWith(":" + inst.port)) {
-                    firstWriteAt = firstAckAfter(probe, killAt, inst.port);
+                        && st.server() != null && !st.server().endsWith(":" + killedPort)) {
+                    firstWriteAt = firstAckAfter(probe, killAt, killedPort);
                 }
                 engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
                         "failover expected in %.0f s (%.0f s elapsed)", Math.max(0, expected - elapsed), elapsed));
@@ -182,11 +184,11 @@ public final class KillPrimary implements OperationRunner.Operation {
         }
     }
 
-    private WriteProbe probe(ClusterSnapshot before, InstanceSpec primary) {
+    private WriteProbe probe(ClusterSnapshot before, InstanceSpec primary) throws java.io.IOException {
         List<PgNode> nodes = new java.util.ArrayList<>();
-        nodes.add(new PgNode(primary.name, engine.advertisedHost(primary), primary.port));
+        nodes.add(engine.dataNode(primary));
         for (InstanceSpec n : engine.spec().nodes) {
-            if (n != primary) nodes.add(new PgNode(n.name, engine.advertisedHost(n), n.port));
+            if (n != primary) nodes.add(engine.dataNode(n));
         }
         return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
     }
