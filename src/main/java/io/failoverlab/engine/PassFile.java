@@ -43,9 +43,10 @@ final class PassFile {
         return rewrite(lab, lines);
     }
 
-    /** Removes this lab's lines (a missing file stays missing). */
+    /** Removes this lab's lines (a missing file stays missing, one left empty goes). */
     static String removeScript(LabSpec lab) {
-        return "[ -f \"$HOME/.pgpass\" ] || exit 0\n" + rewrite(lab, List.of());
+        return "[ -f \"$HOME/.pgpass\" ] || exit 0\n" + rewrite(lab, List.of())
+                + "[ -s \"$f\" ] || rm -f \"$f\"\n"; // an empty password file is only clutter
     }
 
     private static String rewrite(LabSpec lab, List<String> add) {

@@ -226,6 +226,11 @@ class MultiHostClusterTest {
         try (LabEngine engine = engine()) {
             List<StepResult> steps = engine.down(true);
             assertTrue(steps.stream().allMatch(StepResult::ok), steps.toString());
+            // this lab's lines left ~postgres/.pgpass (the namespaces share one file system)
+            CommandResult pgpass = engine.shells().host("node1").run(Command.asPostgres(
+                    "cat ~/.pgpass 2>/dev/null | grep -cF " + io.failoverlab.remote.ShellQuote.quote(PassFile.prefixes(lab).get(0)) + " || true")
+                    .timeout(Duration.ofSeconds(30)));
+            assertEquals("0", pgpass.stdout().strip(), "~postgres/.pgpass still has this lab's lines");
         }
         for (String role : List.of("monitor", "node1", "node2")) {
             String left = net.exec(role, "sh", "-c", "ps -o pid=,comm= -p \"$(ip netns pids " + net.namespace(role)

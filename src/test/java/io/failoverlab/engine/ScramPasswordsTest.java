@@ -234,6 +234,12 @@ class ScramPasswordsTest {
             assertEquals("unchanged", run(sh, home, PassFile.ensureScript(lab, pw)));
             run(sh, home, PassFile.removeScript(lab));
             assertEquals(List.of("110.1.0.3:6001:*:pgautofailover_replicator:other-lab"), Files.readAllLines(f));
+            Files.writeString(f, "");
+            run(sh, home, PassFile.ensureScript(lab, pw));
+            run(sh, home, PassFile.removeScript(lab));
+            assertFalse(Files.exists(f), "a file left empty is removed");
+            run(sh, home, PassFile.removeScript(lab));
+            assertFalse(Files.exists(f), "and not made again");
         }
         assertEquals("fe80\\:\\:1", PassFile.escape("fe80::1"));
     }
