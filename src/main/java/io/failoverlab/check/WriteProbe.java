@@ -218,12 +218,9 @@ public final class WriteProbe implements AutoCloseable {
         Connection c = null;
         try {
             c = Jdbc.connect(url(), props());
-            String where;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select host(inet_server_addr()) || ':' || inet_server_port()")) {
-                rs.next();
-                where = rs.getString(1);
-            }
+            // the host:port of the URL this connection went to: unique per node even when nodes
+            // are reached through SSH tunnels (where the server itself only sees 127.0.0.1)
+            String where = c.unwrap(org.postgresql.jdbc.PgConnection.class).getQueryExecutor().getHostSpec().toString();
             c.setAutoCommit(false);
             h.insert = c.prepareStatement("insert into " + Identifiers.quote(table) + " (id) values (?)");
             conn = c;

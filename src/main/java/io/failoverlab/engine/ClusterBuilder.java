@@ -5,6 +5,7 @@ import io.failoverlab.install.Installer;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSecrets;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.LogLine;
@@ -79,6 +80,7 @@ public final class ClusterBuilder {
         } catch (Exception e) {
             r = StepResult.failed(name, secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
         }
+        r = new StepResult(r.name(), r.ok(), r.seconds(), engine.mask(r.message()));
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
                 "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
         listener.stepFinished(r);
@@ -161,15 +163,24 @@ public final class ClusterBuilder {
         waitFor("monitor", Duration.ofSeconds(60), () -> sh.run(Command.asPostgres(
                 InstanceScripts.psql(m.port, "pg_auto_failover", "select 1")).timeout(Duration.ofSeconds(10))).ok(),
                 "the monitor on " + sh.describe() + " port " + m.port + " did not accept connections");
-        return (existed ? "monitor already created" : "monitor created") + " on port " + m.port + ", keeper " + keeper.kind();
+        String pw = "";
+        LabSecrets secrets = engine.secrets();
+        if (secrets != null) {
+            // pg_autoctl leaves autoctl_node without a password ("pg_autoctl does not set the
+            // password for you", docs/security.rst); the monitor's rule for the LAN asks for one.
+            boolean changed = RolePasswords.ensure(sh, m.port, "pg_auto_failover", "autoctl_node", secrets.autoctlNode, "monitor");
+            pw = changed ? "; autoctl_node password set" : "; autoctl_node password already set";
+        }
+        return (existed ? "monitor already created" : "monitor created") + " on port " + m.port + ", keeper " + keeper.kind() + pw;
     }
 
     String node(InstanceSpec node) throws Exception {
         Shell sh = engine.shells().of(node);
         InstancePaths p = InstancePaths.of(lab, node);
         boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+        LabSecrets secrets = engine.secrets();
         if (!existed) {
-            String uri = engine.monitorUri();
+            String uri = secrets == null ? engine.monitorUri() : engine.monitorUriForNodes();
             PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions(engine.installation(node.host).pgctl(), p.pgdata(), node.port,
                     engine.advertisedHost(node), node.name, lab.database, uri, lab.effectiveAuth(), lab.ssl,
                     node.candidatePriority, node.replicationQuorum, lab.formation, engine.listenAddress(node));
@@ -178,7 +189,14 @@ public final class ClusterBuilder {
             nudger.setDaemon(true);
             nudger.start();
             try {
-                sh.check(Command.asPostgres(engine.pgautoctl(node).createPostgres(o))
+                String create = engine.pgautoctl(node).createPostgres(o);
+                if (secrets != null) {
+                    // A standby's pg_basebackup runs during create, before replication.password
+                    // can be set (the config does not exist yet): docs/security.rst gives it
+                    // PGPASSWORD for that one command.
+                    create = "PGPASSWORD=" + quote(secrets.replicator) + " " + create;
+                }
+                sh.check(Command.asPostgres(create).masking(secrets == null ? List.of() : secrets.values())
                         .timeout(Duration.ofMinutes(30))
                         .listener((s, line) -> {
                             Matcher mm = BASEBACKUP_PCT.matcher(line);
@@ -191,8 +209,79 @@ public final class ClusterBuilder {
                 nudger.join(5000);
             }
         }
+        String pw = "";
+        if (secrets != null) {
+            // Before the keeper runs, so that its primary_conninfo (written from the config)
+            // carries the password whenever this node follows a primary; a running keeper
+            // reloads on `config set` and rewrites it.
+            boolean changed = setReplicationPassword(sh, p, node, secrets.replicator);
+            pw = changed ? "; replication.password set" : "; replication.password already set";
+        }
+        if (secrets != null) {
+            CommandResult r = sh.check(Command.asPostgres(PassFile.ensureScript(lab, secrets.replicator))
+                    .masking(secrets.values()).timeout(Duration.ofSeconds(30))
+                    .display("put this lab's pgautofailover_replicator lines (password " + Command.MASK + ") into ~postgres/.pgpass"));
+            pw += r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
+        }
         engine.keeper(node.host).start(sh, p, engine.unitName(node));
-        return (existed ? node.name + " already created" : node.name + " created") + " on port " + node.port;
+        if (secrets != null) {
+            List<String> rules = rewindRules(node);
+            if (!rules.isEmpty()) {
+                isPrimary(sh, node); // waits until the server answers, so the reload reaches it
+                CommandResult r = sh.check(Command.asPostgres(InstanceScripts.ensureHbaLines(p.pgdata(), node.port, rules))
+                        .timeout(Duration.ofSeconds(30)));
+                pw += r.stdout().contains("added 0") ? "; pg_rewind HBA rules already there" : "; pg_rewind HBA rules added";
+            }
+        }
+        if (secrets != null && isPrimary(sh, node)) {
+            // pg_autoctl creates pgautofailover_replicator on the first node without a password
+            // (replication.password was empty then); standbys get it with the base backup.
+            boolean changed = RolePasswords.ensure(sh, node.port, "postgres", "pgautofailover_replicator", secrets.replicator, node.name);
+            pw += changed ? "; pgautofailover_replicator password set" : "; pgautofailover_replicator password already set";
+        }
+        return (existed ? node.name + " already created" : node.name + " created") + " on port " + node.port + pw;
+    }
+
+    /**
+     * pg_rewind (how a demoted primary follows the new one) connects to database "postgres" as
+     * pgautofailover_replicator, but pg_autoctl 2.0 only opens "replication" and the formation's
+     * database to the other nodes: without these rules every rewind fails and the node is
+     * rebuilt with a full base backup. One rule per other data node, /32 (or /128), the lab's auth.
+     */
+    List<String> rewindRules(InstanceSpec self) {
+        List<String> rules = new ArrayList<>();
+        String type = lab.ssl == io.failoverlab.lab.SslMode.SELF_SIGNED ? "hostssl" : "host";
+        for (InstanceSpec other : lab.nodes) {
+            if (other == self) continue;
+            String addr = lab.hostOf(other).advertisedAddress();
+            if (addr.equals(lab.hostOf(self).advertisedAddress())) continue; // same host: loopback/local rules apply
+            String cidr = addr.matches("[0-9.]+") ? addr + "/32" : addr.contains(":") ? addr + "/128" : addr;
+            rules.add(type + " \"postgres\" \"pgautofailover_replicator\" " + cidr + " " + lab.effectiveAuth()
+                    + " # failover-lab: pg_rewind from " + other.name);
+        }
+        return rules;
+    }
+
+    /** pg_autoctl config set replication.password, only when it differs (config set reloads the keeper). */
+    private boolean setReplicationPassword(Shell sh, InstancePaths p, InstanceSpec node, String password) throws IOException {
+        PgAutoCtl ctl = engine.pgautoctl(node);
+        String script = "if [ \"$(" + ctl.configGet(p.pgdata(), "replication.password") + " 2>/dev/null)\" = " + quote(password) + " ]; "
+                + "then echo unchanged; else " + ctl.configSet(p.pgdata(), "replication.password", password) + " >/dev/null && echo changed; fi";
+        CommandResult r = sh.check(Command.asPostgres(script).masking(password).timeout(Duration.ofSeconds(30))
+                .display("pg_autoctl config set --pgdata " + p.pgdata() + " replication.password " + Command.MASK + " (unless already set)"));
+        return r.stdout().contains("changed") && !r.stdout().contains("unchanged");
+    }
+
+    /** Waits for the node's Postgres to answer on its socket, then says whether it is out of recovery. */
+    private boolean isPrimary(Shell sh, InstanceSpec node) throws Exception {
+        String[] answer = new String[1];
+        waitFor(node.name + " to accept connections", Duration.ofSeconds(90), () -> {
+            CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(node.port, "postgres", "select pg_is_in_recovery()"))
+                    .timeout(Duration.ofSeconds(10)));
+            if (r.ok()) answer[0] = r.stdout().strip();
+            return r.ok();
+        }, node.name + " did not accept connections on its local socket");
+        return "f".equals(answer[0]);
     }
 
     /**

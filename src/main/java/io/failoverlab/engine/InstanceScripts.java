@@ -38,6 +38,21 @@ final class InstanceScripts {
         return "PGCONNECT_TIMEOUT=5 psql -X -q -At -v ON_ERROR_STOP=1 -h " + quote(host) + " -p " + port + " -d " + quote(db) + " -c " + quote(sql);
     }
 
+    /**
+     * Appends each line to PGDATA/pg_hba.conf unless it is there already, then reloads the
+     * server if one was added (it runs: this follows the keeper's start). Prints how many it added.
+     */
+    static String ensureHbaLines(String pgdata, int port, java.util.List<String> lines) {
+        StringBuilder sb = new StringBuilder("set -e\nhba=" + quote(pgdata + "/pg_hba.conf") + "\nadded=0\n");
+        for (String l : lines) {
+            sb.append("if ! grep -qxF ").append(quote(l)).append(" \"$hba\"; then printf '%s\\n' ").append(quote(l))
+                    .append(" >> \"$hba\"; added=$((added+1)); fi\n");
+        }
+        sb.append("if [ \"$added\" -gt 0 ]; then ").append(psql(port, "postgres", "select pg_reload_conf()")).append(" >/dev/null; fi\n")
+                .append("echo \"added $added\"\n");
+        return sb.toString();
+    }
+
     /** Removes PGDATA, the keeper's pid/log files and pg_autoctl's own config and state of it. */
     static String destroy(InstancePaths p) {
         return "rm -rf " + quote(p.pgdata()) + " " + quote(p.pidFile()) + " " + quote(p.logFile()) + " "

@@ -5,12 +5,15 @@ import io.failoverlab.install.Installer;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSecrets;
+import io.failoverlab.lab.LabSecretsStore;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.KeeperControl;
 import io.failoverlab.pgaf.MonitorClient;
+import io.failoverlab.pgaf.MonitorUris;
 import io.failoverlab.remote.PortForward;
 import io.failoverlab.pgaf.PgAutoCtl;
 import io.failoverlab.pgaf.ShowStateJson;
@@ -37,20 +40,83 @@ import static io.failoverlab.remote.ShellQuote.quote;
  */
 public final class LabEngine implements AutoCloseable {
     private final LabSpec spec;
-    private final EngineListener listener;
+    private final MaskingListener listener;
     private final ShellPool shells;
+    private volatile LabSecretsStore secretsStore = LabSecretsStore.defaultStore();
+    private volatile LabSecrets secrets;
+    /** SSH tunnels to the data nodes' loopback ports, for the app's own clients (data check, write probe). */
+    private final Map<String, PortForward> dataTunnels = new ConcurrentHashMap<>();
     private final Map<String, Installation> installations = new ConcurrentHashMap<>();
     private final Map<String, KeeperControl> keepers = new ConcurrentHashMap<>();
     private volatile String monitorUri;
     private volatile Provisioner provisioner;
 
+    /** Passwords already stored for this lab (default store) are masked from the start. */
     public LabEngine(LabSpec spec, ShellFactory factory, EngineListener listener) {
         this.spec = spec;
-        this.listener = listener == null ? EngineListener.NONE : listener;
+        this.listener = new MaskingListener(listener == null ? EngineListener.NONE : listener);
         this.shells = new ShellPool(spec, factory, this.listener);
+        if (usesPasswords()) {
+            try {
+                secretsStore.load(spec).ifPresent(this::remember);
+            } catch (RuntimeException unreadable) {
+                // reported when `up` needs them
+            }
+        }
     }
 
+    /**
+     * Where this lab's generated passwords are kept (default: {@code LabProfiles.configDir()/secrets});
+     * passwords already stored there are masked in every log line from now on.
+     */
+    public LabEngine secretsStore(LabSecretsStore store) {
+        this.secretsStore = store;
+        this.secrets = null;
+        if (usesPasswords()) store.load(spec).ifPresent(this::remember);
+        return this;
+    }
+
+    public LabSecretsStore secretsStore() { return secretsStore; }
+
+    /** True when the lab authenticates with passwords (scram-sha-256 or md5), i.e. its roles span hosts. */
+    public boolean usesPasswords() {
+        String a = spec.effectiveAuth();
+        return a != null && !a.equals("trust") && !a.equals("cert") && !a.equals("peer") && !a.equals("ident");
+    }
+
+    /** The lab's passwords, generated and stored on first use; null for a trust lab. */
+    public LabSecrets secrets() {
+        if (!usesPasswords()) return null;
+        LabSecrets s = secrets;
+        if (s == null) {
+            s = secretsStore.loadOrCreate(spec);
+            remember(s);
+        }
+        return s;
+    }
+
+    /** The stored passwords if there are any (never creates them); null otherwise. */
+    LabSecrets knownSecrets() {
+        if (!usesPasswords()) return null;
+        LabSecrets s = secrets;
+        if (s == null) {
+            s = secretsStore.load(spec).orElse(null);
+            if (s != null) remember(s);
+        }
+        return s;
+    }
+
+    private void remember(LabSecrets s) {
+        s.values().forEach(listener::addSecret);
+        // the monitor URI carries autoctl_node's password percent-encoded: mask that spelling too
+        s.values().forEach(v -> listener.addSecret(MonitorUris.encode(v)));
+        secrets = s;
+    }
+
+    /** text with the lab's passwords masked (for step messages that leave the engine). */
+    public String mask(String text) { return listener.mask(text); }
     public LabSpec spec() { return spec; }
+
 
     public EngineListener listener() { return listener; }
 
@@ -124,6 +190,15 @@ public final class LabEngine implements AutoCloseable {
         return monitorUri;
     }
 
+    /**
+     * What nodes register with: the monitor URI, carrying autoctl_node's password
+     * (percent-encoded) when the lab uses passwords. Never log it; mask it in a Command's display.
+     */
+    String monitorUriForNodes() throws IOException {
+        LabSecrets s = secrets();
+        return s == null ? monitorUri() : MonitorUris.withPassword(monitorUri(), s.autoctlNode);
+    }
+
     /** The formation's state through `pg_autoctl show state --json` on the monitor's host. */
     public ClusterSnapshot stateFromShell() {
         try {
@@ -145,7 +220,12 @@ public final class LabEngine implements AutoCloseable {
         InstanceSpec m = spec.monitor;
         PortForward fwd = shells.of(m).forward("127.0.0.1", m.port);
         String sslmode = spec.ssl == io.failoverlab.lab.SslMode.SELF_SIGNED ? "require" : "prefer";
-        return new MonitorConnection(MonitorClient.connect("127.0.0.1", fwd.localPort(), sslmode, MonitorClient.USER, null), fwd);
+        // Through the tunnel the connection comes from the monitor host's loopback, which
+        // pg_autoctl's initdb (--auth=trust) admits; the password is given anyway, so a monitor
+        // whose loopback rule asks for one (scram/md5) admits the console as well.
+        LabSecrets s = knownSecrets();
+        return new MonitorConnection(MonitorClient.connect("127.0.0.1", fwd.localPort(), sslmode, MonitorClient.USER,
+                s == null ? null : s.autoctlNode), fwd);
     }
 
     /** The monitor's view through JDBC (with report/health lags); unreachable when it cannot connect. */
@@ -224,9 +304,28 @@ public final class LabEngine implements AutoCloseable {
             listener.stepFinished(r);
             results.add(r);
         }
-        if (destroy) removeSharedFolders();
+        if (destroy) {
+            removeSharedFolders();
+            removePassFileLines();
+        }
         monitorUri = null;
         return results;
+    }
+
+    /** Takes this lab's lines out of ~postgres/.pgpass on every data node's host. */
+    private void removePassFileLines() {
+        if (!usesPasswords()) return;
+        List<String> done = new ArrayList<>();
+        for (InstanceSpec n : spec.nodes) {
+            if (done.contains(n.host)) continue;
+            done.add(n.host);
+            try {
+                shells.of(n).run(Command.asPostgres(PassFile.removeScript(spec)).timeout(Duration.ofSeconds(30))
+                        .display("remove this lab's lines from ~postgres/.pgpass"));
+            } catch (IOException | RuntimeException e) {
+                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not clean ~postgres/.pgpass: " + e.getMessage()));
+            }
+        }
     }
 
     /** pg_autoctl keeps base backups in DATADIR/backup; the data folder goes when it is empty. */
@@ -235,14 +334,47 @@ public final class LabEngine implements AutoCloseable {
             try {
                 shells.of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
                         + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
+                // its parent is root's (preflight made it), so only root may remove the empty folder
+                shells.of(inst).run(Command.asRoot("rmdir " + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
             } catch (IOException | RuntimeException e) {
                 listener.log(LogLine.of("app", LogLine.Level.WARN, "could not remove " + spec.dataDir + ": " + e.getMessage()));
             }
         }
     }
 
+    /**
+     * Where the app's own clients (data check, write probe) reach a data node: on this machine its
+     * advertised address; on an SSH host the local end of a tunnel to the node's loopback port.
+     * The tunnel keeps PostgreSQL closed to the console's network: no HBA rule, no password for
+     * the console is needed, the SSH login (key + pinned host key) is what admits it, and the
+     * login user can already run psql as postgres there. Tunnels live until {@link #close()}.
+     */
+    public io.failoverlab.check.PgNode dataNode(InstanceSpec n) throws IOException {
+        if (spec.hostOf(n).local) return new io.failoverlab.check.PgNode(n.name, advertisedHost(n), n.port);
+        PortForward f = dataTunnels.get(n.name);
+        if (f == null) {
+            synchronized (dataTunnels) {
+                f = dataTunnels.get(n.name);
+                if (f == null) {
+                    f = shells.of(n).forward("127.0.0.1", n.port);
+                    dataTunnels.put(n.name, f);
+                }
+            }
+        }
+        return new io.failoverlab.check.PgNode(n.name, "127.0.0.1", f.localPort());
+    }
+
+    /** {@link #dataNode} of every data node, in the lab's order. */
+    public List<io.failoverlab.check.PgNode> dataNodes() throws IOException {
+        List<io.failoverlab.check.PgNode> out = new ArrayList<>();
+        for (InstanceSpec n : spec.nodes) out.add(dataNode(n));
+        return out;
+    }
+
     @Override
     public void close() {
+        dataTunnels.values().forEach(PortForward::close);
+        dataTunnels.clear();
         shells.close();
     }
 }

@@ -45,7 +45,7 @@ public final class DataCheckOp implements OperationRunner.Operation {
         ClusterSnapshot state = engine.status();
         NodeStatus primary = state.writableNode().orElseThrow(() -> new LabException(
                 "The data check needs a writable primary; state: " + state.summary() + "."));
-        DataCheck dc = new DataCheck(DataConnections.nodes(engine.spec()), DataConnections.settings(engine.spec()));
+        DataCheck dc = new DataCheck(DataConnections.nodes(engine), DataConnections.settings(engine.spec()));
         PgNode p = dc.nodes().stream().filter(n -> n.name().equals(primary.name())).findFirst().orElseThrow();
         NodeDataResult onPrimary = dc.inspect().node(p.name()).orElseThrow();
         long created = 0;

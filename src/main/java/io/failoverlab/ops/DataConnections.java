@@ -18,6 +18,16 @@ public final class DataConnections {
         return ConnectionSettings.of(lab.database, "postgres").withSslMode(lab.ssl == SslMode.SELF_SIGNED ? "require" : "prefer");
     }
 
+    /**
+     * Where the app reaches each data node: directly on this machine, through an SSH tunnel to
+     * the node's loopback on a remote host (see LabEngine.dataNode), so a lab whose nodes use
+     * scram-sha-256 on the network needs no extra HBA rule and no password for the console.
+     */
+    public static List<PgNode> nodes(io.failoverlab.engine.LabEngine engine) throws java.io.IOException {
+        return engine.dataNodes();
+    }
+
+    /** Each node at its host's address (only right when the app runs on a host of the lab). */
     public static List<PgNode> nodes(LabSpec lab) {
         List<PgNode> nodes = new ArrayList<>();
         for (InstanceSpec n : lab.nodes) nodes.add(new PgNode(n.name, lab.hostOf(n).address, n.port));

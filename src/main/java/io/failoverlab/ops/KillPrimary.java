@@ -126,6 +126,8 @@ public final class KillPrimary implements OperationRunner.Operation {
             waitForFirstAck(probe);
             long t0 = System.nanoTime();
             java.time.Instant killAt = java.time.Instant.now();
+            // the port the app's probe reaches the killed node at (a tunnel's local port on an SSH host)
+            int killedPort = engine.dataNode(inst).port();
             inject(inst);
             engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT,
                     "%s is down; the monitor should fail over in about %.0f s (profile %s)", inst.name, expected, TimingProfile.recognise(timings)));
@@ -142,7 +144,7 @@ public final class KillPrimary implements OperationRunner.Operation {
                 if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)) {
                     // the last ack may still be the old primary's, just after the kill: look for
                     // one from another server, and keep waiting while there is none
-                    double first = firstAckAfter(probe, killAt, inst.port);
+                    double first = firstAckAfter(probe, killAt, killedPort);
                     if (first >= 0) firstWriteAt = first;
                 }
                 engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
@@ -184,11 +186,11 @@ public final class KillPrimary implements OperationRunner.Operation {
         }
     }
 
-    private WriteProbe probe(ClusterSnapshot before, InstanceSpec primary) {
+    private WriteProbe probe(ClusterSnapshot before, InstanceSpec primary) throws java.io.IOException {
         List<PgNode> nodes = new java.util.ArrayList<>();
-        nodes.add(new PgNode(primary.name, engine.advertisedHost(primary), primary.port));
+        nodes.add(engine.dataNode(primary));
         for (InstanceSpec n : engine.spec().nodes) {
-            if (n != primary) nodes.add(new PgNode(n.name, engine.advertisedHost(n), n.port));
+            if (n != primary) nodes.add(engine.dataNode(n));
         }
         return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
     }

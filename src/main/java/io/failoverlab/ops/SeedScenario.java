@@ -64,7 +64,7 @@ public final class SeedScenario {
             expected = TimingProfile.expectedFailoverSeconds(TimingProfiles.current(engine));
             if (!op(new DataCheckOp(engine, 1_000_000, true, 10)).ok()) return report(timeToCluster, null, null, null, expected, null, 0, 0, 0, rows);
 
-            try (WriteProbe probe = new WriteProbe(DataConnections.nodes(engine.spec()), DataConnections.settings(engine.spec()))) {
+            try (WriteProbe probe = new WriteProbe(DataConnections.nodes(engine), DataConnections.settings(engine.spec()))) {
                 probe.start();
                 OperationResult sw = op(new Switchover(engine));
                 if (sw.ok()) {
@@ -92,7 +92,7 @@ public final class SeedScenario {
                 probe.stop();
                 downtime = probe.stats().longestGap().toMillis() / 1000.0;
                 long tv = System.nanoTime();
-                ProbeVerification v = probe.verify(DataConnections.nodes(engine.spec()), Duration.ofSeconds(30));
+                ProbeVerification v = probe.verify(DataConnections.nodes(engine), Duration.ofSeconds(30));
                 acked = v.acknowledged();
                 inDoubt = v.inDoubt();
                 lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);

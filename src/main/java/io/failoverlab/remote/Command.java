@@ -24,4 +24,22 @@ public record Command(String script, RunAs runAs, Duration timeout, OutputListen
     public Command timeout(Duration t) { return new Command(script, runAs, t, listener, display); }
     public Command listener(OutputListener l) { return new Command(script, runAs, timeout, l, display); }
     public Command display(String d) { return new Command(script, runAs, timeout, listener, d); }
+
+    /** The same command with every occurrence of each secret in its display replaced by {@link #MASK}. */
+    public Command masking(java.util.Collection<String> secrets) { return display(mask(display, secrets)); }
+
+    public Command masking(String... secrets) { return masking(java.util.List.of(secrets)); }
+
+    public static final String MASK = "********";
+
+    /** text with every non-empty secret replaced by {@link #MASK} (longest first, so none leaks in part). */
+    public static String mask(String text, java.util.Collection<String> secrets) {
+        if (text == null || secrets == null || secrets.isEmpty()) return text;
+        String out = text;
+        java.util.List<String> sorted = new java.util.ArrayList<>(secrets);
+        sorted.removeIf(x -> x == null || x.isEmpty());
+        sorted.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String x : sorted) out = out.replace(x, MASK);
+        return out;
+    }
 }

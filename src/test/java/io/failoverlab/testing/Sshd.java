@@ -23,17 +23,37 @@ public final class Sshd implements AutoCloseable {
     private final Path hostKey;
     private final Path clientKey;
     private final int port;
+    /** Network namespace sshd runs in (null: this one), and the address it listens on. */
+    private final String netns;
+    private final String address;
     private Process process;
 
-    private Sshd(Path dir, int port) {
+    private Sshd(Path dir, int port) { this(dir, null, "127.0.0.1", port); }
+
+    private Sshd(Path dir, String netns, String address, int port) {
         this.dir = dir;
+        this.netns = netns;
+        this.address = address;
         this.port = port;
         this.hostKey = dir.resolve("ssh_host_ed25519_key");
         this.clientKey = dir.resolve("client_ed25519");
     }
 
     public static Sshd start() throws IOException {
-        Sshd s = new Sshd(Files.createTempDirectory("failover-lab-sshd"), freePort());
+        return start(new Sshd(Files.createTempDirectory("failover-lab-sshd"), freePort()));
+    }
+
+    /**
+     * A server inside network namespace {@code netns} (started with {@code ip netns exec}, which
+     * execs sshd itself, so the process we hold is sshd), listening on address:22 there. Every
+     * command run over it, and every process those start (pg_autoctl, postgres), lives in that
+     * namespace. The caller must make address reachable from here.
+     */
+    public static Sshd startIn(String netns, String address) throws IOException {
+        return start(new Sshd(Files.createTempDirectory("failover-lab-sshd-" + netns), netns, address, 22));
+    }
+
+    private static Sshd start(Sshd s) throws IOException {
         try {
             String pub = KeyPairs.generateEd25519(s.clientKey, "failover-lab-test");
             Files.writeString(s.dir.resolve("authorized_keys"), pub + "\n");
@@ -48,7 +68,10 @@ public final class Sshd implements AutoCloseable {
     }
 
     public int port() { return port; }
-    public String host() { return "127.0.0.1"; }
+    public String host() { return address; }
+
+    /** PID of the running sshd (ours), or -1. */
+    public long pid() { return process == null ? -1 : process.pid(); }
     public String user() { return System.getProperty("user.name"); }
     public Path clientKey() { return clientKey; }
     public Path dir() { return dir; }
@@ -79,7 +102,7 @@ public final class Sshd implements AutoCloseable {
 
     private void writeConfig() throws IOException {
         String cfg = String.join("\n",
-                "ListenAddress 127.0.0.1",
+                "ListenAddress " + address,
                 "Port " + port,
                 "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
@@ -99,7 +122,10 @@ public final class Sshd implements AutoCloseable {
 
     private void launch() throws IOException {
         Files.createDirectories(Path.of("/run/sshd")); // privilege separation dir; no systemd here makes it
-        ProcessBuilder pb = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString());
+        java.util.List<String> argv = new java.util.ArrayList<>();
+        if (netns != null) argv.addAll(java.util.List.of("ip", "netns", "exec", netns));
+        argv.addAll(java.util.List.of("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString()));
+        ProcessBuilder pb = new ProcessBuilder(argv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("sshd.log").toFile()));
         process = pb.start();
@@ -109,13 +135,13 @@ public final class Sshd implements AutoCloseable {
                 throw new IOException("sshd exited with " + process.exitValue() + ": " + log());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                s.connect(new InetSocketAddress(address, port), 500);
                 return;
             } catch (IOException notYet) {
                 sleep(50);
             }
         }
-        throw new IOException("sshd did not accept connections on 127.0.0.1:" + port + " within 20 s: " + log());
+        throw new IOException("sshd did not accept connections on " + address + ":" + port + " within 20 s: " + log());
     }
 
     public String log() {

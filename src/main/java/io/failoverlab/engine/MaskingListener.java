@@ -1,0 +1,46 @@
+package io.failoverlab.engine;
+
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.remote.Command;
+
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The engine's listener as its faces see it: every log line, step message and progress text
+ * with the lab's passwords replaced by ********. Commands already show a masked display; this
+ * also catches a password echoed in a command's output or quoted in an error message.
+ */
+final class MaskingListener implements EngineListener {
+    private final EngineListener inner;
+    private final Set<String> secrets = new CopyOnWriteArraySet<>();
+
+    MaskingListener(EngineListener inner) { this.inner = inner; }
+
+    void addSecret(String s) {
+        if (s != null && !s.isEmpty()) secrets.add(s);
+    }
+
+    Set<String> secrets() { return secrets; }
+
+    String mask(String text) { return secrets.isEmpty() ? text : Command.mask(text, secrets); }
+
+    @Override
+    public void log(LogLine l) { inner.log(new LogLine(l.at(), l.source(), l.level(), mask(l.text()))); }
+
+    @Override
+    public void stepStarted(String step) { inner.stepStarted(step); }
+
+    @Override
+    public void stepProgress(String step, double fraction, String text) { inner.stepProgress(step, fraction, mask(text)); }
+
+    @Override
+    public void stepFinished(StepResult r) {
+        inner.stepFinished(secrets.isEmpty() ? r : new StepResult(r.name(), r.ok(), r.seconds(), mask(r.message())));
+    }
+
+    @Override
+    public void snapshot(ClusterSnapshot snapshot) { inner.snapshot(snapshot); }
+}
