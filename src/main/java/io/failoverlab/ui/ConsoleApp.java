@@ -45,6 +45,12 @@ public class ConsoleApp extends Application {
                 : settings.language != null ? Locale.forLanguageTag(settings.language) : Locale.getDefault();
         session = new LabSession(lab);
         window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, locale);
+        String configDir = option(args, "--config-dir");
+        window.labsContext(new LabsContext(configDir == null ? LabProfiles.configDir() : Path.of(configDir), option(args, "--gcloud")));
+        window.onSwitch(w -> {
+            window = w;
+            session = w.session();
+        });
         window.show();
         if (Boolean.getBoolean("failoverlab.timing")) {
             // the first pulse that lays the scene out is the one that renders the first frame

@@ -33,7 +33,14 @@ final class ConsoleMenu {
         report.setId("menu-report");
         report.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
         report.setOnAction(e -> new ReportDialog(window, m).show());
-        Menu file = new Menu(m.tr("menu.file"), null, shot, journalShot, report, quit);
+        MenuItem labs = new MenuItem(m.tr("menu.file.labs"));
+        labs.setId("menu-labs");
+        labs.setOnAction(e -> window.openLabsWindow());
+        MenuItem newLab = new MenuItem(m.tr("menu.file.newLab"));
+        newLab.setId("menu-new-lab");
+        newLab.setOnAction(e -> window.openNewLabWizard());
+        Menu file = new Menu(m.tr("menu.file"), null, labs, newLab, new javafx.scene.control.SeparatorMenuItem(),
+                shot, journalShot, report, quit);
 
         Menu actions = new Menu(m.tr("menu.actions"));
         actions.getItems().addAll(ActionMenus.menu(window.actions(), window.controller(), m));

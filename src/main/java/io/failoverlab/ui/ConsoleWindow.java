@@ -36,6 +36,11 @@ public final class ConsoleWindow {
     private Timeline ticks;
     private CentrePane centrePane;
     private RoleNotifier notifier;
+    /** Where File → Labs… finds the stored labs, and the gcloud it uses. */
+    private LabsContext labsContext = LabsContext.standard();
+    private CostStatus cost;
+    /** Told when File → Labs… → Open replaced this window by one on another lab. */
+    private java.util.function.Consumer<ConsoleWindow> onSwitch;
 
     public ConsoleWindow(Stage stage, LabSession session, Actions actions, UiSettingsStore store, UiSettings settings, Locale locale) {
         this.stage = stage;
@@ -48,6 +53,7 @@ public final class ConsoleWindow {
     }
 
     public void show() {
+        cost = new CostStatus(session.lab(), labsContext, session.background(), () -> messages, () -> stage);
         scene = new Scene(buildRoot(), settings.width, settings.height);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
@@ -66,6 +72,7 @@ public final class ConsoleWindow {
                 session.live().removeRoleListener(notifier);
                 ticks.stop();
                 ageing.stop();
+                cost.stop();
             }
         });
         notifier = new RoleNotifier(() -> messages, () -> stage, () -> settings.dark);
@@ -73,6 +80,7 @@ public final class ConsoleWindow {
         stage.show();
         JournalCapture.install(this);
         session.probeAtStartup();
+        cost.start();
     }
 
     private void drainLog() {
@@ -90,7 +98,7 @@ public final class ConsoleWindow {
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         BorderPane root = new BorderPane(main);
         root.setTop(new VBox(new ConsoleMenu(this, messages).build(), new ActionToolBar(actions, controller, messages).build()));
-        root.setBottom(new StatusBar(session, controller, messages).build());
+        root.setBottom(new StatusBar(session, controller, messages, cost.textProperty()).build());
         root.setId("console-root");
         root.getStyleClass().add("console");
         applyLook(root);
@@ -195,6 +203,47 @@ public final class ConsoleWindow {
     public LabSession session() { return session; }
 
     RoleNotifier notifier() { return notifier; }
+
+    CostStatus cost() { return cost; }
+
+    /** Before show(): the config folder (labs/, keys/, known_hosts) and gcloud of File → Labs…. */
+    public void labsContext(LabsContext c) { this.labsContext = c; }
+
+    public void onSwitch(java.util.function.Consumer<ConsoleWindow> c) { this.onSwitch = c; }
+
+    /** File → Labs…. */
+    LabsWindow openLabsWindow() {
+        LabsWindow w = new LabsWindow(labsContext, messages, stage, this::openLab);
+        w.show();
+        return w;
+    }
+
+    /** File → New lab…; the saved lab can be opened from File → Labs…. */
+    NewLabWizard openNewLabWizard() {
+        NewLabWizard w = new NewLabWizard(labsContext.store(), messages, stage, lab ->
+                session.log().offer(io.failoverlab.lab.LogLine.of("app", io.failoverlab.lab.LogLine.Level.INFO,
+                        messages.tr("wizard.saved", lab.name, labsContext.store().file(lab.name)))));
+        w.show();
+        return w;
+    }
+
+    /**
+     * Switches the console to another lab: a new window and session on it, then this one closes
+     * (its session is closed off the FX thread: stopping the feed and engine may wait on the network).
+     */
+    ConsoleWindow openLab(io.failoverlab.lab.LabSpec lab) {
+        rememberGeometry();
+        ConsoleWindow next = new ConsoleWindow(new Stage(), new LabSession(lab), actions, store, settings, messages.locale());
+        next.labsContext(labsContext);
+        next.onSwitch(onSwitch);
+        next.show();
+        stage.close();
+        Thread closer = new Thread(session::close, "close-lab-" + session.lab().name);
+        closer.setDaemon(true);
+        closer.start();
+        if (onSwitch != null) onSwitch.accept(next);
+        return next;
+    }
 
     /** The timeline / data check / connections tabs of the scene shown now. */
     public javafx.scene.control.TabPane centreTabs() { return centrePane.tabs(); }

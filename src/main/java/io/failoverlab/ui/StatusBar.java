@@ -16,11 +16,18 @@ final class StatusBar {
     private final LabSession session;
     private final ActionController controller;
     private final Messages m;
+    /** The open gce lab's cost (empty for other labs); null = no cost label. */
+    private final javafx.beans.value.ObservableStringValue cost;
 
     StatusBar(LabSession session, ActionController controller, Messages m) {
+        this(session, controller, m, null);
+    }
+
+    StatusBar(LabSession session, ActionController controller, Messages m, javafx.beans.value.ObservableStringValue cost) {
         this.session = session;
         this.controller = controller;
         this.m = m;
+        this.cost = cost;
     }
 
     Region build() {
@@ -73,6 +80,14 @@ final class StatusBar {
                 new Separator(javafx.geometry.Orientation.VERTICAL), profile,
                 new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy,
                 new Separator(javafx.geometry.Orientation.VERTICAL), last);
+        if (cost != null) {
+            Label costLabel = new Label();
+            costLabel.setId("status-cost");
+            costLabel.textProperty().bind(cost);
+            costLabel.visibleProperty().bind(Bindings.createBooleanBinding(() -> !cost.get().isEmpty(), cost));
+            costLabel.managedProperty().bind(costLabel.visibleProperty());
+            bar.getChildren().addAll(2, java.util.List.of(new Separator(javafx.geometry.Orientation.VERTICAL), costLabel));
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("status-bar");
