@@ -110,7 +110,7 @@ final class LabsWindow {
         table.setId("labs-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(m.tr("labs.empty")));
-        table.getColumns().add(column("labs-col-name", m.tr("labs.col.name"), LabRow::name, 150));
+        table.getColumns().add(column("labs-col-name", m.tr("labs.col.name"), LabRow::name, 140));
         table.getColumns().add(column("labs-col-provider", m.tr("labs.col.provider"), LabRow::provider, 70));
         table.getColumns().add(column("labs-col-layout", m.tr("labs.col.layout"), LabRow::layout, 70));
         table.getColumns().add(column("labs-col-state", m.tr("labs.col.state"), r -> r.stateText(m), 130));
@@ -118,7 +118,7 @@ final class LabsWindow {
         table.getColumns().add(column("labs-col-total", m.tr("labs.col.total"), LabRow::totalText, 80));
         TableColumn<LabRow, LabRow> reminder = new TableColumn<>(m.tr("labs.col.reminder"));
         reminder.setId("labs-col-reminder");
-        reminder.setPrefWidth(190);
+        reminder.setPrefWidth(230);
         reminder.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         reminder.setCellFactory(c -> new TableCell<>() {
             @Override

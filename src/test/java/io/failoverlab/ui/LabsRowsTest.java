@@ -82,7 +82,7 @@ class LabsRowsTest {
         assertEquals("$0.1237", r.perHourText());
         assertEquals(CostEstimate.usd(4 * perHour), r.totalText());
         assertTrue(r.reminderDue());
-        assertEquals("⏰ running over 3 h — delete it when done", r.reminderText(en));
+        assertEquals("⚠ over 3 h: delete it when done", r.reminderText(en));
         assertTrue(r.reminderText(Messages.of(Locale.forLanguageTag("ru"))).contains("3 ч"));
     }
 
