@@ -233,7 +233,9 @@ public final class ConsoleWindow {
      */
     ConsoleWindow openLab(io.failoverlab.lab.LabSpec lab) {
         rememberGeometry();
-        ConsoleWindow next = new ConsoleWindow(new Stage(), new LabSession(lab), actions, store, settings, messages.locale());
+        ConsoleWindow next = new ConsoleWindow(new Stage(),
+                new LabSession(lab, null, io.failoverlab.report.Journal.dirFor(labsContext.configDir(), lab.name)),
+                actions, store, settings, messages.locale());
         next.labsContext(labsContext);
         next.onSwitch(onSwitch);
         next.show();

@@ -267,13 +267,22 @@ final class LabsWindow {
     private void open() {
         LabRow r = selected();
         if (r == null || opener == null) return;
+        if (r.isCloud() && r.lab().hosts.isEmpty()) {
+            status.set(m.tr("labs.notProvisioned", r.name()));
+            return;
+        }
         List<String> p = LabValidator.problems(r.lab());
         if (!p.isEmpty()) {
             status.set(m.tr("labs.cannotOpen", r.name(), String.join(" ", p)));
             return;
         }
+        try {
+            opener.accept(r.lab());
+        } catch (LabException e) {
+            status.set(m.tr("labs.cannotOpen", r.name(), e.getMessage()));
+            return;
+        }
         stage.close();
-        opener.accept(r.lab());
     }
 
     private void duplicate() {

@@ -184,6 +184,7 @@ final class NewLabWizard {
         for (String p : NewLabForm.PROVIDERS) {
             Label title = new Label(m.tr("wizard.provider." + p));
             title.getStyleClass().add("card-title");
+            title.setWrapText(true);
             Label text = new Label(m.tr("wizard.provider." + p + ".text"));
             text.setWrapText(true);
             VBox body = new VBox(6, title, text);

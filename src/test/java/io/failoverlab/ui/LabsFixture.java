@@ -61,6 +61,14 @@ final class LabsFixture {
             gce.gce.sshWaitSeconds = 30;
         }
         Layout.PER_ROLE.assign(gce);
+        // provisioned: its hosts are in the profile (nothing listens on their SSH port here)
+        int closedPort = TestLabs.freePort();
+        for (String role : new String[]{"monitor", "node1", "node2"}) {
+            io.failoverlab.lab.HostSpec h = io.failoverlab.lab.HostSpec.ssh(role, "127.0.0.1", closedPort, "student",
+                    config.resolve("keys").resolve(gce.labId() + "_ed25519").toString());
+            h.internalAddress = "10.128.0." + (2 + role.length());
+            gce.hosts.add(h);
+        }
         LabStore store = LabStore.inConfigDir(config);
         store.save(local);
         store.save(gce);
