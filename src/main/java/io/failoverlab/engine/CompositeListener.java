@@ -29,6 +29,7 @@ public final class CompositeListener implements EngineListener {
     /** The first listener of the given type in l (l itself or one of its parts). */
     public static <T> Optional<T> find(EngineListener l, Class<T> type) {
         if (type.isInstance(l)) return Optional.of(type.cast(l));
+        if (l instanceof MaskingListener m) return find(m.inner(), type);
         if (l instanceof CompositeListener c) {
             for (EngineListener p : c.listeners) {
                 Optional<T> f = find(p, type);

@@ -43,4 +43,12 @@ final class MaskingListener implements EngineListener {
 
     @Override
     public void snapshot(ClusterSnapshot snapshot) { inner.snapshot(snapshot); }
+
+    @Override
+    public void figures(String step, java.util.Map<String, Double> figures, ClusterSnapshot finalState) {
+        inner.figures(step, figures, finalState);
+    }
+
+    /** The listener it masks for (CompositeListener.find looks through it). */
+    EngineListener inner() { return inner; }
 }
