@@ -268,9 +268,32 @@ final class LabsWindow {
         LabRow r = selected();
         if (r == null || opener == null) return;
         if (r.isCloud() && r.lab().hosts.isEmpty()) {
-            status.set(m.tr("labs.notProvisioned", r.name()));
+            provisionThenOpen(r.lab());
             return;
         }
+        openLab(r);
+    }
+
+    /**
+     * A gce lab without VMs: one click creates them (the provider's single create call, firewall,
+     * host keys, SSH wait), saves the hosts into the profile and opens the lab, whose Build lab
+     * then installs and creates the cluster.
+     */
+    private void provisionThenOpen(LabSpec lab) {
+        if (!confirm(m.tr("labs.provision.title", lab.name), m.tr("labs.provision.text", lab.name))) return;
+        background(m.tr("labs.provision.working", lab.name), () -> {
+            String summary = Providers.forLab(lab, ctx.options()).provision(lab,
+                    (f, t) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t))))
+                    .summary();
+            store().save(lab);
+            return summary;
+        }, summary -> {
+            results.add(0, m.tr("labs.provisioned", lab.name, summary));
+            openLab(new LabRow(lab, LabRow.State.CLOUD, null, Double.NaN, Double.NaN, false));
+        });
+    }
+
+    private void openLab(LabRow r) {
         List<String> p = LabValidator.problems(r.lab());
         if (!p.isEmpty()) {
             status.set(m.tr("labs.cannotOpen", r.name(), String.join(" ", p)));

@@ -108,4 +108,37 @@ class LabsFleetTest {
         assertTrue(!fx.store.exists("student-1") && !fx.store.exists("student-2") && fx.store.exists("beta-gce"));
         assertTrue(fx.gcloud.calls().stream().noneMatch(l -> l.contains("REJECTED")), fx.gcloud.calls().toString());
     }
+
+    /** Open on a gce lab without VMs: one confirmation creates them through the provider, then the console opens it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void openingALabWithoutVmsCreatesThemFirst(FxRobot robot) throws Exception {
+        sshd = Sshd.start();
+        LabsFixture fx = LabsFixture.create(dir.resolve("provision"), 0, sshd);
+        io.failoverlab.lab.LabSpec gamma = fx.store.duplicate("beta-gce", "gamma-gce");
+        gamma.hosts.clear();
+        fx.store.save(gamma);
+        List<io.failoverlab.lab.LabSpec> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LabsWindow w = FxWait.onFx(() -> {
+            LabsWindow lw = new LabsWindow(fx.context(), Messages.of(Locale.ENGLISH), null, opened::add);
+            lw.show();
+            return lw;
+        });
+        FxWait.until(20, () -> w.loads() >= 1 && !w.busyProperty().get(), () -> "not loaded");
+        robot.interact(() -> {
+            TableView<LabRow> t = robot.lookup("#labs-table").queryAs(TableView.class);
+            for (LabRow r : t.getItems()) if (r.name().equals("gamma-gce")) t.getSelectionModel().select(r);
+        });
+        robot.clickOn("#labs-open");
+        DialogPane confirm = dialog(robot);
+        ok(robot, confirm);
+        FxWait.until(120, () -> !opened.isEmpty(), () -> "results " + w.results());
+        io.failoverlab.lab.LabSpec lab = opened.get(0);
+        assertEquals("gamma-gce", lab.name);
+        assertEquals(3, lab.hosts.size(), lab.hosts.toString());
+        assertEquals(3, fx.store.open("gamma-gce").hosts.size(), "the hosts were saved into the profile");
+        assertTrue(fx.gcloud.instances().containsAll(List.of(lab.labId() + "-monitor", lab.labId() + "-node1",
+                lab.labId() + "-node2")), fx.gcloud.instances().toString());
+        assertTrue(fx.gcloud.calls().stream().noneMatch(l -> l.contains("REJECTED")), fx.gcloud.calls().toString());
+    }
 }
