@@ -78,12 +78,23 @@ public final class ClusterViewModel {
             return;
         }
         List<NodeRow> next = new ArrayList<>(s.nodes().size());
-        for (NodeStatus n : s.nodes()) next.add(new NodeRow(n, sinceOf(n, s.at())));
+        NodeStatus writable = s.writableNode().orElse(null);
+        for (NodeStatus n : s.nodes()) next.add(new NodeRow(n, sinceOf(n, s.at()), NodeRow.lagBehind(n, writable)));
         since.keySet().retainAll(s.nodes().stream().map(NodeStatus::name).toList());
-        rows.setAll(next);
+        // replace only the rows that changed: a full setAll makes the table rebuild every row
+        if (rows.size() != next.size() || !sameNodes(next)) {
+            rows.setAll(next);
+        } else {
+            for (int i = 0; i < next.size(); i++) if (!rows.get(i).equals(next.get(i))) rows.set(i, next.get(i));
+        }
         monitorError.set("");
         monitor.set(Monitor.REACHABLE);
         last.set(s);
+    }
+
+    private boolean sameNodes(List<NodeRow> next) {
+        for (int i = 0; i < next.size(); i++) if (!rows.get(i).name().equals(next.get(i).name())) return false;
+        return true;
     }
 
     private Instant sinceOf(NodeStatus n, Instant at) {

@@ -37,6 +37,7 @@ final class NodeTable {
         t.getColumns().add(state("col.assigned", NodeRow::assigned, true));
         t.getColumns().add(text("col.health", r -> m.tr("health." + r.health()), 70));
         t.getColumns().add(text("col.tliLsn", NodeRow::tliLsn, 110));
+        t.getColumns().add(text("col.lag", NodeRow::lagText, 80));
         t.getColumns().add(text("col.priority", r -> String.valueOf(r.candidatePriority()), 70));
         t.getColumns().add(text("col.quorum", r -> m.tr(r.quorum() ? "yes" : "no"), 70));
         t.getColumns().add(text("col.connection", r -> m.tr("conn." + r.connection().name().toLowerCase(Locale.ROOT)), 110));

@@ -97,4 +97,32 @@ class ClusterViewModelTest {
         pump.accept(Snapshots.stable(t0.plusSeconds(2000)));
         assertEquals(1, fxQueue.size());
     }
+
+    @Test
+    void replicationLagIsTheStandbysDistanceBehindThePrimaryLsn() {
+        ClusterViewModel vm = new ClusterViewModel();
+        io.failoverlab.lab.NodeStatus p = new io.failoverlab.lab.NodeStatus("node1", 1, 0, "127.0.0.1", 6001, NodeState.PRIMARY, NodeState.PRIMARY,
+                io.failoverlab.lab.NodeStatus.Health.GOOD, 1, "1/00000800", 50, true, 0.1, 0.1, true);
+        io.failoverlab.lab.NodeStatus s = new io.failoverlab.lab.NodeStatus("node2", 2, 0, "127.0.0.1", 6002, NodeState.SECONDARY, NodeState.SECONDARY,
+                io.failoverlab.lab.NodeStatus.Health.GOOD, 1, "0/FFFFFC00", 50, true, 0.1, 0.1, true);
+        vm.apply(Snapshots.of(Instant.now(), p, s));
+        assertEquals("—", vm.rows().get(0).lagText(), "the primary has no lag");
+        assertEquals(3072L, vm.rows().get(1).lagBytes());
+        assertEquals("3.0 kB", vm.rows().get(1).lagText());
+        assertEquals(-1, NodeRow.lsn("garbage"));
+    }
+
+    @Test
+    void anUnchangedSnapshotLeavesTheRowsAlone() {
+        ClusterViewModel vm = new ClusterViewModel();
+        Instant t = Instant.now();
+        vm.apply(Snapshots.stable(t));
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<NodeRow>) c -> changes.add(c.toString()));
+        vm.apply(Snapshots.stable(t));
+        assertEquals(List.of(), changes);
+        vm.apply(Snapshots.of(t, node("node1", 1, 6001, NodeState.PRIMARY, NodeState.PRIMARY),
+                node("node2", 2, 6002, NodeState.SECONDARY, NodeState.CATCHINGUP)));
+        assertEquals(1, changes.size(), "only node2's row was replaced: " + changes);
+    }
 }
