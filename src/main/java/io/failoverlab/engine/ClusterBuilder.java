@@ -74,11 +74,11 @@ public final class ClusterBuilder {
         StepResult r;
         try {
             String msg = step.run();
-            r = StepResult.passed(name, secondsSince(t0), msg);
+            r = StepResult.passed(name, StepResult.secondsSince(t0), msg);
         } catch (LabException e) {
-            r = StepResult.failed(name, secondsSince(t0), e.getMessage());
+            r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage());
         } catch (Exception e) {
-            r = StepResult.failed(name, secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
+            r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
         }
         r = new StepResult(r.name(), r.ok(), r.seconds(), engine.mask(r.message()));
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
@@ -88,9 +88,6 @@ public final class ClusterBuilder {
         return r.ok();
     }
 
-    static double secondsSince(long t0) {
-        return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-    }
 
     /** Hosts answer, root and postgres rights work, ports are free (or ours), data folder exists. */
     String preflight() throws IOException {

@@ -14,12 +14,12 @@ import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.KeeperControl;
 import io.failoverlab.pgaf.MonitorClient;
 import io.failoverlab.pgaf.MonitorUris;
-import io.failoverlab.remote.PortForward;
 import io.failoverlab.pgaf.PgAutoCtl;
 import io.failoverlab.pgaf.ShowStateJson;
 import io.failoverlab.pgaf.SystemdKeeper;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
+import io.failoverlab.remote.PortForward;
 import io.failoverlab.remote.Shell;
 import io.failoverlab.remote.ShellFactory;
 
@@ -284,7 +284,7 @@ public final class LabEngine implements AutoCloseable {
                 Shell sh = shells.of(inst);
                 boolean hasPostgres = sh.run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
                 if (!hasPostgres) {
-                    r = StepResult.passed(step, ClusterBuilder.secondsSince(t0), "nothing installed on " + sh.describe());
+                    r = StepResult.passed(step, StepResult.secondsSince(t0), "nothing installed on " + sh.describe());
                 } else {
                     KeeperControl k = keeper(inst.host);
                     k.stop(sh, paths(inst), unitName(inst));
@@ -295,10 +295,10 @@ public final class LabEngine implements AutoCloseable {
                         }
                         sh.check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2)));
                     }
-                    r = StepResult.passed(step, ClusterBuilder.secondsSince(t0), destroy ? "stopped and deleted" : "stopped");
+                    r = StepResult.passed(step, StepResult.secondsSince(t0), destroy ? "stopped and deleted" : "stopped");
                 }
             } catch (IOException | RuntimeException e) {
-                r = StepResult.failed(step, ClusterBuilder.secondsSince(t0), e.getMessage());
+                r = StepResult.failed(step, StepResult.secondsSince(t0), e.getMessage());
             }
             listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, step + ": " + r.message()));
             listener.stepFinished(r);

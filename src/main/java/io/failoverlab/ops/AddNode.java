@@ -48,13 +48,13 @@ public final class AddNode implements OperationRunner.Operation {
             engine.destroyInstance(node);
             StepResult created = engine.createNode(node);
             if (!created.ok()) {
-                return OperationResult.failed(name(), OperationRunner.seconds(t0), created.message(), s.snapshot());
+                return OperationResult.failed(name(), StepResult.secondsSince(t0), created.message(), s.snapshot());
             }
-            double createdAt = OperationRunner.seconds(t0);
+            double createdAt = StepResult.secondsSince(t0);
             int expected = before.nodes().size() + 1;
             ClusterSnapshot done = s.await(Convergence.stable(expected).and(Convergence.nodeIs(node.name, NodeState.SECONDARY)),
                     bound, node.name + " to join as secondary");
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             String p = done.stablePrimary().map(NodeStatus::name).orElse(primary.name());
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("createSeconds", createdAt);

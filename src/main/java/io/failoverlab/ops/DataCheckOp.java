@@ -8,6 +8,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,9 +66,9 @@ public final class DataCheckOp implements OperationRunner.Operation {
             if (n.rowCount() != null) f.put("rows." + n.node().name(), n.rowCount().doubleValue());
         }
         if (!result.allConsistent()) {
-            return new OperationResult(name(), false, OperationRunner.seconds(t0), msg.toString(), f, state);
+            return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.toString(), f, state);
         }
-        return OperationResult.ok(name(), OperationRunner.seconds(t0), msg.toString(), f, state);
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), msg.toString(), f, state);
     }
 
     /** One line per node for terminals and reports. */

@@ -7,6 +7,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
 import io.failoverlab.remote.Shell;
@@ -59,7 +60,7 @@ public final class DropNode implements OperationRunner.Operation {
                     ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
             ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
                     ? "the remaining node to become single" : "the remaining nodes to converge");
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("dropSeconds", secs);
             return OperationResult.ok(name(), secs, message(target, wasPrimary, remaining, done, secs), f, done);

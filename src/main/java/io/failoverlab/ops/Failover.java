@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.Map;
@@ -35,9 +36,9 @@ public final class Failover implements OperationRunner.Operation {
                 ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(old)).isPresent()
                                 && x.writableNode().get().assignedState().writable(),
                         Duration.ofSeconds(180), "the monitor's automatic failover");
-                return OperationResult.ok(name(), OperationRunner.seconds(t0), "The primary is down: the monitor failed over to "
+                return OperationResult.ok(name(), StepResult.secondsSince(t0), "The primary is down: the monitor failed over to "
                         + done.writableNode().get().name() + " by itself (no command was needed).",
-                        Map.of("failoverSeconds", OperationRunner.seconds(t0)), done);
+                        Map.of("failoverSeconds", StepResult.secondsSince(t0)), done);
             }
         }
         OperationResult r = new Switchover(engine).run();

@@ -10,6 +10,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.SystemdKeeper;
 import io.failoverlab.pgaf.TimingProfile;
@@ -90,14 +91,14 @@ public final class KillPrimary implements OperationRunner.Operation {
             if (restartedAfter == null) {
                 String now = sh.run(Command.asPostgres(FaultScripts.postmasterPid(p)).timeout(Duration.ofSeconds(10))
                         .display("read postmaster.pid of " + inst.name)).stdout().strip();
-                if (!now.isEmpty() && !now.equals(oldPid)) restartedAfter = OperationRunner.seconds(t0);
+                if (!now.isEmpty() && !now.equals(oldPid)) restartedAfter = StepResult.secondsSince(t0);
             }
             ClusterSnapshot snap = s.snapshot();
             if (snap.node(inst.name).map(n -> n.assignedState() != NodeState.PRIMARY && !n.assignedState().writable()).orElse(false)) {
                 failedOver = true;
                 break;
             }
-            if (restartedAfter != null && OperationRunner.seconds(t0) > Math.min(8, observe.toSeconds())) break;
+            if (restartedAfter != null && StepResult.secondsSince(t0) > Math.min(8, observe.toSeconds())) break;
             Thread.sleep(300);
         }
         Map<String, Double> f = new LinkedHashMap<>();
@@ -105,11 +106,11 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (failedOver) {
             ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
                     Duration.ofSeconds(120), "the failover the monitor started");
-            return OperationResult.ok(name(), OperationRunner.seconds(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
                     + ": this time the keeper reported Postgres down before restarting it, so the monitor failed over — "
                     + "the race the original lab could not explain; usually the restart wins and nothing happens.", f, done);
         }
-        return OperationResult.ok(name(), OperationRunner.seconds(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
                 + (restartedAfter != null ? ": its keeper restarted it after " + restartedAfter + " s" : ": it has not restarted yet")
                 + " and " + inst.name + " is still primary — no failover. pg_auto_failover fails over when a node's keeper stops"
                 + " reporting to the monitor (node crash, network cut), not when Postgres alone dies: the keeper repairs that in place."
@@ -135,7 +136,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             Double firstWriteAt = null;
             long deadline = System.nanoTime() + Duration.ofSeconds((long) Math.max(120, expected * 3)).toNanos();
             while (System.nanoTime() < deadline && (writableAt == null || firstWriteAt == null)) {
-                double elapsed = OperationRunner.seconds(t0);
+                double elapsed = StepResult.secondsSince(t0);
                 ClusterSnapshot snap = s.snapshot();
                 if (writableAt == null && snap.nodes().stream().anyMatch(n -> !n.name().equals(inst.name) && n.reportedState().writable())) {
                     writableAt = elapsed;
@@ -163,7 +164,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             f.put("writeDowntimeSeconds", probe.stats().longestGap().toMillis() / 1000.0);
             ClusterSnapshot after = s.snapshot();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
-            return OperationResult.ok(name(), OperationRunner.seconds(t0), String.format(Locale.ROOT,
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), String.format(Locale.ROOT,
                     "Killed %s (keeper and Postgres): the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
                             + " from the timeouts in force). Bring %s back with `up` (or start-node): it rejoins as a secondary.",
                     inst.name, newPrimary, firstWriteAt, expected, inst.name), f, after);

@@ -6,6 +6,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public final class Maintenance implements OperationRunner.Operation {
                 .and(x -> x.nodes().stream().filter(n -> !n.name().equals(node.name)).noneMatch(NodeStatus::inTransition))
                 .and(x -> x.writableNode().isPresent());
         ClusterSnapshot end = s.await(done, bound, node.name + " to reach maintenance");
-        double secs = OperationRunner.seconds(t0);
+        double secs = StepResult.secondsSince(t0);
         String writer = end.writableNode().map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("?");
         String msg = primary
                 ? node.name + " was the primary, so maintenance meant a failover first (pg_autoctl asks for --allow-failover,"
@@ -90,7 +91,7 @@ public final class Maintenance implements OperationRunner.Operation {
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
         ClusterSnapshot end = s.await(Convergence.stable(before.nodes().size()), bound,
                 "the cluster to converge after maintenance", trail);
-        double secs = OperationRunner.seconds(t0);
+        double secs = StepResult.secondsSince(t0);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("convergedSeconds", secs);
         return OperationResult.ok(name(), secs, node.name + " left maintenance and the cluster converged after " + secs

@@ -2,6 +2,7 @@ package io.failoverlab.ops;
 
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +49,9 @@ public final class OperationRunner implements AutoCloseable {
             r = op.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r = OperationResult.failed(op.name(), seconds(t0), op.name() + " was interrupted.", null);
+            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), op.name() + " was interrupted.", null);
         } catch (Exception e) {
-            r = OperationResult.failed(op.name(), seconds(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
         } finally {
             busy.set(null);
         }
@@ -60,9 +61,6 @@ public final class OperationRunner implements AutoCloseable {
         return r;
     }
 
-    public static double seconds(long t0) {
-        return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-    }
 
     @Override
     public void close() {

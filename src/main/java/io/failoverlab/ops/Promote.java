@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public final class Promote implements OperationRunner.Operation {
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
             ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
                     && Convergence.stable(before.nodes().size()).test(x), bound, node.name + " to become primary", trail);
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("promoteSeconds", secs);
             double writable = trail.firstAt(io.failoverlab.lab.NodeState.WAIT_PRIMARY);

@@ -81,7 +81,7 @@ public final class SeedScenario {
                 long t0 = System.nanoTime();
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
-                record("rejoin killed node", b.ok(), OperationRunner.seconds(t0), b.ok() ? "the killed node is a secondary again" : b.message());
+                record("rejoin killed node", b.ok(), StepResult.secondsSince(t0), b.ok() ? "the killed node is a secondary again" : b.message());
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
                 String secondary = engine.status().nodes().stream().filter(n -> !n.reportedState().writable())
                         .map(io.failoverlab.lab.NodeStatus::name).findFirst().orElse(null);
@@ -97,7 +97,7 @@ public final class SeedScenario {
                 inDoubt = v.inDoubt();
                 lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
                 boolean allReached = v.nodes().stream().allMatch(ProbeVerification.NodeCheck::reachable);
-                record("verify writes", v.noneLost() && allReached, OperationRunner.seconds(tv), acked + " acknowledged writes, "
+                record("verify writes", v.noneLost() && allReached, StepResult.secondsSince(tv), acked + " acknowledged writes, "
                         + lost + " lost, " + inDoubt + " in doubt, checked on " + v.nodes().size() + " nodes");
             }
             DataCheckOp fin = new DataCheckOp(engine, 0, false, 0);

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class SetSetting implements OperationRunner.Operation {
             Predicate<ClusterSnapshot> done = visible.and(before.converged()
                     ? Convergence.stable(before.nodes().size()) : Convergence.settled());
             ClusterSnapshot end = s.await(done, bound, "the new setting to be applied");
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             return OperationResult.ok(name(), secs, "Applied " + name().substring(4) + " in " + secs + " s; " + end.summary() + ".",
                     Map.of("applySeconds", secs), end);
         }

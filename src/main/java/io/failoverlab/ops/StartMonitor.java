@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,14 +44,14 @@ public final class StartMonitor implements OperationRunner.Operation {
             Thread.sleep(500);
             s = engine.status();
         }
-        double reachableAt = OperationRunner.seconds(t0);
+        double reachableAt = StepResult.secondsSince(t0);
         long up = System.nanoTime();
         try (OpSession session = new OpSession(engine)) {
             // a report counts only if it is younger than the restarted monitor (lags are the monitor's own now() - reporttime)
             Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream().allMatch(n -> n.reportLagSeconds() >= 0
                     && n.reportLagSeconds() < (System.nanoTime() - up) / 1e9);
             ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, "every keeper to report to the monitor again");
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("reachableSeconds", reachableAt);
             f.put("reportingSeconds", secs);

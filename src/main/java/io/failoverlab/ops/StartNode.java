@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class StartNode implements OperationRunner.Operation {
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
             ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
                     node.name + " to rejoin and the cluster to converge", trail);
-            double secs = OperationRunner.seconds(t0);
+            double secs = StepResult.secondsSince(t0);
             return OperationResult.ok(name(), secs, "Started " + node.name + ": the cluster converged after " + secs + " s ("
                     + node.name + ": " + trail.path() + "); " + done.summary() + ".", Map.of("convergedSeconds", secs), done);
         }

@@ -2,6 +2,7 @@ package io.failoverlab.ops;
 
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.StepResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class StateTrail implements Consumer<ClusterSnapshot> {
     public void accept(ClusterSnapshot s) {
         s.node(node).ifPresent(n -> {
             if (steps.isEmpty() || steps.get(steps.size() - 1).state() != n.reportedState()) {
-                steps.add(new Step(n.reportedState(), OperationRunner.seconds(t0)));
+                steps.add(new Step(n.reportedState(), StepResult.secondsSince(t0)));
             }
         });
     }

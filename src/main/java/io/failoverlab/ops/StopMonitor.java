@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.StepResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class StopMonitor implements OperationRunner.Operation {
         InstanceSpec m = engine.spec().monitor;
         long t0 = System.nanoTime();
         engine.keeper(m.host).stop(engine.shells().of(m), engine.paths(m), engine.unitName(m));
-        double secs = OperationRunner.seconds(t0);
+        double secs = StepResult.secondsSince(t0);
         ClusterSnapshot after = engine.status();
         if (after.monitorReachable()) {
             throw new LabException("The monitor still answers after its keeper was stopped; is another process serving port " + m.port + "?");

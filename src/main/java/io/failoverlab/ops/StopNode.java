@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class StopNode implements OperationRunner.Operation {
             Optional<NodeStatus> target = before.node(node.name);
             long t0 = System.nanoTime();
             engine.keeper(node.host).stop(engine.shells().of(node), engine.paths(node), engine.unitName(node));
-            double stoppedAt = OperationRunner.seconds(t0);
+            double stoppedAt = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("stopSeconds", stoppedAt);
             Optional<NodeStatus> primary = before.stablePrimary();
@@ -61,7 +62,7 @@ public final class StopNode implements OperationRunner.Operation {
         ClusterSnapshot end = s.await(Convergence.nodeIs(primary.name(), NodeState.WAIT_PRIMARY), bound,
                 primary.name() + " to stop waiting for the stopped standby (wait_primary)", trail);
         double at = trail.firstAt(NodeState.WAIT_PRIMARY);
-        double secs = at >= 0 ? at : OperationRunner.seconds(t0);
+        double secs = at >= 0 ? at : StepResult.secondsSince(t0);
         f.put("waitPrimarySeconds", secs);
         String sync = standby.replicationQuorum()
                 ? "commits on " + primary.name() + " waited for the synchronous standby until the monitor judged " + node.name
@@ -74,7 +75,7 @@ public final class StopNode implements OperationRunner.Operation {
     private OperationResult primaryStopped(OpSession s, long t0, Map<String, Double> f) throws InterruptedException {
         ClusterSnapshot end = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(node.name)
                 && n.reportedState().writable() && !n.inTransition()), bound, "another node to take over");
-        double secs = OperationRunner.seconds(t0);
+        double secs = StepResult.secondsSince(t0);
         f.put("failoverSeconds", secs);
         String writer = end.writableNode().filter(n -> !n.name().equals(node.name))
                 .map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("another node");

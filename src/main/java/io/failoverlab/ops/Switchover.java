@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,12 +44,12 @@ public final class Switchover implements OperationRunner.Operation {
             s.monitor().performFailover(s.formation(), 0);
             ClusterSnapshot writable = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(oldPrimary.name())
                     && n.reportedState().writable()), bound, "a standby to accept writes");
-            double writableAt = OperationRunner.seconds(t0);
+            double writableAt = StepResult.secondsSince(t0);
             ClusterSnapshot promoted = s.await(x -> x.stablePrimary().filter(p -> !p.name().equals(oldPrimary.name())).isPresent(),
                     bound, "the new primary");
-            double primaryAt = OperationRunner.seconds(t0);
+            double primaryAt = StepResult.secondsSince(t0);
             ClusterSnapshot done = s.await(Convergence.stable(engine.spec().nodes.size()), bound, "the old primary to rejoin as secondary");
-            double convergedAt = OperationRunner.seconds(t0);
+            double convergedAt = StepResult.secondsSince(t0);
             String newPrimary = promoted.stablePrimary().get().name();
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("writableSeconds", writableAt);

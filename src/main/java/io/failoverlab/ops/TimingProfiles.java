@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
@@ -85,7 +86,7 @@ public final class TimingProfiles {
                 }
                 Map<String, Double> f = new LinkedHashMap<>();
                 f.put("expectedFailoverSeconds", TimingProfile.expectedFailoverSeconds(current(engine)));
-                return OperationResult.ok(name(), OperationRunner.seconds(t0), "Timing profile '" + profile.name()
+                return OperationResult.ok(name(), StepResult.secondsSince(t0), "Timing profile '" + profile.name()
                         + "' in force: monitor unhealthy after " + profile.monitorSettings().get("pgautofailover.node_considered_unhealthy_timeout")
                         + " ms, demote timeout " + profile.monitorSettings().get("pgautofailover.primary_demote_timeout")
                         + " ms, keeper partition timeout " + profile.networkPartitionTimeoutSeconds() + " s on " + String.join(", ", nodes)

@@ -27,7 +27,7 @@ public final class StepsOperation implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         long t0 = System.nanoTime();
         List<StepResult> results = steps.call();
-        double secs = OperationRunner.seconds(t0);
+        double secs = StepResult.secondsSince(t0);
         StepResult failed = results.stream().filter(r -> !r.ok()).findFirst().orElse(null);
         if (failed != null) return OperationResult.failed(name, secs, failed.name() + ": " + failed.message(), null);
         return OperationResult.ok(name, secs, results.isEmpty() ? name + " done" : results.get(results.size() - 1).message(), null, null);
