@@ -91,6 +91,7 @@ public final class ClusterBuilder {
 
     /** Hosts answer, root and postgres rights work, ports are free (or ours), data folder exists. */
     String preflight() throws IOException {
+        java.util.Set<String> withPostgres = new java.util.HashSet<>();
         for (String hostId : hostIds()) {
             Shell sh = engine.shells().host(hostId);
             CommandResult r = sh.run(Command.asRoot("id -u").timeout(Duration.ofSeconds(30)));
@@ -100,8 +101,8 @@ public final class ClusterBuilder {
                 }
                 throw new LabException("On " + sh.describe() + ", running a command as root failed: " + r.lastErrorLine());
             }
-            CommandResult pg = sh.run(Command.of("getent passwd postgres >/dev/null && echo yes || echo no").timeout(Duration.ofSeconds(20)));
-            if (pg.stdout().contains("yes")) {
+            if (engine.hasPostgresUser(hostId)) {
+                withPostgres.add(hostId);
                 CommandResult asPg = sh.run(Command.asPostgres("id -un").timeout(Duration.ofSeconds(30)));
                 if (!asPg.ok() || !asPg.stdout().strip().equals("postgres")) {
                     throw new LabException("On " + sh.describe() + ", commands cannot run as postgres: " + asPg.lastErrorLine());
@@ -111,8 +112,7 @@ public final class ClusterBuilder {
         for (InstanceSpec inst : lab.instances()) {
             Shell sh = engine.shells().of(inst);
             InstancePaths p = InstancePaths.of(lab, inst);
-            boolean hasPostgresUser = sh.run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
-            boolean ours = hasPostgresUser && sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+            boolean ours = withPostgres.contains(inst.host) && sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
             if (!ours && sh.run(Command.of(InstanceScripts.portInUse(inst.port)).timeout(Duration.ofSeconds(10))).ok()) {
                 throw new LabException("Port " + inst.port + " on " + sh.describe() + " is in use by another program, so '"
                         + inst.name + "' cannot listen there; choose another port in the lab.");

@@ -269,6 +269,14 @@ public final class LabEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether PostgreSQL's postgres user exists on the host yet. Asked afresh each time, since
+     * installing creates it.
+     */
+    public boolean hasPostgresUser(String hostId) throws IOException {
+        return shells.host(hostId).run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
+    }
+
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
     public List<StepResult> down(boolean destroy) {
         List<StepResult> results = new ArrayList<>();
@@ -282,8 +290,7 @@ public final class LabEngine implements AutoCloseable {
             StepResult r;
             try {
                 Shell sh = shells.of(inst);
-                boolean hasPostgres = sh.run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
-                if (!hasPostgres) {
+                if (!hasPostgresUser(inst.host)) {
                     r = StepResult.passed(step, StepResult.secondsSince(t0), "nothing installed on " + sh.describe());
                 } else {
                     KeeperControl k = keeper(inst.host);
