@@ -220,7 +220,7 @@ public final class ClusterBuilder {
                     .display("put this lab's pgautofailover_replicator lines (password " + Command.MASK + ") into ~postgres/.pgpass"));
             pw += r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
         }
-        engine.keeper(node.host).start(sh, p, engine.unitName(node));
+        engine.startKeeper(node);
         if (secrets != null) {
             List<String> rules = rewindRules(node);
             if (!rules.isEmpty()) {

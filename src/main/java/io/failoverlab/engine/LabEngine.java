@@ -162,6 +162,16 @@ public final class LabEngine implements AutoCloseable {
         return k;
     }
 
+    /** Starts the instance's `pg_autoctl run` on its host (systemd unit or detached process). */
+    public void startKeeper(InstanceSpec inst) throws IOException {
+        keeper(inst.host).start(shells.of(inst), paths(inst), unitName(inst));
+    }
+
+    /** Stops the instance's keeper and its Postgres; returns once both are gone. */
+    public void stopKeeper(InstanceSpec inst) throws IOException {
+        keeper(inst.host).stop(shells.of(inst), paths(inst), unitName(inst));
+    }
+
     /** Per-instance unit name: several nodes of several labs may share a host. */
     public String unitName(InstanceSpec inst) {
         return ("pgautofailover-" + spec.name + "-" + inst.name).replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -253,9 +263,8 @@ public final class LabEngine implements AutoCloseable {
      * state, pid and log files); other instances sharing the host are untouched.
      */
     public void destroyInstance(InstanceSpec inst) throws IOException {
-        Shell sh = shells.of(inst);
-        keeper(inst.host).stop(sh, paths(inst), unitName(inst));
-        sh.check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2))
+        stopKeeper(inst);
+        shells.of(inst).check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2))
                 .display("remove the local state of " + inst.name));
     }
 

@@ -53,7 +53,7 @@ public final class DropNode implements OperationRunner.Operation {
             long t0 = System.nanoTime();
             dropOnHost(s, target);
             // drop node stops the keeper itself; this makes sure of it (and of the systemd unit)
-            engine.keeper(node.host).stop(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            engine.stopKeeper(node);
             int remaining = before.nodes().size() - 1;
             Predicate<ClusterSnapshot> gone = x -> x.node(node.name).isEmpty();
             Predicate<ClusterSnapshot> settledAgain = remaining == 1

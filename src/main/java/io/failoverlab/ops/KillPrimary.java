@@ -181,7 +181,7 @@ public final class KillPrimary implements OperationRunner.Operation {
         Shell sh = engine.shells().of(inst);
         if (engine.keeper(inst.host) instanceof SystemdKeeper) {
             // systemctl stop, not kill: Restart=always would bring a killed keeper straight back
-            engine.keeper(inst.host).stop(sh, engine.paths(inst), engine.unitName(inst));
+            engine.stopKeeper(inst);
         } else {
             sh.check(Command.asPostgres(FaultScripts.killNodeDetached(engine.paths(inst))).timeout(Duration.ofSeconds(30)));
         }

@@ -34,7 +34,7 @@ public final class StartMonitor implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         InstanceSpec m = engine.spec().monitor;
         long t0 = System.nanoTime();
-        engine.keeper(m.host).start(engine.shells().of(m), engine.paths(m), engine.unitName(m));
+        engine.startKeeper(m);
         ClusterSnapshot s = engine.status();
         long deadline = System.nanoTime() + bound.toNanos();
         while (!s.monitorReachable()) {

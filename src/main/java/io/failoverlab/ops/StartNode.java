@@ -39,7 +39,7 @@ public final class StartNode implements OperationRunner.Operation {
                     + " is not registered at the monitor (it was dropped), and a dropped node's keeper refuses to run again;"
                     + " add-node " + node.name + " re-creates it."));
             long t0 = System.nanoTime();
-            engine.keeper(node.host).start(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            engine.startKeeper(node);
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
             ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
                     node.name + " to rejoin and the cluster to converge", trail);

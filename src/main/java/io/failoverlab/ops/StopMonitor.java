@@ -26,7 +26,7 @@ public final class StopMonitor implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         InstanceSpec m = engine.spec().monitor;
         long t0 = System.nanoTime();
-        engine.keeper(m.host).stop(engine.shells().of(m), engine.paths(m), engine.unitName(m));
+        engine.stopKeeper(m);
         double secs = StepResult.secondsSince(t0);
         ClusterSnapshot after = engine.status();
         if (after.monitorReachable()) {

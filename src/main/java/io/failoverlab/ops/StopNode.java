@@ -40,7 +40,7 @@ public final class StopNode implements OperationRunner.Operation {
             ClusterSnapshot before = s.snapshot();
             Optional<NodeStatus> target = before.node(node.name);
             long t0 = System.nanoTime();
-            engine.keeper(node.host).stop(engine.shells().of(node), engine.paths(node), engine.unitName(node));
+            engine.stopKeeper(node);
             double stoppedAt = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("stopSeconds", stoppedAt);

@@ -73,7 +73,7 @@ class LocalClusterTest {
     @Order(3)
     void upResumesAfterAStoppedKeeper() throws Exception {
         // a node whose keeper was stopped (as after a failed run) is started again by up
-        engine.keeper("local").stop(engine.shells().host("local"), engine.paths(lab.nodes.get(1)), engine.unitName(lab.nodes.get(1)));
+        engine.stopKeeper(lab.nodes.get(1));
         List<StepResult> steps = engine.up();
         assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps);
         assertTrue(engine.stateFromShell().converged());
