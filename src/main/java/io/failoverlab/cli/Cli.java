@@ -23,7 +23,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,6 @@ import java.util.Optional;
  * clear sentence on stderr and a non-zero code.
  */
 public final class Cli {
-    static final List<String> VERBS = List.of("up", "status", "watch", "down", "labs");
 
     private Cli() { }
 
