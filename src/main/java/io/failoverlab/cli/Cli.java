@@ -30,7 +30,6 @@ import java.util.Optional;
  * clear sentence on stderr and a non-zero code.
  */
 public final class Cli {
-
     private Cli() { }
 
     /** A verb (or --help) means headless; no arguments or only options open the window. */
