@@ -78,13 +78,12 @@ final class DataCheckPane {
             @Override
             protected void updateItem(DataCheckRow r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().removeIf(s -> s.startsWith("dc-"));
                 setTooltip(null);
+                Styles.replace(this, s -> s.startsWith("dc-"), empty || r == null ? null : r.writeStyleClass());
                 if (empty || r == null) {
                     setText(null);
                     return;
                 }
-                getStyleClass().add(r.writeStyleClass());
                 setText(writeText(r));
                 if (!r.writeMessage().isEmpty() || !r.error().isEmpty()) setTooltip(new Tooltip(r.error().isEmpty() ? r.writeMessage() : r.error()));
             }
@@ -154,13 +153,10 @@ final class DataCheckPane {
                 values[4].setText(secs(s.longestGap()));
                 values[5].setText(s.server() == null ? "—" : s.server());
             }
-            verify.getStyleClass().removeAll("result-ok", "result-failed");
             verify.setText(verifyText(p));
-            if (p.phaseProperty().get() == ProbeModel.Phase.VERIFIED) {
-                verify.getStyleClass().add(p.verificationProperty().get().noneLost() ? "result-ok" : "result-failed");
-            } else if (p.phaseProperty().get() == ProbeModel.Phase.FAILED) {
-                verify.getStyleClass().add("result-failed");
-            }
+            ProbeModel.Phase phase = p.phaseProperty().get();
+            Styles.replace(verify, c -> c.startsWith("result-"), phase == ProbeModel.Phase.FAILED ? "result-failed"
+                    : phase != ProbeModel.Phase.VERIFIED ? null : p.verificationProperty().get().noneLost() ? "result-ok" : "result-failed");
         };
         p.statsProperty().addListener((o, a, b) -> show.run());
         p.phaseProperty().addListener((o, a, b) -> show.run());

@@ -16,10 +16,12 @@ import javafx.scene.layout.VBox;
 final class LabPanel {
     private final StepChecklist model;
     private final Messages m;
+    private final SecondsClock clock;
 
-    LabPanel(StepChecklist model, Messages m) {
+    LabPanel(StepChecklist model, Messages m, SecondsClock clock) {
         this.model = model;
         this.m = m;
+        this.clock = clock;
     }
 
     Region build() {
@@ -80,24 +82,33 @@ final class LabPanel {
         row.getStyleClass().add("step-row");
         row.setId("step-" + s.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         Tooltip.install(row, tip);
+        // a running step counts its seconds (no busy animation: see SecondsClock)
+        java.time.Instant[] runningSince = {s.state() == StepState.RUNNING ? java.time.Instant.now() : null};
+        s.stateProperty().addListener((o, a, b) -> runningSince[0] = b == StepState.RUNNING ? java.time.Instant.now() : null);
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String text = m.tr("step.state." + s.state().name().toLowerCase(java.util.Locale.ROOT));
+            return runningSince[0] == null ? text : text + " · " + SecondsClock.elapsed(runningSince[0], m);
+        }, s.stateProperty(), clock.seconds()));
         Runnable show = () -> {
             StepState st = s.state();
-            row.getStyleClass().removeIf(c -> c.startsWith("step-") && !c.equals("step-row"));
-            row.getStyleClass().add(st.styleClass());
-            state.setText(m.tr("step.state." + st.name().toLowerCase(java.util.Locale.ROOT)));
+            Styles.replace(row, c -> c.startsWith("step-") && !c.equals("step-row"), st.styleClass());
             mark.setText(switch (st) {
                 case NOT_YET -> "○";
                 case RUNNING -> "◔";
                 case PASSED -> "✔";
                 case FAILED -> "✘";
             });
-            bar.setVisible(st == StepState.RUNNING || st == StepState.FAILED);
+            // an unknown amount (-1) would be an endless animation: the bar shows only real progress
+            bar.setVisible(st == StepState.RUNNING && s.progressProperty().get() >= 0 || st == StepState.FAILED);
             bar.setManaged(bar.isVisible());
             detail.setVisible(!s.detail().isEmpty());
             detail.setManaged(detail.isVisible());
         };
         s.stateProperty().addListener((o, a, b) -> show.run());
         s.detailProperty().addListener((o, a, b) -> show.run());
+        s.progressProperty().addListener((o, a, b) -> {
+            if ((a.doubleValue() < 0) != (b.doubleValue() < 0)) show.run();
+        });
         show.run();
         return row;
     }

@@ -15,7 +15,7 @@ public final class LogFormat {
         return TIME.format(l.at()) + "  " + pad(l.source(), 8) + " " + pad(l.level().name().toLowerCase(java.util.Locale.ROOT), 7) + " " + l.text();
     }
 
-    /** CSS class of a level: log-command, log-output, log-error… */
+    /** A level's look in the log list (the cell's pseudo-class): log-command, log-output, log-error… */
     public static String styleClass(LogLine.Level level) {
         return "log-" + level.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -69,9 +69,13 @@ final class LogPane {
 
     /** After each drain: keep the newest line in view when following the tail. */
     void afterDrain() {
-        if (list != null && model.followTailProperty().get() && !model.visible().isEmpty()) {
-            list.scrollTo(model.visible().size() - 1);
-        }
+        if (list == null || !model.followTailProperty().get() || model.visible().isEmpty()) return;
+        int last = model.visible().size() - 1;
+        // The flow itself scrolls just far enough for the last line to show. ListView.scrollTo puts the
+        // line at the top and lets the flow pull it back down: in software rendering that second move
+        // repainted the whole window after every batch of lines.
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(last);
+        else list.scrollTo(last);
     }
 
     private TabPane tabs() {
@@ -180,18 +184,21 @@ final class LogPane {
         });
     }
 
+    /** A line coloured by its level through :log-command, :log-warn, … (cells are re-used as the list scrolls). */
     private static final class LogCell extends ListCell<LogLine> {
+        private static final java.util.Map<String, javafx.css.PseudoClass> LEVELS = java.util.Arrays.stream(LogLine.Level.values())
+                .map(LogFormat::styleClass).collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c, javafx.css.PseudoClass::getPseudoClass));
+
+        LogCell() {
+            getStyleClass().add("log-cell");
+        }
+
         @Override
         protected void updateItem(LogLine l, boolean empty) {
             super.updateItem(l, empty);
-            getStyleClass().removeIf(s -> s.startsWith("log-") && !s.equals("log-cell"));
-            if (empty || l == null) {
-                setText(null);
-                return;
-            }
-            if (!getStyleClass().contains("log-cell")) getStyleClass().add("log-cell");
-            setText(LogFormat.line(l));
-            getStyleClass().add(LogFormat.styleClass(l.level()));
+            boolean none = empty || l == null;
+            setText(none ? null : LogFormat.line(l));
+            Styles.oneOf(this, LEVELS, none ? null : LogFormat.styleClass(l.level()));
         }
     }
 }

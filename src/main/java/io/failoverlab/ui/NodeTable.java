@@ -8,8 +8,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -17,10 +15,12 @@ import java.util.function.Function;
 final class NodeTable {
     private final ClusterViewModel model;
     private final Messages m;
+    private final SecondsClock clock;
 
-    NodeTable(ClusterViewModel model, Messages m) {
+    NodeTable(ClusterViewModel model, Messages m, SecondsClock clock) {
         this.model = model;
         this.m = m;
+        this.clock = clock;
     }
 
     TableView<NodeRow> build() {
@@ -41,19 +41,16 @@ final class NodeTable {
         t.getColumns().add(text("col.priority", r -> String.valueOf(r.candidatePriority()), 70));
         t.getColumns().add(text("col.quorum", r -> m.tr(r.quorum() ? "yes" : "no"), 70));
         t.getColumns().add(text("col.connection", r -> m.tr("conn." + r.connection().name().toLowerCase(Locale.ROOT)), 110));
-        t.getColumns().add(text("col.since", r -> age(r.stateSince(), m), 100));
+        t.getColumns().add(since());
         t.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(NodeRow r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().remove("row-transition");
-                if (!empty && r != null && r.inTransition()) getStyleClass().add("row-transition");
+                pseudoClassStateChanged(Styles.TRANSITION, !empty && r != null && r.inTransition());
             }
         });
-        Runnable stale = () -> {
-            t.getStyleClass().remove("stale");
-            if (model.monitorProperty().get() == ClusterViewModel.Monitor.UNREACHABLE) t.getStyleClass().add("stale");
-        };
+        Runnable stale = () -> Styles.replace(t, "stale"::equals,
+                model.monitorProperty().get() == ClusterViewModel.Monitor.UNREACHABLE ? "stale" : null);
         model.monitorProperty().addListener((o, a, b) -> stale.run());
         stale.run();
         return t;
@@ -67,36 +64,53 @@ final class NodeTable {
         return c;
     }
 
-    /** A state column: the cell carries state-&lt;category&gt;; the assigned one also "transition" when it differs. */
+    /**
+     * "Time in state": each cell re-reads its own text when the clock ticks (once a second),
+     * rather than the whole table re-creating its cells.
+     */
+    private TableColumn<NodeRow, NodeRow> since() {
+        TableColumn<NodeRow, NodeRow> c = new TableColumn<>(m.tr("col.since"));
+        c.setPrefWidth(100);
+        c.setId("col-since");
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            // weak: a table rebuilt by a language switch leaves its old cells to the collector
+            private final javafx.beans.InvalidationListener tick = o -> show(getItem());
+
+            {
+                clock.seconds().addListener(new javafx.beans.WeakInvalidationListener(tick));
+            }
+
+            @Override
+            protected void updateItem(NodeRow r, boolean empty) {
+                super.updateItem(r, empty);
+                show(empty ? null : r);
+            }
+
+            private void show(NodeRow r) { setText(r == null ? null : SecondsClock.elapsed(r.stateSince(), m)); }
+        });
+        return c;
+    }
+
+    /** A state column: the cell shows the state's colour as :state-&lt;category&gt;; the assigned one also :transition when it differs. */
     private TableColumn<NodeRow, NodeRow> state(String key, Function<NodeRow, NodeState> value, boolean assigned) {
         TableColumn<NodeRow, NodeRow> c = new TableColumn<>(m.tr(key));
         c.setPrefWidth(130);
         c.setId(key.replace('.', '-'));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
+            {
+                getStyleClass().add("state-cell");
+            }
+
             @Override
             protected void updateItem(NodeRow r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().removeIf(s -> s.startsWith("state-") || s.equals("transition"));
-                if (empty || r == null) {
-                    setText(null);
-                    return;
-                }
-                NodeState s = value.apply(r);
-                setText(s.id());
-                getStyleClass().add("state-cell");
-                getStyleClass().add(NodeRow.styleClass(s));
-                if (assigned && r.inTransition()) getStyleClass().add("transition");
+                NodeState s = empty || r == null ? null : value.apply(r);
+                setText(s == null ? null : s.id());
+                Styles.state(this, s, s != null && assigned && r.inTransition());
             }
         });
         return c;
-    }
-
-    static String age(Instant since, Messages m) {
-        if (since == null) return "";
-        long s = Math.max(0, Duration.between(since, Instant.now()).getSeconds());
-        if (s < 60) return m.tr("age.s", s);
-        if (s < 3600) return m.tr("age.ms", s / 60, s % 60);
-        return m.tr("age.hm", s / 3600, s % 3600 / 60);
     }
 }

@@ -5,7 +5,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,15 +18,14 @@ final class StatusBar {
     /** The open gce lab's cost (empty for other labs); null = no cost label. */
     private final javafx.beans.value.ObservableStringValue cost;
 
-    StatusBar(LabSession session, ActionController controller, Messages m) {
-        this(session, controller, m, null);
-    }
+    private final SecondsClock clock;
 
-    StatusBar(LabSession session, ActionController controller, Messages m, javafx.beans.value.ObservableStringValue cost) {
+    StatusBar(LabSession session, ActionController controller, Messages m, javafx.beans.value.ObservableStringValue cost, SecondsClock clock) {
         this.session = session;
         this.controller = controller;
         this.m = m;
         this.cost = cost;
+        this.clock = clock;
     }
 
     Region build() {
@@ -37,8 +35,8 @@ final class StatusBar {
         monitor.textProperty().bind(Bindings.createStringBinding(() -> monitorText(c),
                 c.monitorProperty(), c.monitorErrorProperty()));
         Runnable style = () -> {
-            monitor.getStyleClass().removeIf(s -> s.startsWith("monitor-"));
-            monitor.getStyleClass().add("monitor-" + c.monitorProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            Styles.replace(monitor, s -> s.startsWith("monitor-"),
+                    "monitor-" + c.monitorProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         };
         c.monitorProperty().addListener((o, a, b) -> style.run());
         style.run();
@@ -53,9 +51,16 @@ final class StatusBar {
             return p == null || p.isEmpty() ? m.tr("status.profile.unknown") : m.tr("status.profile", p);
         }, session.live().profileProperty()));
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(16, 16);
+        // a still mark and the seconds counting, not a spinner (see SecondsClock)
+        Label spinner = new Label("◔");
+        spinner.getStyleClass().add("status-busy-mark");
         spinner.visibleProperty().bind(controller.busyProperty());
+        java.time.Instant[] since = {null};
+        controller.runningProperty().addListener((o, a, b) -> since[0] = b == null ? null : java.time.Instant.now());
+        Label elapsed = new Label();
+        elapsed.setId("status-elapsed");
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> controller.runningProperty().get() == null || since[0] == null ? ""
+                : SecondsClock.elapsed(since[0], m), controller.runningProperty(), clock.seconds()));
         Label busy = new Label();
         busy.setId("status-busy");
         busy.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -70,15 +75,14 @@ final class StatusBar {
             return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + r.name() + ": " + r.message();
         }, controller.lastResultProperty()));
         controller.lastResultProperty().addListener((o, a, r) -> {
-            last.getStyleClass().removeAll("result-ok", "result-failed");
-            if (r != null) last.getStyleClass().add(r.ok() ? "result-ok" : "result-failed");
+            Styles.replace(last, s -> s.startsWith("result-"), r == null ? null : r.ok() ? "result-ok" : "result-failed");
         });
         HBox.setHgrow(last, Priority.ALWAYS);
         last.setMaxWidth(Double.MAX_VALUE);
 
         HBox bar = new HBox(10, monitor, new Separator(javafx.geometry.Orientation.VERTICAL), lab,
                 new Separator(javafx.geometry.Orientation.VERTICAL), profile,
-                new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy,
+                new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy, elapsed,
                 new Separator(javafx.geometry.Orientation.VERTICAL), last);
         if (cost != null) {
             Label costLabel = new Label();

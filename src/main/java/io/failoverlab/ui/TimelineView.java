@@ -21,7 +21,7 @@ import java.util.Map;
  * The failover timeline: a lane per node with its reported state over time as coloured segments
  * (the table's state classes; an outline while reported ≠ assigned), a line across the lanes
  * where an action or fault began and where it ended, and the durations it measured written at
- * its end. Shows the last few minutes; redrawn when the model changes and once a second.
+ * its end. Shows the last few minutes; redrawn when the model changes and once a second, while shown.
  */
 final class TimelineView {
     static final java.time.Duration MIN_SPAN = java.time.Duration.ofSeconds(60);
@@ -33,6 +33,15 @@ final class TimelineView {
     private final Messages m;
     private final Pane pane = new Pane();
     private final Label empty = new Label();
+    // drawing order, bottom to top
+    private final NodePool<Line> grid = new NodePool<>(styled(Line::new, "tl-grid"));
+    private final NodePool<Label> tickLabels = new NodePool<>(() -> label("tl-tick", false));
+    private final NodePool<Label> laneNames = new NodePool<>(() -> label("tl-lane-name", false));
+    private final NodePool<Region> segments = new NodePool<>(TimelineView::segment);
+    private final NodePool<Label> segmentLabels = new NodePool<>(() -> label("tl-segment-label", true));
+    private final NodePool<Line> markers = new NodePool<>(styled(Line::new, "tl-marker"));
+    private final NodePool<Label> markerLabels = new NodePool<>(() -> label("tl-marker-label", false));
+    private final List<NodePool<?>> pools = List.of(grid, tickLabels, laneNames, segments, segmentLabels, markers, markerLabels);
 
     TimelineView(TimelineModel model, Messages m) {
         this.model = model;
@@ -45,10 +54,18 @@ final class TimelineView {
         pane.setMinSize(0, 0);
         empty.setText(m.tr("timeline.empty"));
         empty.getStyleClass().add("tl-empty");
+        empty.relocate(NAME_W, TOP);
+        pane.getChildren().add(empty);
+        for (NodePool<?> p : pools) pane.getChildren().add(p.layer());
         InvalidationListener redraw = o -> draw();
         model.revisionProperty().addListener(redraw);
         pane.widthProperty().addListener(redraw);
         pane.heightProperty().addListener(redraw);
+        // hidden behind another tab: not drawn; drawn again the moment its tab is shown
+        pane.parentProperty().addListener((o, a, p) -> {
+            if (a != null) a.visibleProperty().removeListener(redraw);
+            if (p != null) p.visibleProperty().addListener(redraw);
+        });
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> draw()));
         tick.setCycleCount(Timeline.INDEFINITE);
         pane.sceneProperty().addListener((o, a, s) -> {
@@ -71,16 +88,31 @@ final class TimelineView {
         return new Instant[]{from, to};
     }
 
+    private boolean shown() {
+        for (javafx.scene.Node n = pane; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return pane.getScene() != null;
+    }
+
+    /**
+     * Draws the picture again with the shapes of the last drawing (see NodePool): once a second
+     * only the open segments grow and the clock labels change.
+     */
     private void draw() {
-        double w = pane.getWidth(), h = pane.getHeight();
-        pane.getChildren().clear();
-        List<String> lanes = model.lanes();
-        if (lanes.isEmpty() && model.markers().isEmpty()) {
-            empty.relocate(NAME_W, TOP);
-            pane.getChildren().add(empty);
-            return;
+        if (!shown()) return;
+        for (NodePool<?> p : pools) p.begin();
+        try {
+            drawLanes();
+        } finally {
+            for (NodePool<?> p : pools) p.end();
         }
-        if (w <= NAME_W + RIGHT + 10) return;
+    }
+
+    private void drawLanes() {
+        double w = pane.getWidth();
+        List<String> lanes = model.lanes();
+        boolean nothing = lanes.isEmpty() && model.markers().isEmpty();
+        empty.setVisible(nothing);
+        if (nothing || w <= NAME_W + RIGHT + 10) return;
         Instant now = Instant.now();
         Instant[] r = range(model.first(), now);
         double x0 = NAME_W, x1 = w - RIGHT;
@@ -93,36 +125,30 @@ final class TimelineView {
         for (int i = 0; i <= ticks; i++) {
             Instant t = r[0].plusMillis((long) (span * i / ticks));
             double tx = x.applyAsDouble(t);
-            Line g = new Line(tx, TOP - 4, tx, lanesBottom);
-            g.getStyleClass().add("tl-grid");
-            Label l = new Label(LocalTime.ofInstant(t, ZoneId.systemDefault()).format(CLOCK));
-            l.getStyleClass().add("tl-tick");
+            line(grid.take(), tx, TOP - 4, tx, lanesBottom);
+            Label l = tickLabels.take();
+            l.setText(LocalTime.ofInstant(t, ZoneId.systemDefault()).format(CLOCK));
             l.relocate(tx - 26, lanesBottom + 2);
-            pane.getChildren().addAll(g, l);
         }
         for (int i = 0; i < lanes.size(); i++) {
             String node = lanes.get(i);
             double y = TOP + i * (LANE_H + LANE_GAP);
-            Label name = new Label(node);
-            name.getStyleClass().add("tl-lane-name");
+            Label name = laneNames.take();
+            name.setText(node);
             name.relocate(6, y + 3);
-            pane.getChildren().add(name);
             for (TimelineModel.Segment s : model.segments(node)) {
                 Instant end = s.open() ? now : s.to();
                 if (end.isBefore(r[0])) continue;
                 double sx = x.applyAsDouble(s.from()), ex = x.applyAsDouble(end);
-                Region seg = new Region();
-                seg.setManaged(false); // sized here, not by the pane's layout (an empty region's preferred size is 0)
-                seg.getStyleClass().addAll("tl-segment", s.styleClass());
-                if (s.reported() != s.assigned()) seg.getStyleClass().add("transition");
+                Region seg = segments.take();
+                Styles.replace(seg, c -> c.startsWith("state-") || c.equals("transition"),
+                        s.styleClass(), s.reported() != s.assigned() ? "transition" : null);
                 seg.resizeRelocate(sx, y, Math.max(2, ex - sx), LANE_H);
-                pane.getChildren().add(seg);
                 if (ex - sx > 70) {
-                    Label st = new Label(s.reported().id());
-                    st.getStyleClass().add("tl-segment-label");
-                    st.setMouseTransparent(true);
+                    Label st = segmentLabels.take();
+                    st.setText(s.reported().id());
+                    st.setMaxWidth(ex - sx - 8); // a short segment ends its name with "…" rather than writing over the next
                     st.relocate(sx + 4, y + 4);
-                    pane.getChildren().add(st);
                 }
             }
         }
@@ -132,15 +158,45 @@ final class TimelineView {
             if (mk.at().isBefore(r[0])) continue;
             double mx = x.applyAsDouble(mk.at());
             int r0 = mk.start() ? startRow++ % 2 : row++ % 3;
-            Line l = new Line(mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
-            l.getStyleClass().addAll("tl-marker", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            pane.getChildren().add(l);
-            Label text = new Label(markerText(mk));
-            text.getStyleClass().addAll("tl-marker-label", "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            String kind = "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            Line l = markers.take();
+            line(l, mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
+            Styles.replace(l, c -> c.startsWith("tl-") && !c.equals("tl-marker"), kind);
+            Label text = markerLabels.take();
+            text.setText(markerText(mk));
+            Styles.replace(text, c -> c.startsWith("tl-") && !c.equals("tl-marker-label"), kind);
             text.setMaxWidth(Math.max(80, x1 - mx));
             text.relocate(mx + 3, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18);
-            pane.getChildren().add(text);
         }
+    }
+
+    private static void line(Line l, double x1, double y1, double x2, double y2) {
+        l.setStartX(x1);
+        l.setStartY(y1);
+        l.setEndX(x2);
+        l.setEndY(y2);
+    }
+
+    private static <T extends javafx.scene.Node> java.util.function.Supplier<T> styled(java.util.function.Supplier<T> make, String styleClass) {
+        return () -> {
+            T n = make.get();
+            n.getStyleClass().add(styleClass);
+            return n;
+        };
+    }
+
+    private static Region segment() {
+        Region seg = new Region();
+        seg.setManaged(false); // sized here, not by the layout (an empty region's preferred size is 0)
+        seg.getStyleClass().add("tl-segment");
+        return seg;
+    }
+
+    private static Label label(String styleClass, boolean mouseTransparent) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        l.setMouseTransparent(mouseTransparent);
+        return l;
     }
 
     private String markerText(TimelineModel.Marker mk) {

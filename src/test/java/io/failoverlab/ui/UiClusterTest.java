@@ -80,8 +80,9 @@ class UiClusterTest {
         assertEquals("monitor: live", robot.lookup("#status-monitor").queryAs(Label.class).getText());
         String oldPrimary = FxWait.onFx(() -> primaryName(table));
         String oldSecondary = oldPrimary.equals("node1") ? "node2" : "node1";
-        assertTrue(robot.lookup(".state-cell.state-primary").tryQuery().isPresent());
-        assertTrue(robot.lookup(".state-cell.state-secondary").tryQuery().isPresent());
+        // the state cells are coloured by meaning (a pseudo-class per category, see Styles)
+        assertTrue(FxWait.onFx(() -> coloured(robot, io.failoverlab.lab.NodeState.PRIMARY)), "a primary cell in the primary colour");
+        assertTrue(FxWait.onFx(() -> coloured(robot, io.failoverlab.lab.NodeState.SECONDARY)), "a secondary cell in the secondary colour");
 
         long s0 = System.nanoTime();
         robot.clickOn("#action-switchover");
@@ -131,5 +132,10 @@ class UiClusterTest {
     private String stepStates() {
         return FxWait.onFx(() -> session.steps().labSteps().stream().map(s -> s.name() + "=" + s.state() + " " + s.detail())
                 .collect(Collectors.joining("; ")));
+    }
+
+    private static boolean coloured(FxRobot robot, io.failoverlab.lab.NodeState state) {
+        return robot.lookup(".state-cell").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.Labeled l
+                && state.id().equals(l.getText()) && Styles.showsState(n, state));
     }
 }

@@ -129,6 +129,8 @@ class UiFailoverTest {
         assertTrue(robot.lookup(".tl-marker-label.tl-end-ok").tryQuery().isPresent(), "the measured end is written on the timeline");
         FxWait.until(10, () -> robot.lookup("#topo-" + oldSecondary + ".role-primary").tryQuery().isPresent(), () -> "diagram not turned");
         assertTrue(FxWait.onFx(() -> window.notifier().shown() >= 1), "a role-change notification was shown");
+        assertTrue(FxWait.onFx(() -> window.notifier().lastText()).contains(oldSecondary + " is now primary"),
+                () -> "notification: " + FxWait.onFx(() -> window.notifier().lastText()));
 
         // select the killed node in the table, Node → Start selected node
         robot.interact(() -> {

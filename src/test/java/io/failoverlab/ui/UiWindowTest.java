@@ -2,12 +2,14 @@ package io.failoverlab.ui;
 
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.NodeState;
 import io.failoverlab.testing.TestLabs;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,6 +84,24 @@ class UiWindowTest {
         robot.clickOn("#log-filter").write("line 19999");
         FxWait.until(5, () -> list.getItems().size() == 1, () -> "visible " + list.getItems().size());
         assertTrue(FxWait.onFx(() -> list.getParent() != null), "the list sits in the selected tab");
+    }
+
+    @Test
+    void aRoleChangeShowsTheNotificationBarOverTheTable(FxRobot robot) throws Exception {
+        NotificationPane bar = robot.lookup("#notification-bar").queryAs(NotificationPane.class);
+        java.time.Instant t = java.time.Instant.now();
+        session.offerSnapshot(Snapshots.of(t, Snapshots.node("node1", 1, 6001, NodeState.PRIMARY, NodeState.PRIMARY),
+                Snapshots.node("node2", 2, 6002, NodeState.SECONDARY, NodeState.SECONDARY)));
+        Thread.sleep(300);
+        assertFalse(FxWait.onFx(bar::isShowing), "the first roles seen are not announced");
+        session.offerSnapshot(Snapshots.of(t.plusSeconds(1), Snapshots.node("node1", 1, 6001, NodeState.SECONDARY, NodeState.SECONDARY),
+                Snapshots.node("node2", 2, 6002, NodeState.PRIMARY, NodeState.PRIMARY)));
+        FxWait.until(5, () -> bar.isShowing(), () -> "the bar did not show");
+        // both changes of one failover share the bar, the newest last
+        String text = FxWait.onFx(bar::getText);
+        assertTrue(text.contains("node2 is now primary") && text.contains("node1 is now secondary"), text);
+        assertEquals(2, FxWait.onFx(() -> window.notifier().shown()));
+        FxWait.until(10, () -> !bar.isShowing(), () -> "the bar did not hide itself");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.failoverlab.ui;
+
+import javafx.scene.Group;
+import javafx.scene.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Shapes of one kind for a picture that is redrawn often (timeline, topology links): a redraw
+ * takes them in order and the ones it did not take are removed. Redrawing the same picture
+ * again creates no nodes, so the CSS engine has nothing new to style; each kind lives in its own
+ * layer, which keeps the drawing order whatever order the nodes were first made in.
+ */
+final class NodePool<T extends Node> {
+    private final Group layer = new Group();
+    private final Supplier<T> make;
+    private final List<T> nodes = new ArrayList<>();
+    private int used;
+
+    NodePool(Supplier<T> make) {
+        this.make = make;
+        layer.setManaged(false);
+    }
+
+    /** The layer to add to the picture once. */
+    Group layer() { return layer; }
+
+    /** Starts a redraw. */
+    void begin() { used = 0; }
+
+    /** The next shape of this redraw: a re-used one where there is one. */
+    T take() {
+        if (used == nodes.size()) {
+            T n = make.get();
+            nodes.add(n);
+            layer.getChildren().add(n);
+        }
+        return nodes.get(used++);
+    }
+
+    /** Ends a redraw: the shapes not taken this time leave the picture. */
+    void end() {
+        if (used == nodes.size()) return;
+        List<T> extra = nodes.subList(used, nodes.size());
+        layer.getChildren().removeAll(extra);
+        extra.clear();
+    }
+}
