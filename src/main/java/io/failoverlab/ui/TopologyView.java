@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import javafx.animation.Animation;
 import javafx.animation.FadeTransition;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
@@ -8,7 +9,6 @@ import javafx.animation.ScaleTransition;
 import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.transform.Scale;
 import javafx.util.Duration;
 
 import java.util.HashMap;
@@ -33,8 +34,20 @@ final class TopologyView {
     private static final Duration MOVE = Duration.millis(650);
     private final LiveModels live;
     private final Messages m;
+    /** Room around the picture (the boxes' shadow included), between the standbys, and for the replication arrow. */
+    private static final double MARGIN = 8, GAP = 14, ARROW = 48;
     private final Pane pane = new Pane();
-    private final Group links = new Group();
+    /** Everything drawn, scaled down as one when the pane is smaller than the picture needs. */
+    private final Pane content = new Pane();
+    private final Scale fit = new Scale(1, 1, 0, 0);
+    private final ChangeListener<Number> replace = (o, a, b) -> place(false);
+    private final NodePool<Line> monitorLinks = new NodePool<>(() -> styled(new Line(), "topo-monitor-link"));
+    private final NodePool<Line> edges = new NodePool<>(() -> styled(new Line(), "topo-edge"));
+    private final NodePool<Polygon> heads = new NodePool<>(() -> {
+        Polygon p = new Polygon();
+        p.getStyleClass().add("topo-arrow");
+        return p;
+    });
     private final StackPane monitor = new StackPane();
     private final Map<String, NodeBox> boxes = new HashMap<>();
     private final Label empty = new Label();
@@ -49,7 +62,8 @@ final class TopologyView {
     Region build() {
         pane.setId("topology");
         pane.getStyleClass().add("topology");
-        pane.setMinSize(0, 0);
+        // narrow windows shrink the picture (see place), but not below a size whose text stays readable
+        pane.setMinSize(180, 0);
         pane.setPrefSize(380, 200);
         Label ml = new Label(m.tr("topology.monitor"));
         ml.getStyleClass().add("topo-title");
@@ -58,7 +72,10 @@ final class TopologyView {
         monitor.setId("topo-monitor");
         empty.setText(m.tr("topology.empty"));
         empty.getStyleClass().add("topo-empty");
-        pane.getChildren().addAll(links, monitor, empty);
+        content.setManaged(false);
+        content.getTransforms().add(fit);
+        pane.getChildren().add(content);
+        content.getChildren().addAll(monitorLinks.layer(), edges.layer(), heads.layer(), monitor, empty);
         ChangeListener<TopologyModel> onModel = (o, a, b) -> update(b, true);
         live.topologyProperty().addListener(onModel);
         // a rebuilt scene (language switch) makes a new view: the old one stops listening
@@ -66,17 +83,17 @@ final class TopologyView {
             if (s == null) live.topologyProperty().removeListener(onModel);
         });
         pane.widthProperty().addListener((o, a, b) -> place(false));
+        monitor.widthProperty().addListener(replace);
         pane.heightProperty().addListener((o, a, b) -> place(false));
         update(live.topologyProperty().get(), false);
         return pane;
     }
 
     private void update(TopologyModel t, boolean animate) {
-        monitor.getStyleClass().removeAll("topo-up", "topo-down");
-        monitor.getStyleClass().add(t.monitorUp() ? "topo-up" : "topo-down");
+        Styles.replace(monitor, c -> c.equals("topo-up") || c.equals("topo-down"), t.monitorUp() ? "topo-up" : "topo-down");
         boxes.keySet().removeIf(name -> {
             if (t.node(name).isPresent()) return false;
-            pane.getChildren().remove(boxes.get(name).box());
+            content.getChildren().remove(boxes.get(name).box());
             return true;
         });
         for (TopologyModel.Node n : t.nodes()) {
@@ -84,9 +101,8 @@ final class TopologyView {
             b.name().setText(n.name());
             b.state().setText(n.inTransition() ? n.reported().id() + " → " + n.assigned().id() : n.reported().id());
             b.where().setText(n.hostPort());
-            b.box().getStyleClass().removeIf(c -> c.startsWith("state-") || c.equals("transition") || c.startsWith("role-"));
-            b.box().getStyleClass().addAll(n.styleClass(), "role-" + n.role().name().toLowerCase(Locale.ROOT));
-            if (n.inTransition()) b.box().getStyleClass().add("transition");
+            Styles.replace(b.box(), c -> c.startsWith("state-") || c.equals("transition") || c.startsWith("role-"),
+                    n.styleClass(), "role-" + n.role().name().toLowerCase(Locale.ROOT), n.inTransition() ? "transition" : null);
             NodeRow.Role before = b.role()[0];
             b.role()[0] = n.role();
             if (animate && before != null && before != n.role()) flash(b.box());
@@ -114,8 +130,10 @@ final class TopologyView {
         ChangeListener<Number> relink = (o, a, b) -> drawLinks();
         box.layoutXProperty().addListener(relink);
         box.layoutYProperty().addListener(relink);
-        box.widthProperty().addListener(relink);
-        pane.getChildren().add(box);
+        // a box gets its real size once styled (and again when its text changes): place the picture again
+        box.widthProperty().addListener(replace);
+        box.heightProperty().addListener(replace);
+        content.getChildren().add(box);
         return new NodeBox(box, n, s, w, new NodeRow.Role[1]);
     }
 
@@ -132,39 +150,76 @@ final class TopologyView {
         s.play();
     }
 
-    /** Where each shape goes: monitor top centre, primary left, the others in a column on the right. */
+    /**
+     * Where each shape goes: monitor top centre, primary left, the others in a column on the right.
+     * The picture is laid out at least as large as its boxes need and scaled down to fit the pane,
+     * so a narrow window (or presentation mode's bigger letters) shrinks the diagram rather than
+     * cutting boxes off or piling them on each other.
+     */
     private void place(boolean animate) {
         double w = pane.getWidth(), h = pane.getHeight();
         if (w <= 0 || h <= 0) return;
-        monitor.autosize();
-        monitor.relocate((w - monitor.getWidth()) / 2, 6);
-        empty.autosize();
-        empty.relocate((w - empty.getWidth()) / 2, h / 2);
         TopologyModel t = live.topologyProperty().get();
+        monitor.autosize();
+        empty.autosize();
         List<TopologyModel.Node> others = t.nodes().stream().filter(n -> n.role() != NodeRow.Role.PRIMARY).toList();
-        double top = monitor.getHeight() + 24, bottom = h - 6;
+        boolean twoColumns = t.primary().isPresent();
+        double leftW = 0, rightW = 0, rowW = 0, columnH = 0, rowH = 0;
+        for (TopologyModel.Node n : t.nodes()) {
+            NodeBox b = boxes.get(n.name());
+            if (b == null) continue;
+            b.box().autosize();
+            double bw = b.box().getWidth(), bh = b.box().getHeight();
+            if (n.role() == NodeRow.Role.PRIMARY) {
+                leftW = Math.max(leftW, bw);
+                rowH = Math.max(rowH, bh);
+            } else {
+                rightW = Math.max(rightW, bw);
+                columnH += bh + GAP;
+                rowW += bw + GAP;
+                rowH = Math.max(rowH, bh);
+            }
+        }
+        double top = monitor.getHeight() + 24;
+        double needW = twoColumns ? MARGIN + leftW + ARROW + rightW + MARGIN : Math.max(monitor.getWidth(), rowW) + 2 * MARGIN;
+        double needH = top + Math.max(twoColumns ? columnH : rowH + GAP, rowH) + MARGIN;
+        double cw = Math.max(w, needW), ch = Math.max(h, needH);
+        double scale = Math.min(w / cw, h / ch);
+        fit.setX(scale);
+        fit.setY(scale);
+        content.relocate((w - cw * scale) / 2, 0);
+        monitor.relocate((cw - monitor.getWidth()) / 2, 6);
+        empty.relocate((cw - empty.getWidth()) / 2, ch / 2);
+        double bottom = ch - MARGIN;
+        double rowX = (cw - Math.max(0, rowW - GAP)) / 2;
         for (TopologyModel.Node n : t.nodes()) {
             NodeBox b = boxes.get(n.name());
             if (b == null) continue;
             Region box = b.box();
-            box.autosize();
-            double cx, cy;
+            double bw = box.getWidth(), bh = box.getHeight(), x, y;
             if (n.role() == NodeRow.Role.PRIMARY) {
-                cx = w * 0.25;
-                cy = (top + bottom) / 2;
-            } else {
+                x = Math.max(MARGIN, cw * 0.25 - bw / 2);
+                y = (top + bottom) / 2 - bh / 2;
+            } else if (twoColumns) {
                 int i = others.indexOf(n);
                 double slot = (bottom - top) / Math.max(1, others.size());
-                cx = t.primary().isPresent() ? w * 0.74 : w * (i + 1) / (others.size() + 1.0);
-                cy = t.primary().isPresent() ? top + slot * (i + 0.5) : (top + bottom) / 2;
+                x = Math.min(cw - MARGIN - bw, Math.max(MARGIN + leftW + ARROW, cw * 0.74 - bw / 2));
+                y = top + slot * (i + 0.5) - bh / 2;
+            } else { // no primary: one row, side by side in their order, centred
+                x = rowX;
+                rowX += bw + GAP;
+                y = (top + bottom) / 2 - bh / 2;
             }
-            // kept inside a narrow diagram: the boxes may touch, never leave the pane
-            double x = Math.max(4, Math.min(w - box.getWidth() - 4, cx - box.getWidth() / 2)), y = cy - box.getHeight() / 2;
             boolean placed = box.getProperties().containsKey("placed");
-            if (animate && placed && (Math.abs(box.getLayoutX() - x) > 1 || Math.abs(box.getLayoutY() - y) > 1)) {
+            // a glide under way when the picture changes again (a box grew, the pane shrank) heads for the new place
+            Timeline gliding = (Timeline) box.getProperties().remove("glide");
+            boolean wasGliding = gliding != null && gliding.getStatus() == Animation.Status.RUNNING;
+            if (gliding != null) gliding.stop();
+            if ((animate || wasGliding) && placed && (Math.abs(box.getLayoutX() - x) > 1 || Math.abs(box.getLayoutY() - y) > 1)) {
                 Timeline move = new Timeline(new KeyFrame(MOVE,
                         new KeyValue(box.layoutXProperty(), x, Interpolator.EASE_BOTH),
                         new KeyValue(box.layoutYProperty(), y, Interpolator.EASE_BOTH)));
+                box.getProperties().put("glide", move);
                 move.play();
             } else {
                 box.relocate(x, y);
@@ -174,17 +229,19 @@ final class TopologyView {
         drawLinks();
     }
 
+    /** Lines follow the boxes as they glide (called on every move): the shapes are re-used, only their ends move. */
     private void drawLinks() {
-        links.getChildren().clear();
         TopologyModel t = live.topologyProperty().get();
+        monitorLinks.begin();
+        edges.begin();
+        heads.begin();
         double mx = monitor.getLayoutX() + monitor.getWidth() / 2, my = monitor.getLayoutY() + monitor.getHeight();
         for (TopologyModel.Node n : t.nodes()) {
             NodeBox b = boxes.get(n.name());
             if (b == null) continue;
             Region r = b.box();
-            Line l = new Line(mx, my, r.getLayoutX() + r.getWidth() / 2, r.getLayoutY());
-            l.getStyleClass().add("topo-monitor-link");
-            links.getChildren().add(l);
+            Line l = monitorLinks.take();
+            set(l, mx, my, r.getLayoutX() + r.getWidth() / 2, r.getLayoutY());
         }
         for (TopologyModel.Edge e : t.edges()) {
             NodeBox from = boxes.get(e.from()), to = boxes.get(e.to());
@@ -196,14 +253,31 @@ final class TopologyView {
                 x1 = a.getLayoutX() + a.getWidth() / 2;
                 x2 = b.getLayoutX() + b.getWidth() / 2;
             }
-            Line line = new Line(x1, y1, x2, y2);
-            line.getStyleClass().addAll("topo-edge", e.streaming() ? "streaming" : "catching-up");
+            String kind = e.streaming() ? "streaming" : "catching-up";
+            Line line = edges.take();
+            set(line, x1, y1, x2, y2);
+            Styles.replace(line, c -> c.equals("streaming") || c.equals("catching-up"), kind);
             double ang = Math.atan2(y2 - y1, x2 - x1), len = 11, spread = 0.45;
-            Polygon head = new Polygon(x2, y2,
+            Polygon head = heads.take();
+            head.getPoints().setAll(x2, y2,
                     x2 - len * Math.cos(ang - spread), y2 - len * Math.sin(ang - spread),
                     x2 - len * Math.cos(ang + spread), y2 - len * Math.sin(ang + spread));
-            head.getStyleClass().addAll("topo-arrow", e.streaming() ? "streaming" : "catching-up");
-            links.getChildren().addAll(line, head);
+            Styles.replace(head, c -> c.equals("streaming") || c.equals("catching-up"), kind);
         }
+        monitorLinks.end();
+        edges.end();
+        heads.end();
+    }
+
+    private static void set(Line l, double x1, double y1, double x2, double y2) {
+        l.setStartX(x1);
+        l.setStartY(y1);
+        l.setEndX(x2);
+        l.setEndY(y2);
+    }
+
+    private static Line styled(Line l, String styleClass) {
+        l.getStyleClass().add(styleClass);
+        return l;
     }
 }
