@@ -17,20 +17,33 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * The log viewer's model. Any thread offers lines into a lock-free queue; the FX thread drains
- * it in batches (every 50–100 ms) into a bounded ring buffer, so a flood of output costs one
+ * it in batches (ConsoleWindow.LOG_TICK) into a bounded ring buffer, so a flood of output costs one
  * list change per tick. The visible list is that buffer filtered by source, levels and text.
+ * The queue holds at most as many lines as the ring: in a flood, a line that the newest
+ * {@code capacity} lines have already pushed out of the ring's window is let go while queued
+ * (counted in {@link #received()}) instead of being held in memory to be shown and dropped.
  */
 public final class LogViewModel {
     public static final int DEFAULT_CAPACITY = 200_000;
     /** At most this many lines are taken from the queue per drain, so one tick stays short. */
-    static final int MAX_PER_DRAIN = 20_000;
+    static final int MAX_PER_DRAIN = 50_000;
 
     private final ConcurrentLinkedQueue<LogLine> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Lines let go while queued, not yet counted in received. */
+    private final AtomicLong letGo = new AtomicLong();
+    /** Sources seen by offer, so that a source whose lines were all let go still gets its tab. */
+    private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> newSources = new ConcurrentLinkedQueue<>();
+    private final int capacity;
     private final RingBufferList<LogLine> lines;
     private final FilteredList<LogLine> visible;
     private final ObservableList<String> sources = FXCollections.observableArrayList();
@@ -42,6 +55,7 @@ public final class LogViewModel {
     private long received;
 
     public LogViewModel(int capacity, List<String> knownSources) {
+        this.capacity = capacity;
         this.lines = new RingBufferList<>(capacity);
         this.visible = new FilteredList<>(lines);
         knownSources.forEach(this::addSource);
@@ -52,18 +66,24 @@ public final class LogViewModel {
 
     /** Thread-safe: called by engine, watcher and operation threads. */
     public void offer(LogLine line) {
-        if (line != null) incoming.offer(line);
+        if (line == null) return;
+        if (line.source() != null && seenSources.add(line.source())) newSources.offer(line.source());
+        incoming.offer(line);
+        if (queued.incrementAndGet() > capacity && incoming.poll() != null) {
+            queued.decrementAndGet();
+            letGo.incrementAndGet();
+        }
     }
 
     /** FX thread: moves what arrived into the buffer; returns how many lines were taken. */
     public int drain() {
+        for (String s; (s = newSources.poll()) != null; ) addSource(s);
+        received += letGo.getAndSet(0);
         if (incoming.isEmpty()) return 0;
         List<LogLine> batch = new ArrayList<>();
         LogLine l;
-        while (batch.size() < MAX_PER_DRAIN && (l = incoming.poll()) != null) {
-            batch.add(l);
-            if (l.source() != null && !sources.contains(l.source())) addSource(l.source());
-        }
+        while (batch.size() < MAX_PER_DRAIN && (l = incoming.poll()) != null) batch.add(l);
+        queued.addAndGet(-batch.size());
         received += batch.size();
         lines.appendAll(batch);
         return batch.size();
@@ -90,7 +110,7 @@ public final class LogViewModel {
     }
 
     public void clear() {
-        incoming.clear();
+        for (LogLine l; (l = incoming.poll()) != null; ) queued.decrementAndGet();
         lines.clear();
     }
 

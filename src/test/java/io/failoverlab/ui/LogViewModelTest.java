@@ -46,11 +46,15 @@ class LogViewModelTest {
     void drainBatchesIntoTheBoundedBuffer() {
         LogViewModel log = new LogViewModel(1000, List.of("local", "monitor", "app"));
         for (int i = 0; i < 5000; i++) log.offer(LogLine.of("local", LogLine.Level.OUTPUT, "line " + i));
-        assertEquals(5000, log.drain());
+        log.offer(LogLine.of("vm9", LogLine.Level.OUTPUT, "let go while queued"));
+        for (int i = 5000; i < 6000; i++) log.offer(LogLine.of("local", LogLine.Level.OUTPUT, "line " + i));
+        // the queue held no more than the ring can show: the 5,001 older lines were let go while queued
+        assertEquals(1000, log.drain());
         assertEquals(1000, log.lines().size());
-        assertEquals("line 4000", log.lines().get(0).text());
-        assertEquals("line 4999", log.lines().get(999).text());
-        assertEquals(5000, log.received());
+        assertEquals("line 5000", log.lines().get(0).text());
+        assertEquals("line 5999", log.lines().get(999).text());
+        assertEquals(6001, log.received());
+        assertTrue(log.sources().contains("vm9"), "a source whose lines were all let go still has its tab");
         assertEquals(0, log.drain());
     }
 
