@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,12 +44,8 @@ class JournalScreenshotUiTest {
     void start(Stage stage) throws Exception {
         lab = TestLabs.localLab("ui-journal");
         root = Path.of(lab.dataDir).getParent();
-        UiSettings settings = new UiSettings();
-        settings.width = 1200;
-        settings.height = 760;
         session = new LabSession(lab, null, root.resolve("journal"));
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(root.resolve("console.json")),
-                settings, Locale.ENGLISH);
+        window = TestWindows.console(stage, session, root.resolve("console.json"), 1200, 760);
         window.show();
     }
 

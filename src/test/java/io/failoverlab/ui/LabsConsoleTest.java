@@ -17,7 +17,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,10 +42,7 @@ class LabsConsoleTest {
     void start(Stage stage) throws Exception {
         fx = LabsFixture.create(dir.resolve("run-" + System.nanoTime()), 4);
         session = new LabSession(fx.gce, null, dir.resolve("journal"));
-        UiSettings settings = new UiSettings();
-        settings.width = 1200;
-        settings.height = 800;
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(dir.resolve("console.json")), settings, Locale.ENGLISH);
+        window = TestWindows.console(stage, session, dir.resolve("console.json"), 1200, 800);
         window.labsContext(fx.context());
         window.onSwitch(switched::set);
         window.show();

@@ -1,8 +1,6 @@
 package io.failoverlab.ui;
 
-import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeState;
-import io.failoverlab.testing.TestLabs;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -19,7 +17,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,13 +34,8 @@ class TopologyFitTest {
 
     @Start
     void start(Stage stage) {
-        LabSpec lab = LabSpec.local(dir.resolve("lab").toString(), TestLabs.freePort(), TestLabs.freePort(), TestLabs.freePort());
-        lab.name = "fit";
-        UiSettings settings = new UiSettings();
-        settings.width = 1400;
-        settings.height = 860;
-        session = new LabSession(lab);
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(dir.resolve("console.json")), settings, Locale.ENGLISH);
+        session = new LabSession(TestWindows.idleLab(dir, "fit"));
+        window = TestWindows.console(stage, session, dir.resolve("console.json"), 1400, 860);
         window.show();
     }
 

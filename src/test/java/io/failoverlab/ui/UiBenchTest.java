@@ -1,8 +1,6 @@
 package io.failoverlab.ui;
 
-import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
-import io.failoverlab.testing.TestLabs;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +42,8 @@ class UiBenchTest {
 
     @Start
     void start(Stage stage) {
-        LabSpec lab = LabSpec.local(dir.resolve("lab").toString(), TestLabs.freePort(), TestLabs.freePort(), TestLabs.freePort());
-        lab.name = "bench";
-        UiSettings settings = new UiSettings();
-        settings.width = 1300;
-        settings.height = 850;
-        session = new LabSession(lab);
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(dir.resolve("console.json")), settings, Locale.ENGLISH);
+        session = new LabSession(TestWindows.idleLab(dir, "bench"));
+        window = TestWindows.console(stage, session, dir.resolve("console.json"), 1300, 850);
         long t0 = System.nanoTime();
         window.show();
         Runnable[] once = new Runnable[1];

@@ -18,7 +18,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,12 +38,8 @@ class UiClusterTest {
     void start(Stage stage) throws Exception {
         lab = TestLabs.localLab("ui-it");
         settingsDir = Files.createTempDirectory("failoverlab-ui-settings");
-        UiSettings settings = new UiSettings();
-        settings.width = 1500;
-        settings.height = 920;
         session = new LabSession(lab);
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(settingsDir.resolve("console.json")),
-                settings, Locale.ENGLISH);
+        window = TestWindows.console(stage, session, settingsDir.resolve("console.json"), 1500, 920);
         window.show();
     }
 

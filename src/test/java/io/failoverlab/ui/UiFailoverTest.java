@@ -46,13 +46,9 @@ class UiFailoverTest {
     void start(Stage stage) throws Exception {
         lab = TestLabs.localLab("ui-failover");
         settingsDir = Files.createTempDirectory("failoverlab-ui-settings");
-        UiSettings settings = new UiSettings();
-        settings.width = 1500;
-        settings.height = 980;
         session = new LabSession(lab);
         session.tap(latency::onSnapshot);
-        window = new ConsoleWindow(stage, session, Actions.standard(), new UiSettingsStore(settingsDir.resolve("console.json")),
-                settings, Locale.ENGLISH);
+        window = TestWindows.console(stage, session, settingsDir.resolve("console.json"), 1500, 980);
         window.show();
         @SuppressWarnings("unchecked")
         TableView<NodeRow> t = (TableView<NodeRow>) window.scene().lookup("#node-table");

@@ -3,7 +3,6 @@ package io.failoverlab.ui;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
-import io.failoverlab.testing.TestLabs;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,7 +19,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,14 +36,10 @@ class UiWindowTest {
 
     @Start
     void start(Stage stage) {
-        lab = LabSpec.local(dir.resolve("lab").toString(), TestLabs.freePort(), TestLabs.freePort(), TestLabs.freePort());
-        lab.name = "ui-window";
+        lab = TestWindows.idleLab(dir, "ui-window");
         store = new UiSettingsStore(dir.resolve("console.json"));
-        UiSettings settings = new UiSettings();
-        settings.width = 1300;
-        settings.height = 850;
         session = new LabSession(lab);
-        window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, Locale.ENGLISH);
+        window = TestWindows.console(stage, session, store, 1300, 850);
         window.show();
     }
 
