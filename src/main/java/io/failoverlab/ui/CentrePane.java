@@ -31,9 +31,9 @@ final class CentrePane {
         top.setDividerPositions(0.72);
         top.setId("table-and-diagram");
         tabs = new TabPane(
-                tab("timeline", m.tr("tab.timeline"), new TimelineView(session.live().timeline(), m).build()),
-                tab("datacheck", m.tr("tab.datacheck"), new DataCheckPane(session, controller, actions, m).build()),
-                tab("connections", m.tr("tab.connections"), new ConnectionsPane(session, m).build()));
+                tab("timeline", m.tr("tab.timeline"), () -> new TimelineView(session.live().timeline(), m).build()),
+                tab("datacheck", m.tr("tab.datacheck"), () -> new DataCheckPane(session, controller, actions, m).build()),
+                tab("connections", m.tr("tab.connections"), () -> new ConnectionsPane(session, m).build()));
         tabs.setId("centre-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane centre = new SplitPane(top, tabs, log);
@@ -42,10 +42,19 @@ final class CentrePane {
         return centre;
     }
 
-    private static Tab tab(String id, String text, Region content) {
-        Tab t = new Tab(text, content);
+    /**
+     * A tab whose content is built the first time it is shown: the window's first frame then
+     * styles and lays out only the tab in front (start-up time).
+     */
+    private static Tab tab(String id, String text, java.util.function.Supplier<Region> content) {
+        Tab t = new Tab(text);
         t.setId("tab-" + id);
         t.setUserData(id);
+        Runnable fill = () -> {
+            if (t.isSelected() && t.getContent() == null) t.setContent(content.get());
+        };
+        t.selectedProperty().addListener((o, was, is) -> fill.run());
+        fill.run();
         return t;
     }
 

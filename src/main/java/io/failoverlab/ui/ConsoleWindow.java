@@ -61,7 +61,7 @@ public final class ConsoleWindow {
         scene = new Scene(buildRoot(), settings.width, settings.height);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
-        stage.getIcons().setAll(WindowIcon.images());
+        afterFirstFrame(() -> stage.getIcons().setAll(WindowIcon.images())); // seven PNGs to decode: not before the window shows
         placeStage();
         stage.setOnCloseRequest(e -> rememberGeometry());
         // log lines are drained in batches (one list change per tick). Every drain repaints the whole log
@@ -86,6 +86,16 @@ public final class ConsoleWindow {
         JournalCapture.install(this);
         session.probeAtStartup();
         cost.start();
+    }
+
+    /** Runs r on the FX thread once the first frame has been laid out (work the first frame does not need). */
+    private void afterFirstFrame(Runnable r) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(r);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void drainLog() {

@@ -60,6 +60,11 @@ class UiWindowTest {
         Thread.sleep(1500);
         assertEquals("monitor: not watched (lab not built or stopped)", robot.lookup("#status-monitor").queryAs(Label.class).getText());
         assertEquals("Lab: ui-window", robot.lookup("#status-lab").queryAs(Label.class).getText());
+        // the icons are set once the first frame is out; the hidden tabs are built when first shown
+        assertEquals(7, FxWait.onFx(() -> window.stage().getIcons().size()));
+        assertTrue(robot.lookup("#datacheck-grid").tryQuery().isEmpty(), "the data-check tab is not built before it is shown");
+        robot.clickOn("#tab-datacheck");
+        FxWait.until(5, () -> robot.lookup("#datacheck-grid").tryQuery().isPresent(), () -> "the data-check tab shows no grid");
     }
 
     @Test
