@@ -24,6 +24,8 @@ import java.util.Locale;
  * the engine and the monitor feed stay.
  */
 public final class ConsoleWindow {
+    /** How often the log takes in what arrived (see show). */
+    static final Duration LOG_TICK = Duration.millis(250);
     private final Stage stage;
     private final LabSession session;
     private final Actions actions;
@@ -35,7 +37,6 @@ public final class ConsoleWindow {
     private LogPane logPane;
     private TableView<NodeRow> table;
     private final SecondsClock clock = new SecondsClock();
-    static final Duration LOG_TICK = Duration.millis(250);
     private Timeline ticks;
     private CentrePane centrePane;
     private RoleNotifier notifier;

@@ -52,10 +52,11 @@ final class StatusBar {
         }, session.live().profileProperty()));
 
         // a still mark and the seconds counting, not a spinner (see SecondsClock)
-        Label spinner = new Label("◔");
-        spinner.getStyleClass().add("status-busy-mark");
-        spinner.visibleProperty().bind(controller.busyProperty());
-        java.time.Instant[] since = {null};
+        Label busyMark = new Label("◔");
+        busyMark.getStyleClass().add("status-busy-mark");
+        busyMark.visibleProperty().bind(controller.busyProperty());
+        // a bar rebuilt by a language switch mid-action counts from then
+        java.time.Instant[] since = {controller.runningProperty().get() == null ? null : java.time.Instant.now()};
         controller.runningProperty().addListener((o, a, b) -> since[0] = b == null ? null : java.time.Instant.now());
         Label elapsed = new Label();
         elapsed.setId("status-elapsed");
@@ -82,7 +83,7 @@ final class StatusBar {
 
         HBox bar = new HBox(10, monitor, new Separator(javafx.geometry.Orientation.VERTICAL), lab,
                 new Separator(javafx.geometry.Orientation.VERTICAL), profile,
-                new Separator(javafx.geometry.Orientation.VERTICAL), spinner, busy, elapsed,
+                new Separator(javafx.geometry.Orientation.VERTICAL), busyMark, busy, elapsed,
                 new Separator(javafx.geometry.Orientation.VERTICAL), last);
         if (cost != null) {
             Label costLabel = new Label();
