@@ -193,8 +193,15 @@ public final class LabEngine implements AutoCloseable {
     public String monitorUri() throws IOException {
         if (monitorUri == null) {
             InstanceSpec m = spec.monitor;
-            CommandResult r = shells.of(m).check(Command.asPostgres(pgautoctl(m).showMonitorUri(paths(m).pgdata()))
-                    .timeout(Duration.ofSeconds(30)));
+            Command show = Command.asPostgres(pgautoctl(m).showMonitorUri(paths(m).pgdata())).timeout(Duration.ofSeconds(30));
+            CommandResult r = shells.of(m).run(show);
+            // a keeper that is starting rewrites its configuration file: read half-written, pg_autoctl
+            // calls it "Unrecognized configuration file" — ask again a moment later
+            for (int i = 0; i < 5 && !r.ok() && (r.stderr() + r.stdout()).contains("configuration file"); i++) {
+                pause(400);
+                r = shells.of(m).run(show);
+            }
+            if (!r.ok()) throw new io.failoverlab.remote.RemoteCommandException(shells.of(m).describe(), show, r);
             monitorUri = r.stdout().strip();
         }
         return monitorUri;
@@ -392,5 +399,14 @@ public final class LabEngine implements AutoCloseable {
         dataTunnels.values().forEach(PortForward::close);
         dataTunnels.clear();
         shells.close();
+    }
+
+    private static void pause(long ms) throws java.io.InterruptedIOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for pg_autoctl");
+        }
     }
 }

@@ -52,8 +52,9 @@ class MonitorClientTest {
         monitorPort = LocalPgafHost.freePort();
         nodePort = LocalPgafHost.freePort();
         host.createMonitor("monitor", monitorPort);
-        host.run("monitor");
+        // read before the keeper starts: a starting keeper rewrites the configuration file show uri reads
         monitorUri = host.monitorUri("monitor");
+        host.run("monitor");
         client = MonitorClient.connect("127.0.0.1", monitorPort, "require", MonitorClient.USER, null);
         waitFor("the monitor to answer", Duration.ofSeconds(60), () -> {
             try {
