@@ -2,6 +2,7 @@ package io.failoverlab.ui;
 
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.shape.Line;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,23 @@ import java.util.function.Supplier;
 final class NodePool<T extends Node> {
     private final Group layer = new Group();
     private final Supplier<T> make;
+    private final String styleClass;
     private final List<T> nodes = new ArrayList<>();
     private int used;
 
-    NodePool(Supplier<T> make) {
+    /** make: a new shape of this kind; styleClass: the class every one of them carries. */
+    NodePool(Supplier<T> make, String styleClass) {
         this.make = make;
+        this.styleClass = styleClass;
         layer.setManaged(false);
+    }
+
+    /** Moves a re-used line's ends (all a redrawn line changes). */
+    static void setEnds(Line l, double x1, double y1, double x2, double y2) {
+        l.setStartX(x1);
+        l.setStartY(y1);
+        l.setEndX(x2);
+        l.setEndY(y2);
     }
 
     /** The layer to add to the picture once. */
@@ -34,6 +46,7 @@ final class NodePool<T extends Node> {
     T take() {
         if (used == nodes.size()) {
             T n = make.get();
+            n.getStyleClass().add(styleClass);
             nodes.add(n);
             layer.getChildren().add(n);
         }

@@ -34,13 +34,13 @@ final class TimelineView {
     private final Pane pane = new Pane();
     private final Label empty = new Label();
     // drawing order, bottom to top
-    private final NodePool<Line> grid = new NodePool<>(styled(Line::new, "tl-grid"));
-    private final NodePool<Label> tickLabels = new NodePool<>(() -> label("tl-tick", false));
-    private final NodePool<Label> laneNames = new NodePool<>(() -> label("tl-lane-name", false));
-    private final NodePool<Region> segments = new NodePool<>(TimelineView::segment);
-    private final NodePool<Label> segmentLabels = new NodePool<>(() -> label("tl-segment-label", true));
-    private final NodePool<Line> markers = new NodePool<>(styled(Line::new, "tl-marker"));
-    private final NodePool<Label> markerLabels = new NodePool<>(() -> label("tl-marker-label", false));
+    private final NodePool<Line> grid = new NodePool<>(Line::new, "tl-grid");
+    private final NodePool<Label> tickLabels = new NodePool<>(Label::new, "tl-tick");
+    private final NodePool<Label> laneNames = new NodePool<>(Label::new, "tl-lane-name");
+    private final NodePool<Region> segments = new NodePool<>(TimelineView::segment, "tl-segment");
+    private final NodePool<Label> segmentLabels = new NodePool<>(TimelineView::segmentLabel, "tl-segment-label");
+    private final NodePool<Line> markers = new NodePool<>(Line::new, "tl-marker");
+    private final NodePool<Label> markerLabels = new NodePool<>(Label::new, "tl-marker-label");
     private final List<NodePool<?>> pools = List.of(grid, tickLabels, laneNames, segments, segmentLabels, markers, markerLabels);
 
     TimelineView(TimelineModel model, Messages m) {
@@ -125,7 +125,7 @@ final class TimelineView {
         for (int i = 0; i <= ticks; i++) {
             Instant t = r[0].plusMillis((long) (span * i / ticks));
             double tx = x.applyAsDouble(t);
-            line(grid.take(), tx, TOP - 4, tx, lanesBottom);
+            NodePool.setEnds(grid.take(), tx, TOP - 4, tx, lanesBottom);
             Label l = tickLabels.take();
             l.setText(LocalTime.ofInstant(t, ZoneId.systemDefault()).format(CLOCK));
             l.relocate(tx - 26, lanesBottom + 2);
@@ -160,7 +160,7 @@ final class TimelineView {
             int r0 = mk.start() ? startRow++ % 2 : row++ % 3;
             String kind = "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
             Line l = markers.take();
-            line(l, mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
+            NodePool.setEnds(l, mx, mk.start() ? 2 + r0 * 18 : TOP - 4, mx, lanesBottom + (mk.start() ? 0 : 20 + r0 * 18));
             Styles.replace(l, c -> c.startsWith("tl-") && !c.equals("tl-marker"), kind);
             Label text = markerLabels.take();
             text.setText(markerText(mk));
@@ -170,32 +170,15 @@ final class TimelineView {
         }
     }
 
-    private static void line(Line l, double x1, double y1, double x2, double y2) {
-        l.setStartX(x1);
-        l.setStartY(y1);
-        l.setEndX(x2);
-        l.setEndY(y2);
-    }
-
-    private static <T extends javafx.scene.Node> java.util.function.Supplier<T> styled(java.util.function.Supplier<T> make, String styleClass) {
-        return () -> {
-            T n = make.get();
-            n.getStyleClass().add(styleClass);
-            return n;
-        };
-    }
-
     private static Region segment() {
         Region seg = new Region();
         seg.setManaged(false); // sized here, not by the layout (an empty region's preferred size is 0)
-        seg.getStyleClass().add("tl-segment");
         return seg;
     }
 
-    private static Label label(String styleClass, boolean mouseTransparent) {
+    private static Label segmentLabel() {
         Label l = new Label();
-        l.getStyleClass().add(styleClass);
-        l.setMouseTransparent(mouseTransparent);
+        l.setMouseTransparent(true); // a click on a segment's name is a click on the segment
         return l;
     }
 

@@ -41,13 +41,9 @@ final class TopologyView {
     private final Pane content = new Pane();
     private final Scale fit = new Scale(1, 1, 0, 0);
     private final ChangeListener<Number> replace = (o, a, b) -> place(false);
-    private final NodePool<Line> monitorLinks = new NodePool<>(() -> styled(new Line(), "topo-monitor-link"));
-    private final NodePool<Line> edges = new NodePool<>(() -> styled(new Line(), "topo-edge"));
-    private final NodePool<Polygon> heads = new NodePool<>(() -> {
-        Polygon p = new Polygon();
-        p.getStyleClass().add("topo-arrow");
-        return p;
-    });
+    private final NodePool<Line> monitorLinks = new NodePool<>(Line::new, "topo-monitor-link");
+    private final NodePool<Line> edges = new NodePool<>(Line::new, "topo-edge");
+    private final NodePool<Polygon> heads = new NodePool<>(Polygon::new, "topo-arrow");
     private final StackPane monitor = new StackPane();
     private final Map<String, NodeBox> boxes = new HashMap<>();
     private final Label empty = new Label();
@@ -241,7 +237,7 @@ final class TopologyView {
             if (b == null) continue;
             Region r = b.box();
             Line l = monitorLinks.take();
-            set(l, mx, my, r.getLayoutX() + r.getWidth() / 2, r.getLayoutY());
+            NodePool.setEnds(l, mx, my, r.getLayoutX() + r.getWidth() / 2, r.getLayoutY());
         }
         for (TopologyModel.Edge e : t.edges()) {
             NodeBox from = boxes.get(e.from()), to = boxes.get(e.to());
@@ -255,7 +251,7 @@ final class TopologyView {
             }
             String kind = e.streaming() ? "streaming" : "catching-up";
             Line line = edges.take();
-            set(line, x1, y1, x2, y2);
+            NodePool.setEnds(line, x1, y1, x2, y2);
             Styles.replace(line, c -> c.equals("streaming") || c.equals("catching-up"), kind);
             double ang = Math.atan2(y2 - y1, x2 - x1), len = 11, spread = 0.45;
             Polygon head = heads.take();
@@ -267,17 +263,5 @@ final class TopologyView {
         monitorLinks.end();
         edges.end();
         heads.end();
-    }
-
-    private static void set(Line l, double x1, double y1, double x2, double y2) {
-        l.setStartX(x1);
-        l.setStartY(y1);
-        l.setEndX(x2);
-        l.setEndY(y2);
-    }
-
-    private static Line styled(Line l, String styleClass) {
-        l.getStyleClass().add(styleClass);
-        return l;
     }
 }
