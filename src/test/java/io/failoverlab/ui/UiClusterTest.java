@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -45,25 +44,13 @@ class UiClusterTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        session.stopWatching();
-        session.engine().down(true);
-        session.close();
-        TestLabs.deleteTree(Path.of(lab.dataDir).getParent());
-        TestLabs.deleteTree(settingsDir);
+        TestWindows.destroyLab(session, lab, settingsDir);
     }
 
     @Test
     void buildThenSwitchoverSwapsTheRolesInTheTable(FxRobot robot) throws Exception {
         long t0 = System.nanoTime();
-        robot.clickOn("#action-build");
-        // Build lab may ask to install packages first; confirm whatever it asks, until it ends
-        long deadline = System.nanoTime() + 420_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (robot.lookup("#confirm-ok").tryQuery().isPresent()) robot.clickOn("#confirm-ok");
-            if (FxWait.onFx(() -> !window.controller().busyProperty().get() && window.controller().lastResultProperty().get() != null)) break;
-            Thread.sleep(300);
-        }
+        TestWindows.buildLab(robot, window);
         OperationResult built = FxWait.onFx(() -> window.controller().lastResultProperty().get());
         assertTrue(built != null && built.ok(), () -> "build: " + built + "\nsteps: " + stepStates());
         assertTrue(FxWait.onFx(() -> session.steps().labSteps().stream().allMatch(s -> s.state() == StepState.PASSED)), this::stepStates);

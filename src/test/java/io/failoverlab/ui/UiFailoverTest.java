@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -57,23 +56,12 @@ class UiFailoverTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        session.stopWatching();
-        session.engine().down(true);
-        session.close();
-        TestLabs.deleteTree(Path.of(lab.dataDir).getParent());
-        TestLabs.deleteTree(settingsDir);
+        TestWindows.destroyLab(session, lab, settingsDir);
     }
 
     @Test
     void killPrimaryNodeFailsOverInTableAndTimelineThenTheNodeRejoins(FxRobot robot) throws Exception {
-        robot.clickOn("#action-build");
-        long deadline = System.nanoTime() + 420_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (robot.lookup("#confirm-ok").tryQuery().isPresent()) robot.clickOn("#confirm-ok");
-            if (FxWait.onFx(() -> !window.controller().busyProperty().get() && window.controller().lastResultProperty().get() != null)) break;
-            Thread.sleep(300);
-        }
+        TestWindows.buildLab(robot, window);
         assertTrue(last().ok(), () -> "build: " + last());
         @SuppressWarnings("unchecked")
         TableView<NodeRow> table = robot.lookup("#node-table").queryAs(TableView.class);
