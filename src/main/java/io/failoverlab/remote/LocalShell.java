@@ -15,12 +15,16 @@ public final class LocalShell implements Shell {
 
     @Override
     public CommandResult run(Command command) throws IOException {
-        String line = Privilege.wrap(command.script(), command.runAs(), loginIsRoot());
+        String line = Privilege.wrap(command.runAs(), loginIsRoot());
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", line);
         pb.environment().put("LC_ALL", "C.UTF-8");
         long start = System.nanoTime();
         Process p = pb.start();
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(Privilege.stdin(command.script()));
+        } catch (IOException exitedBeforeReading) {
+            // e.g. runuser refused: the exit code and stderr below say why
+        }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         Thread to = pump(p.getInputStream(), out, OutputListener.Stream.STDOUT, command.listener());

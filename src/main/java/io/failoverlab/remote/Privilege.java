@@ -1,29 +1,34 @@
 package io.failoverlab.remote;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
- * Turns a script and a RunAs into one shell command line. The script travels base64-encoded so
- * that no quoting survives three shells (ssh, sudo/runuser, bash), and stdin is /dev/null so an
- * apt or psql inside never waits for input.
+ * Turns a RunAs into one shell command line that reads its script from standard input: the script
+ * (which may carry a password) never appears in any process's arguments, where other users of the
+ * host could read it (docs/architecture.md, "Secrets"). The script then runs with stdin /dev/null,
+ * so an apt or psql inside never waits for input.
  */
 public final class Privilege {
+    /** Reads the whole script, then runs it with stdin closed. Single-quoted for the shells around it. */
+    private static final String FROM_STDIN = "'s=$(cat); exec </dev/null; eval \"$s\"'";
+
     private Privilege() { }
 
-    public static String wrap(String script, RunAs runAs, boolean loginIsRoot) {
-        String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
-        String inner = "eval \"$(echo " + b64 + " | base64 -d)\"";
-        String quoted = "'" + inner + "'";
+    /** The command line; the caller sends {@link #stdin(String)} to its standard input and closes it. */
+    public static String wrap(RunAs runAs, boolean loginIsRoot) {
         switch (runAs) {
             case ROOT:
-                return (loginIsRoot ? "bash -c " : "sudo -n -H bash -c ") + quoted + " </dev/null";
+                return (loginIsRoot ? "bash -c " : "sudo -n -H bash -c ") + FROM_STDIN;
             case POSTGRES:
                 // pg_autoctl needs a login environment: plain `su postgres` keeps root's XDG dirs.
-                return (loginIsRoot ? "runuser -l postgres -c " : "sudo -n -iu postgres bash -c ") + quoted + " </dev/null";
+                return (loginIsRoot ? "runuser -l postgres -c " : "sudo -n -iu postgres bash -c ") + FROM_STDIN;
             default:
-                return "bash -c " + quoted + " </dev/null";
+                return "bash -c " + FROM_STDIN;
         }
+    }
+
+    public static byte[] stdin(String script) {
+        return script.getBytes(StandardCharsets.UTF_8);
     }
 
     /** True when stderr says sudo needs a password or the user may not use it. */

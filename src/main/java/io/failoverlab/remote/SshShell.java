@@ -147,8 +147,8 @@ public final class SshShell implements Shell {
     @Override
     public CommandResult run(Command command) throws IOException {
         boolean asRoot = loginIsRoot();
-        String line = Privilege.wrap(command.script(), command.runAs(), asRoot);
-        CommandResult r = exec(line, command.timeout(), command.listener(), command.runAs());
+        String line = Privilege.wrap(command.runAs(), asRoot);
+        CommandResult r = exec(line, command.script(), command.timeout(), command.listener(), command.runAs());
         if (!r.ok() && command.runAs() != RunAs.LOGIN && !asRoot && Privilege.isSudoRefusal(r.stderr())) {
             throw SshErrors.sudoRefused(user, host, describe());
         }
@@ -160,7 +160,7 @@ public final class SshShell implements Shell {
      * id, so a timed-out command's whole process tree can be killed: closing an SSH channel does
      * not stop a remote process that has no terminal.
      */
-    private CommandResult exec(String line, Duration timeout, OutputListener listener, RunAs runAs) throws IOException {
+    private CommandResult exec(String line, String script, Duration timeout, OutputListener listener, RunAs runAs) throws IOException {
         String pidFile = "/tmp/.failover-lab-" + UUID.randomUUID() + ".pid";
         String full = "{ echo $$ > " + pidFile + "; } 2>/dev/null; " + line + "; rc=$?; rm -f " + pidFile + "; exit $rc";
         long start = System.nanoTime();
@@ -173,7 +173,9 @@ public final class SshShell implements Shell {
             StringBuilder err = new StringBuilder();
             InputStream stdout = ch.getInputStream();
             InputStream stderr = ch.getErrStream();
+            java.io.OutputStream stdin = ch.getOutputStream();
             ch.connect(CONNECT_TIMEOUT_MS);
+            sendScript(stdin, script);
             Thread to = LocalShell.pump(stdout, out, OutputListener.Stream.STDOUT, listener);
             Thread te = LocalShell.pump(stderr, err, OutputListener.Stream.STDERR, listener);
             boolean finished = waitClosed(ch, deadline);
@@ -212,6 +214,14 @@ public final class SshShell implements Shell {
     }
 
     /** Opens an exec channel; a session that died since the last command is replaced once. */
+    /** The script on the channel's stdin; closing the stream sends EOF, which ends the remote `cat`. */
+    private static void sendScript(java.io.OutputStream stdin, String script) throws IOException {
+        try (stdin) {
+            stdin.write(Privilege.stdin(script));
+            stdin.flush();
+        }
+    }
+
     private ChannelExec openExec(String full) throws JSchException {
         ChannelExec ch;
         try {
@@ -221,7 +231,6 @@ public final class SshShell implements Shell {
             ch = (ChannelExec) session().openChannel("exec");
         }
         ch.setCommand(full);
-        ch.setInputStream(null);
         return ch;
     }
 
@@ -240,10 +249,11 @@ public final class SshShell implements Shell {
                 + "[ -n \"$p\" ] && k \"$p\"; rm -f " + pidFile + "\n";
         try {
             RunAs killer = runAs == RunAs.LOGIN ? RunAs.LOGIN : RunAs.ROOT;
-            String line = Privilege.wrap(script, killer, loginIsRoot());
-            ChannelExec ch = openExec(line);
+            ChannelExec ch = openExec(Privilege.wrap(killer, loginIsRoot()));
             try {
+                java.io.OutputStream stdin = ch.getOutputStream();
                 ch.connect(CONNECT_TIMEOUT_MS);
+                sendScript(stdin, script);
                 waitClosed(ch, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
             } finally {
                 ch.disconnect();
@@ -288,32 +298,29 @@ public final class SshShell implements Shell {
 
     @Override
     public PortForward forward(String remoteHost, int remotePort) throws IOException {
+        session(); // fails here, in one sentence, when the host cannot be reached at all
+        return new LastingTunnel(this::liveSession, remoteHost, remotePort, describe());
+    }
+
+    /** The session, reconnected when it dropped; a dead one that still looks connected is replaced. */
+    private Session liveSession() {
         Session s = session();
-        int local;
         try {
-            local = s.setPortForwardingL("127.0.0.1", 0, remoteHost, remotePort);
-        } catch (JSchException e) {
-            throw new IOException("Cannot forward a local port to " + remoteHost + ":" + remotePort + " through " + describe() + ": " + e.getMessage() + ".", e);
+            s.sendKeepAliveMsg();
+            return s;
+        } catch (Exception dead) {
+            dropSession();
+            return session();
         }
-        return new PortForward() {
-            public int localPort() { return local; }
-            public void close() {
-                try {
-                    s.delPortForwardingL("127.0.0.1", local);
-                } catch (JSchException ignored) {
-                    // the session is gone, and the forward with it
-                }
-            }
-        };
     }
 
     @Override
     public String describe() { return user + "@" + host + ":" + port; }
 
     @Override
-    public boolean loginIsRoot() throws IOException {
+    public synchronized boolean loginIsRoot() throws IOException {
         if (root == null) {
-            CommandResult r = exec(Privilege.wrap("id -u", RunAs.LOGIN, false), Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN);
+            CommandResult r = exec(Privilege.wrap(RunAs.LOGIN, false), "id -u", Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN);
             if (!r.ok()) throw new RemoteCommandException(describe(), Command.of("id -u"), r);
             root = "0".equals(r.stdout().strip());
         }

@@ -2,7 +2,10 @@ package io.failoverlab.remote;
 
 import org.junit.jupiter.api.Test;
 
+import io.failoverlab.testing.ArgvSecrets;
+
 import java.io.IOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,13 +20,25 @@ class PrivilegeTest {
 
     @Test
     void wrapsBySudoOnlyWhenTheLoginIsNotRoot() {
-        assertTrue(Privilege.wrap("id", RunAs.LOGIN, false).startsWith("bash -c '"));
-        assertTrue(Privilege.wrap("id", RunAs.ROOT, true).startsWith("bash -c '"));
-        assertTrue(Privilege.wrap("id", RunAs.ROOT, false).startsWith("sudo -n -H bash -c '"));
-        assertTrue(Privilege.wrap("id", RunAs.POSTGRES, true).startsWith("runuser -l postgres -c '"));
-        assertTrue(Privilege.wrap("id", RunAs.POSTGRES, false).startsWith("sudo -n -iu postgres bash -c '"));
-        for (RunAs a : RunAs.values()) {
-            assertTrue(Privilege.wrap("read x", a, false).endsWith(" </dev/null"), a.name());
+        assertTrue(Privilege.wrap(RunAs.LOGIN, false).startsWith("bash -c '"));
+        assertTrue(Privilege.wrap(RunAs.ROOT, true).startsWith("bash -c '"));
+        assertTrue(Privilege.wrap(RunAs.ROOT, false).startsWith("sudo -n -H bash -c '"));
+        assertTrue(Privilege.wrap(RunAs.POSTGRES, true).startsWith("runuser -l postgres -c '"));
+        assertTrue(Privilege.wrap(RunAs.POSTGRES, false).startsWith("sudo -n -iu postgres bash -c '"));
+    }
+
+    /** The script travels on stdin, never in argv; the script itself then reads an empty stdin. */
+    @Test
+    void theScriptIsNotInTheCommandLineAndItsStdinIsEmpty() throws IOException {
+        String secret = "s3cretPassw0rd";
+        for (RunAs a : RunAs.values()) assertFalse(Privilege.wrap(a, true).contains(secret), a.name());
+        for (RunAs a : List.of(RunAs.LOGIN, RunAs.ROOT)) {
+            // the script's own shell and its parent: their arguments are what other users could read
+            CommandResult r = new LocalShell().run(new Command("x=" + secret + "\nps -o args= -p $$,$PPID\n"
+                    + "if read line; then echo got:$line; else echo eof; fi", a, null, null, null));
+            assertTrue(r.stdout().strip().endsWith("eof"), r.stdout());
+            assertTrue(r.stdout().contains("bash -c"), r.stdout());
+            assertNull(ArgvSecrets.find(r.stdout().replace("eof", ""), List.of(secret)), "the script shows in the arguments: " + r.stdout());
         }
     }
 
