@@ -74,8 +74,7 @@ public final class Cli {
                     return new OpVerb(out, err).run(lab, args, Failover::new);
                 case "kill-primary": {
                     KillPrimary.Mode mode = KillPrimary.Mode.parse(args.option("--mode", "node"));
-                    KillPrimary.VmStopper vms = "gce".equals(lab.provider) ? vmStopper(lab, args, out) : null;
-                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, vms));
+                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, null));
                 }
                 case "profile": {
                     if (args.positional.size() != 1) throw new LabException("Usage: profile fast|default");
@@ -140,12 +139,6 @@ public final class Cli {
         return lab;
     }
 
-    /** kill-primary --mode vm on a cloud lab: the provider stops the primary's VM. */
-    static KillPrimary.VmStopper vmStopper(LabSpec lab, CliArgs args, PrintStream out) {
-        io.failoverlab.cloud.Provider p = Providers.forLab(lab, providerOptions(args, out));
-        return hostId -> p.stop(lab, hostId);
-    }
-
     /** --config-dir DIR: the app's folder (labs/, keys/, known_hosts); default the user's config folder. */
     static Path configDir(CliArgs args) {
         String d = args.option("--config-dir", null);
@@ -176,6 +169,7 @@ public final class Cli {
                 out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + knownHosts)),
                 CompositeListener.of(new ConsoleListener(out, args.flag("--verbose")), journal));
         if (journal != null) journal.stateProbe(engine::status);
+        CloudSteps.attach(engine, lab, args, out);
         return engine;
     }
 

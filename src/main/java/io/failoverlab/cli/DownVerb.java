@@ -1,7 +1,7 @@
 package io.failoverlab.cli;
 
 import io.failoverlab.cloud.GceNames;
-import io.failoverlab.cloud.GceProvider;
+import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabSpec;
@@ -20,7 +20,7 @@ final class DownVerb {
     }
 
     int run(LabSpec lab, CliArgs args) {
-        if (lab.isCloud() && args.flag("--destroy")) return destroyCloud(lab, args);
+        if (lab.isProvisioned() && args.flag("--destroy")) return destroyProvisioned(lab, args);
         try (LabEngine engine = Cli.engine(lab, args, out)) {
             List<StepResult> steps = engine.down(args.flag("--destroy"));
             List<StepResult> failed = steps.stream().filter(s -> !s.ok()).toList();
@@ -36,17 +36,28 @@ final class DownVerb {
         }
     }
 
-    /** A cloud lab's data lives on its VMs' disks: deleting the VMs (and its firewall rules) is the destroy. */
-    private int destroyCloud(LabSpec lab, CliArgs args) {
-        GceProvider gce = (GceProvider) Providers.forLab(lab, Cli.providerOptions(args, out));
-        List<String> what = gce.resources(lab);
+    /**
+     * A provisioned lab's data lives on its machines' disks: deleting the machines (a GCE lab's VMs
+     * and firewall rules; machines on this computer with their network) is the destroy. What goes is
+     * listed first, and the lab's passwords go with it.
+     */
+    private int destroyProvisioned(LabSpec lab, CliArgs args) {
+        Provider provider = Providers.forLab(lab, Cli.providerOptions(args, out));
+        List<String> what = provider.resources(lab);
         if (what.isEmpty()) {
-            out.println("Nothing carries the label " + GceNames.LABEL + "=" + lab.labId() + ": lab '" + lab.name + "' has no VMs or firewall rules.");
+            out.println(lab.isCloud() ? "Nothing carries the label " + GceNames.LABEL + "=" + lab.labId() + ": lab '" + lab.name + "' has no VMs or firewall rules."
+                    : "Lab '" + lab.name + "' has no machines on this computer.");
         } else {
-            out.println("Deleting what carries lab '" + lab.name + "' (" + GceNames.LABEL + "=" + lab.labId() + "):");
+            out.println(lab.isCloud() ? "Deleting what carries lab '" + lab.name + "' (" + GceNames.LABEL + "=" + lab.labId() + "):"
+                    : "Deleting lab '" + lab.name + "':");
             what.forEach(w -> out.println("  " + w));
         }
-        List<String> gone = gce.destroy(lab, (f, t) -> { });
+        List<String> gone = provider.destroy(lab, (f, t) -> { });
+        try (LabEngine engine = Cli.engine(lab, args, out)) {
+            engine.secretsStore().delete(lab);
+        } catch (java.io.IOException e) {
+            err.println("The lab's passwords file could not be deleted: " + e.getMessage());
+        }
         CloudSteps.saveBack(lab, args);
         out.println("Lab '" + lab.name + "' deleted (" + gone.size() + " resource(s)).");
         return 0;

@@ -19,7 +19,6 @@ final class UpVerb {
     int run(LabSpec lab, CliArgs args) {
         long t0 = System.nanoTime();
         try (LabEngine engine = Cli.engine(lab, args, out)) {
-            CloudSteps.attach(engine, lab, args, out);
             List<StepResult> steps = engine.up();
             StepResult last = steps.get(steps.size() - 1);
             if (!last.ok()) {

@@ -6,7 +6,6 @@ import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
-import io.failoverlab.remote.KeyPairs;
 import io.failoverlab.remote.KnownHostsFile;
 
 import java.io.IOException;
@@ -182,14 +181,13 @@ public final class GceProvider implements Provider {
         for (String r : new GceFirewall(gcloud, project).delete(lab)) gone.add("firewall rule " + r);
         KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
         for (GceInstance i : vms) repo.remove(i.id(), null); // those instance ids never come back
-        deleteQuietly(keyFile(lab));
-        deleteQuietly(Path.of(keyFile(lab) + ".pub"));
+        LabKeys.delete(keysDir, lab);
         if (lab.isCloud()) lab.hosts.clear();
         progress.report(1, gone.isEmpty() ? "nothing to delete" : "deleted " + gone.size() + " resource(s)");
         return gone;
     }
 
-    /** What destroy would delete, listed first so the user sees it. */
+    @Override
     public List<String> resources(LabSpec lab) {
         String project = project(settings(lab));
         List<String> out = new ArrayList<>();
@@ -283,19 +281,9 @@ public final class GceProvider implements Provider {
         return p;
     }
 
-    public Path keyFile(LabSpec lab) { return keysDir.resolve(lab.labId() + "_ed25519"); }
+    public Path keyFile(LabSpec lab) { return LabKeys.file(keysDir, lab); }
 
-    /** The lab's own key (made once, mode 600); only its public half goes to the VMs. */
-    private String ensureKey(LabSpec lab, GceSettings s) {
-        Path k = keyFile(lab);
-        try {
-            Path pub = Path.of(k + ".pub");
-            if (Files.isRegularFile(k) && Files.isRegularFile(pub)) return Files.readString(pub).strip();
-            return KeyPairs.generateEd25519(k, s.user);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the lab's SSH key " + k + ".", e);
-        }
-    }
+    private String ensureKey(LabSpec lab, GceSettings s) { return LabKeys.ensure(keysDir, lab, s.user); }
 
     private static void deleteQuietly(Path p) {
         if (p == null) return;

@@ -22,28 +22,33 @@ public final class HostKeyPins {
         int n = 0;
         for (JsonNode a : guestAttributes) {
             if (!"hostkeys".equals(a.path("namespace").asText("hostkeys"))) continue;
-            String value = a.path("value").asText("").strip();
-            String[] parts = value.split("\\s+");
-            String b64 = parts.length > 1 ? parts[1] : parts[0]; // "AAAA..." or "ssh-ed25519 AAAA..."
-            byte[] blob;
-            try {
-                blob = Base64.getDecoder().decode(b64);
-            } catch (IllegalArgumentException bad) {
-                continue;
-            }
-            if (blob.length < 8) continue;
-            String type = KnownHostsFile.keyType(blob);
-            if (knownHosts.getHostKey(alias, type).length > 0) {
-                knownHosts.remove(alias, type); // the published key is the truth for this instance id
-            }
-            try {
-                knownHosts.add(new HostKey(alias, HostKey.GUESS, blob), null);
-                n++;
-            } catch (JSchException e) {
-                // a key type this JSch does not know: the other types still pin the host
-            }
+            if (pinKey(knownHosts, alias, a.path("value").asText(""))) n++;
         }
         return n;
+    }
+
+    /**
+     * Pins one public key ("AAAA..." or "ssh-ed25519 AAAA... comment") under alias, replacing a key
+     * of the same type: the key given is the truth for this instance id. False when it is not a key.
+     */
+    public static boolean pinKey(KnownHostsFile knownHosts, String alias, String publicKey) {
+        String[] parts = publicKey.strip().split("\\s+");
+        String b64 = parts.length > 1 ? parts[1] : parts[0];
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException bad) {
+            return false;
+        }
+        if (blob.length < 8) return false;
+        String type = KnownHostsFile.keyType(blob);
+        if (knownHosts.getHostKey(alias, type).length > 0) knownHosts.remove(alias, type);
+        try {
+            knownHosts.add(new HostKey(alias, HostKey.GUESS, blob), null);
+            return true;
+        } catch (JSchException e) {
+            return false; // a key type this JSch does not know: the other types still pin the host
+        }
     }
 
     public static List<String> fingerprints(KnownHostsFile knownHosts, String alias) {

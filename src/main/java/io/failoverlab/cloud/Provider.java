@@ -10,7 +10,7 @@ import java.util.List;
  * Engine. Provisioning is one call for either layout and fills in the lab's hosts.
  */
 public interface Provider {
-    /** "local", "hosts" or "gce". */
+    /** "local", "hosts", "machines" or "gce". */
     String kind();
 
     /** Makes the machines exist and answer SSH; sets lab.hosts and each instance's host. Idempotent. */
@@ -18,6 +18,9 @@ public interface Provider {
 
     /** Deletes what provisioning created (nothing for machines the user owns); returns what went. */
     default List<String> destroy(LabSpec lab, Progress progress) { return List.of(); }
+
+    /** What destroy would delete, one line each, listed first so the user sees it. */
+    default List<String> resources(LabSpec lab) { return List.of(); }
 
     /** The labs this provider knows about (running or not). */
     default List<CloudLab> list() { return List.of(); }
@@ -29,5 +32,13 @@ public interface Provider {
 
     default void start(LabSpec lab, String hostId) {
         throw new LabException("Starting a machine needs a cloud lab; '" + lab.name + "' runs on " + kind() + " hosts.");
+    }
+
+    /** Whether one host's machine runs now (hosts that cannot be powered off always do). */
+    default boolean running(LabSpec lab, String hostId) { return true; }
+
+    /** Reboots one host's machine cleanly (the `reboot` fault mode) and returns once it answers again. */
+    default void reboot(LabSpec lab, String hostId) {
+        throw new LabException("Rebooting a machine needs a lab of machines on this computer; '" + lab.name + "' runs on " + kind() + " hosts.");
     }
 }

@@ -29,8 +29,10 @@ public final class Providers {
                         .map(h -> new HostsProvider.Machine(h.address, h.sshPort, h.user, h.keyFile)).toList());
             case "gce":
                 return gce(lab.gce == null ? null : lab.gce.gcloud, o);
+            case "machines":
+                return new io.failoverlab.cloud.machines.MachinesProvider(o.keysDir(), o.knownHosts(), o.firstContact());
             default:
-                throw new LabException("Unknown provider '" + lab.provider + "' in lab '" + lab.name + "': use local, hosts or gce.");
+                throw new LabException("Unknown provider '" + lab.provider + "' in lab '" + lab.name + "': use local, hosts, machines or gce.");
         }
     }
 

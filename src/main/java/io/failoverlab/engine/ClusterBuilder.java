@@ -121,23 +121,51 @@ public final class ClusterBuilder {
         return hostIds().size() + " host(s) reachable; ports free or already ours";
     }
 
-    String install() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String hostId : hostIds()) {
-            Shell sh = engine.shells().host(hostId);
-            Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
-                    f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
-            installations.put(hostId, in);
-            engine.rememberInstallation(hostId, in);
-            createDataDir(sh);
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(sh.describe()).append(": pg_auto_failover ").append(in.version())
-                    .append(", PostgreSQL ").append(in.postgresVersion()).append(in.installedNow() ? " (installed now)" : " (already installed)");
+    /** Installs on every host at once (each one is minutes of apt on a new machine); reports in host order. */
+    String install() throws Exception {
+        List<String> ids = hostIds();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(ids.size(), r -> {
+            Thread t = new Thread(r, "install");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<String>> done = new ArrayList<>();
+            for (String hostId : ids) done.add(pool.submit(() -> installOn(hostId)));
+            StringBuilder sb = new StringBuilder();
+            for (java.util.concurrent.Future<String> f : done) {
+                try {
+                    String one = f.get();
+                    if (sb.length() > 0) sb.append("; ");
+                    sb.append(one);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) throw cause;
+                    throw e;
+                }
+            }
+            Map<String, Installation> inHostOrder = new LinkedHashMap<>();
+            for (String id : ids) inHostOrder.put(id, installations.get(id));
+            installations.clear();
+            installations.putAll(inHostOrder);
+            return sb.toString();
+        } finally {
+            pool.shutdownNow();
         }
-        return sb.toString();
     }
 
-    /** The data folder belongs to postgres, which exists only once PostgreSQL is installed. */
+    private String installOn(String hostId) throws IOException {
+        Shell sh = engine.shells().host(hostId);
+        Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
+                f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
+        synchronized (installations) {
+            installations.put(hostId, in);
+        }
+        engine.rememberInstallation(hostId, in);
+        createDataDir(sh);
+        return sh.describe() + ": pg_auto_failover " + in.version() + ", PostgreSQL " + in.postgresVersion()
+                + (in.installedNow() ? " (installed now)" : " (already installed)");
+    }
+
     private void createDataDir(Shell sh) throws IOException {
         // an existing parent keeps its mode; only a missing one is created (traversable by postgres)
         sh.check(Command.asRoot("[ -d " + quote(parentOf(lab.dataDir)) + " ] || install -d -m 755 " + quote(parentOf(lab.dataDir)) + "\n"

@@ -50,6 +50,7 @@ public final class LabEngine implements AutoCloseable {
     private final Map<String, KeeperControl> keepers = new ConcurrentHashMap<>();
     private volatile String monitorUri;
     private volatile Provisioner provisioner;
+    private volatile MachinePower machinePower;
 
     /** Passwords already stored for this lab (default store) are masked from the start. */
     public LabEngine(LabSpec spec, ShellFactory factory, EngineListener listener) {
@@ -129,6 +130,14 @@ public final class LabEngine implements AutoCloseable {
     }
 
     public Provisioner provisioner() { return provisioner; }
+
+    /** The lab's machines can be powered off and on (machines on this computer, GCE); null for none. */
+    public LabEngine machinePower(MachinePower p) {
+        this.machinePower = p;
+        return this;
+    }
+
+    public java.util.Optional<MachinePower> machinePower() { return java.util.Optional.ofNullable(machinePower); }
 
     /** Brings the lab up (idempotent); the results name each step, whether it passed and why. */
     public List<StepResult> up() {
@@ -330,6 +339,11 @@ public final class LabEngine implements AutoCloseable {
         if (destroy) {
             removeSharedFolders();
             removePassFileLines();
+            try {
+                secretsStore.delete(spec); // the lab's data is gone: its passwords protect nothing now
+            } catch (IOException e) {
+                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not delete the lab's passwords file: " + e.getMessage()));
+            }
         }
         monitorUri = null;
         return results;

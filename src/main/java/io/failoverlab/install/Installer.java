@@ -30,7 +30,8 @@ public final class Installer {
 
     /** What the host has now, or null fields when absent. */
     public Installation detect(Shell shell, int pgMajor) throws IOException {
-        CommandResult r = shell.run(Command.asPostgres(probeScript(pgMajor)).timeout(Duration.ofSeconds(30)));
+        // as the login user: before the packages are in, there is no postgres user to run it as
+        CommandResult r = shell.run(Command.of(probeScript(pgMajor)).timeout(Duration.ofSeconds(30)));
         if (!r.ok()) {
             String why = r.lastErrorLine();
             if (Privilege.isSudoRefusal(r.stderr())) {

@@ -22,7 +22,7 @@ public final class LabProfiles {
 
     public static LabSpec load(Path file) {
         try {
-            return JSON.readValue(Files.readString(file), LabSpec.class);
+            return JSON.readValue(Files.readString(file), LabSpec.class).withDefaults();
         } catch (NoSuchFileException e) {
             throw new LabException("Lab file " + file + " does not exist.");
         } catch (JsonProcessingException e) {

@@ -35,6 +35,9 @@ public class LabSpec {
     /** Settings of a Google Compute Engine lab (provider "gce"); absent for the others. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public GceSettings gce;
+    /** Settings of a lab on machines booted on this computer (provider "machines"); absent for the others. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public MachinesSettings machines;
 
     /** The lab's id as cloud labels allow it: lowercase letters, digits and '-', at most 40 characters. */
     @JsonIgnore
@@ -47,6 +50,32 @@ public class LabSpec {
 
     @JsonIgnore
     public boolean isCloud() { return "gce".equals(provider); }
+
+    /** Machines booted on this computer (systemd-nspawn): they can be powered off, rebooted and cut off. */
+    @JsonIgnore
+    public boolean runsOnMachines() { return "machines".equals(provider); }
+
+    /** The provider makes the hosts (and fills them in when it provisions): gce and machines. */
+    @JsonIgnore
+    public boolean isProvisioned() { return isCloud() || runsOnMachines(); }
+
+    /**
+     * A profile that names only its provider (e.g. {"provider": "machines"}) gets the original
+     * exercise's roles: monitor 6000, node1 6001, node2 6002. A machines lab also gets the
+     * PostgreSQL major its Debian release carries.
+     */
+    public LabSpec withDefaults() {
+        if (monitor == null && (nodes == null || nodes.isEmpty())) {
+            LabSpec d = localDefault();
+            monitor = d.monitor;
+            nodes = d.nodes;
+        }
+        if (runsOnMachines()) {
+            if (machines == null) machines = new MachinesSettings();
+            if (machines.release() != null) postgresMajor = machines.release().postgresMajor();
+        }
+        return this;
+    }
 
     /** The original exercise's layout on this machine: monitor 6000, node1 6001, node2 6002. */
     public static LabSpec localDefault() {

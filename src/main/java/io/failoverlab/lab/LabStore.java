@@ -70,7 +70,7 @@ public final class LabStore {
         if (exists(newName)) throw new LabException("A lab named '" + newName + "' already exists.");
         LabSpec copy = LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(open(name)), LabSpec.class);
         copy.name = newName;
-        if (copy.isCloud()) copy.hosts.clear();
+        if (copy.isProvisioned()) copy.hosts.clear();
         save(copy);
         return copy;
     }

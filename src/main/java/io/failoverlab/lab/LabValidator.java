@@ -21,10 +21,14 @@ public final class LabValidator {
         }
         if (lab.database == null || lab.database.isBlank()) p.add("The database name is empty.");
         // A cloud lab gets its hosts when it is provisioned; until then only its settings are checked.
-        boolean unprovisioned = lab.isCloud() && (lab.hosts == null || lab.hosts.isEmpty());
+        boolean unprovisioned = lab.isProvisioned() && (lab.hosts == null || lab.hosts.isEmpty());
         if (lab.isCloud()) {
             if (lab.gce == null) p.add("The lab's provider is gce, but its gce settings are missing.");
             else p.addAll(lab.gce.problems());
+        }
+        if (lab.runsOnMachines()) {
+            if (lab.machines == null) p.add("The lab's provider is machines, but its machines settings are missing.");
+            else p.addAll(lab.machines.problems());
         }
         if (!unprovisioned && (lab.hosts == null || lab.hosts.isEmpty())) p.add("The lab defines no hosts.");
         Set<String> names = new HashSet<>();

@@ -27,13 +27,14 @@ import java.util.Map;
 /**
  * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
  * it, normally no failover — what confused the original lab); `node` kills keeper and
- * Postgres together (a real failover follows, measured); `vm` stops the primary's VM (cloud labs).
+ * Postgres together (a real failover follows, measured); `vm` switches the primary's machine off
+ * (a power cut on machines on this computer, `instances stop` on GCE); `reboot` reboots it cleanly.
  */
 public final class KillPrimary implements OperationRunner.Operation {
-    public enum Mode { POSTGRES, NODE, VM;
+    public enum Mode { POSTGRES, NODE, VM, REBOOT;
         public static Mode parse(String s) {
             for (Mode m : values()) if (m.name().equalsIgnoreCase(s)) return m;
-            throw new LabException("Unknown kill mode '" + s + "': use postgres, node or vm.");
+            throw new LabException("Unknown kill mode '" + s + "': use postgres, node, vm or reboot.");
         }
     }
 
@@ -64,9 +65,10 @@ public final class KillPrimary implements OperationRunner.Operation {
 
     @Override
     public OperationResult run() throws Exception {
-        if (mode == Mode.VM && vms == null) {
-            throw new LabException("The " + engine.spec().provider + " lab runs its roles without VMs of its own, so there is no VM to stop;"
-                    + " use --mode node for a real failover here, or a GCE lab for --mode vm.");
+        if ((mode == Mode.VM || mode == Mode.REBOOT) && vms == null && engine.machinePower().isEmpty()) {
+            throw new LabException("The " + engine.spec().provider + " lab runs its roles without machines of their own, so there is no machine to "
+                    + (mode == Mode.VM ? "switch off" : "reboot") + "; use --mode node for a real failover here, or a lab of machines on this computer"
+                    + " (or GCE) for --mode " + mode.name().toLowerCase(Locale.ROOT) + ".");
         }
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
@@ -74,7 +76,13 @@ public final class KillPrimary implements OperationRunner.Operation {
                     "There is no primary to kill (state: " + before.summary() + ")."));
             InstanceSpec inst = engine.spec().node(primary.name()).orElseThrow(() -> new LabException(
                     "The primary " + primary.name() + " is not a node of this lab's profile."));
-            return mode == Mode.POSTGRES ? killPostgres(s, inst) : killNode(s, before, inst);
+            if ((mode == Mode.VM || mode == Mode.REBOOT) && engine.spec().hostOf(inst).id.equals(engine.spec().monitor.host)) {
+                throw new LabException("The primary " + inst.name + " shares its machine with the monitor: switching that machine off stops"
+                        + " the monitor too, so nothing can fail over (the original lab's conclusion). Use a per-role layout: one machine per role.");
+            }
+            if (mode == Mode.POSTGRES) return killPostgres(s, inst);
+            if (mode == Mode.REBOOT) return new RebootPrimary(engine, power()).run(s, inst);
+            return killNode(s, before, inst);
         }
     }
 
@@ -165,17 +173,47 @@ public final class KillPrimary implements OperationRunner.Operation {
             ClusterSnapshot after = s.snapshot();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
             return OperationResult.ok(name(), StepResult.secondsSince(t0), String.format(Locale.ROOT,
-                    "Killed %s (keeper and Postgres): the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
-                            + " from the timeouts in force). Bring %s back with `up` (or start-node): it rejoins as a secondary.",
-                    inst.name, newPrimary, firstWriteAt, expected, inst.name), f, after);
+                    "%s: the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
+                            + " from the timeouts in force). Bring %s back with start-node %s%s: it rejoins as a secondary.",
+                    howKilled(inst), newPrimary, firstWriteAt, expected, inst.name, inst.name,
+                    mode == Mode.VM ? " (it powers the machine on)" : ""), f, after);
         } finally {
             if (own != null) own.close();
         }
     }
 
+    /** What was done to the primary, in words: the way differs by host (systemd, detached, machine). */
+    private String howKilled(InstanceSpec inst) throws java.io.IOException {
+        if (mode == Mode.VM) {
+            return "machines".equals(power().kind())
+                    ? "Cut the power of " + inst.name + "'s machine (" + inst.host + "): every process on it died at once, as in a power failure"
+                    : "Stopped " + inst.name + "'s VM (" + inst.host + ")";
+        }
+        if (engine.keeper(inst.host) instanceof SystemdKeeper) {
+            return "Stopped " + inst.name + "'s keeper and Postgres through systemd (systemctl stop " + engine.unitName(inst)
+                    + "): its unit restarts a killed keeper at once (Restart=always), so on a systemd host a crash is shown this way;"
+                    + " the keeper stops reporting to the monitor";
+        }
+        return "Killed " + inst.name + " (keeper and Postgres)";
+    }
+
+    /** The lab's power switch: the one given, else the engine's (machines on this computer, GCE). */
+    private io.failoverlab.engine.MachinePower power() {
+        if (vms != null) {
+            return new io.failoverlab.engine.MachinePower() {
+                @Override public String kind() { return engine.spec().provider; }
+                @Override public void powerOff(String hostId) throws Exception { vms.stop(hostId); }
+                @Override public void powerOn(String hostId) { throw new LabException("This lab cannot power machines on."); }
+                @Override public void reboot(String hostId) { throw new LabException("This lab cannot reboot machines."); }
+                @Override public boolean isOn(String hostId) { return true; }
+            };
+        }
+        return engine.machinePower().orElseThrow();
+    }
+
     private void inject(InstanceSpec inst) throws Exception {
         if (mode == Mode.VM) {
-            vms.stop(inst.host);
+            power().powerOff(inst.host);
             return;
         }
         Shell sh = engine.shells().of(inst);

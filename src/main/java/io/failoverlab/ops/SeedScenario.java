@@ -28,12 +28,15 @@ public final class SeedScenario {
     public record Report(String profile, String pgAutoFailoverVersion, String postgresVersion, Double timeToClusterSeconds,
                          Double switchoverSeconds, Double switchoverWritableSeconds, Double failoverSeconds, Double expectedFailoverSeconds,
                          Double writeDowntimeSeconds, long acknowledgedWrites, long lostWrites, long inDoubtWrites,
-                         Map<String, Long> rowsOnEachNode, List<StepResult> steps, boolean ok) { }
+                         Map<String, Long> rowsOnEachNode, String keeperService, Double vmFailoverSeconds, Double vmRejoinSeconds,
+                         List<StepResult> steps, boolean ok) { }
 
     private final LabEngine engine;
     private final TimingProfile profile;
     private final List<StepResult> steps = new ArrayList<>();
     private final OperationRunner runner;
+    private Double vmFailover;
+    private Double vmRejoin;
 
     public SeedScenario(LabEngine engine, TimingProfile profile) {
         this.engine = engine;
@@ -82,6 +85,7 @@ public final class SeedScenario {
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
                 record("rejoin killed node", b.ok(), StepResult.secondsSince(t0), b.ok() ? "the killed node is a secondary again" : b.message());
+                powerCycleThePrimary(probe);
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
                 String secondary = engine.status().nodes().stream().filter(n -> !n.reportedState().writable())
                         .map(io.failoverlab.lab.NodeStatus::name).findFirst().orElse(null);
@@ -116,15 +120,34 @@ public final class SeedScenario {
         return report(timeToCluster, switchover, switchoverWritable, failover, expected, downtime, acked, lost, inDoubt, rows);
     }
 
+    /**
+     * On a lab whose machines can be switched off: the original lab's conclusion, done. The primary's
+     * machine loses power (a write succeeds on the new primary after vmFailoverSeconds), then it is
+     * powered on and rejoins as a secondary (vmRejoinSeconds).
+     */
+    private void powerCycleThePrimary(WriteProbe probe) throws Exception {
+        if (engine.machinePower().isEmpty()) return;
+        String primary = engine.status().writableNode().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
+        if (primary == null) return;
+        OperationResult off = op(new KillPrimary(engine, KillPrimary.Mode.VM, null, Duration.ofSeconds(15), probe), "power off the primary machine");
+        if (!off.ok()) return;
+        vmFailover = off.figures().get("failoverSeconds");
+        OperationResult on = op(new StartNode(engine, primary, Duration.ofSeconds(180)), "power it on");
+        if (on.ok()) vmRejoin = on.figures().get("convergedSeconds");
+    }
+
     private void awaitStable(String what) throws Exception {
         try (OpSession s = new OpSession(engine)) {
             s.await(Convergence.stable(engine.spec().nodes.size()), Duration.ofSeconds(120), what);
         }
     }
 
-    private OperationResult op(OperationRunner.Operation o) {
+    private OperationResult op(OperationRunner.Operation o) { return op(o, null); }
+
+    /** Runs an operation; its step is recorded under stepName when given, else under the operation's name. */
+    private OperationResult op(OperationRunner.Operation o, String stepName) {
         OperationResult r = runner.runNow(o);
-        steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
+        steps.add(new StepResult(stepName == null ? r.name() : stepName, r.ok(), r.seconds(), r.message()));
         return r;
     }
 
@@ -147,6 +170,13 @@ public final class SeedScenario {
             // reported as null: the scenario failed before anything was installed
         }
         boolean ok = steps.stream().allMatch(StepResult::ok) && lost == 0;
-        return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, lost, inDoubt, rows, List.copyOf(steps), ok);
+        String keeper = null;
+        try {
+            keeper = engine.keeper(engine.spec().monitor.host).kind();
+        } catch (Exception e) {
+            // reported as null: the monitor's host could not be reached
+        }
+        return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, lost, inDoubt, rows,
+                keeper, vmFailover, vmRejoin, List.copyOf(steps), ok);
     }
 }

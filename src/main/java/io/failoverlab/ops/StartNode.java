@@ -39,13 +39,23 @@ public final class StartNode implements OperationRunner.Operation {
                     + " is not registered at the monitor (it was dropped), and a dropped node's keeper refuses to run again;"
                     + " add-node " + node.name + " re-creates it."));
             long t0 = System.nanoTime();
+            Map<String, Double> f = new java.util.LinkedHashMap<>();
+            String how = "Started " + node.name;
+            var power = engine.machinePower();
+            if (power.isPresent() && !power.get().isOn(node.host)) {
+                // a powered-off machine: boot it; its keeper is an enabled unit and starts with it
+                power.get().powerOn(node.host);
+                f.put("machineBootSeconds", StepResult.secondsSince(t0));
+                how = "Powered on " + node.name + "'s machine (SSH answered after " + f.get("machineBootSeconds") + " s)";
+            }
             engine.startKeeper(node);
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
             ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
                     node.name + " to rejoin and the cluster to converge", trail);
             double secs = StepResult.secondsSince(t0);
-            return OperationResult.ok(name(), secs, "Started " + node.name + ": the cluster converged after " + secs + " s ("
-                    + node.name + ": " + trail.path() + "); " + done.summary() + ".", Map.of("convergedSeconds", secs), done);
+            f.put("convergedSeconds", secs);
+            return OperationResult.ok(name(), secs, how + ": the cluster converged after " + secs + " s ("
+                    + node.name + ": " + trail.path() + "); " + done.summary() + ".", f, done);
         }
     }
 }

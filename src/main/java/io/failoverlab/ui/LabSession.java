@@ -56,7 +56,8 @@ public final class LabSession implements AutoCloseable {
         this.lab = lab;
         this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
-        this.live = new LiveModels(lab, background);
+        // the probe goes through the engine's SSH tunnels: a machines or GCE lab's PostgreSQL ports are closed to this computer
+        this.live = new LiveModels(lab, this::probeNodes, background);
         SnapshotPump fxPump = new SnapshotPump(Platform::runLater, s -> {
             cluster.apply(s);
             live.apply(s);
@@ -87,6 +88,9 @@ public final class LabSession implements AutoCloseable {
         });
         feedRef[0] = feed;
     }
+
+    /** Background thread: the data nodes as the engine's SSH tunnels reach them. */
+    private List<io.failoverlab.check.PgNode> probeNodes() throws java.io.IOException { return engine.dataNodes(); }
 
     static List<String> sourcesOf(LabSpec lab) {
         List<String> s = new ArrayList<>();

@@ -35,13 +35,14 @@ public final class LiveModels {
     private final StringProperty profile = new SimpleStringProperty("");
     private final ProbeModel probe;
 
-    public LiveModels(LabSpec lab, Executor background) {
-        this.probe = new ProbeModel(lab, background);
+    /** nodes: where the probe reaches the data nodes (the engine's tunnels). */
+    public LiveModels(LabSpec lab, ProbeModel.Nodes nodes, Executor background) {
+        this.probe = new ProbeModel(lab, nodes, background);
     }
 
     /** For view-model tests: no probe I/O ever starts. */
     LiveModels(LabSpec lab, Executor background, Executor fx) {
-        this.probe = new ProbeModel(lab, background, fx);
+        this.probe = new ProbeModel(lab, () -> io.failoverlab.ops.DataConnections.nodes(lab), background, fx);
     }
 
     public void apply(ClusterSnapshot s) {

@@ -30,21 +30,27 @@ public final class ProbeModel {
 
     public enum Phase { OFF, STARTING, RUNNING, VERIFYING, VERIFIED, FAILED }
 
+    /** Where the probe reaches the data nodes (the engine's SSH tunnels); may do I/O, so called off the FX thread. */
+    @FunctionalInterface
+    public interface Nodes { List<PgNode> get() throws java.io.IOException; }
+
     private final LabSpec lab;
+    private final Nodes nodes;
     private final Executor background;
     private final Executor fx;
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OFF);
     private final ObjectProperty<ProbeStats> stats = new SimpleObjectProperty<>();
     private final ObjectProperty<ProbeVerification> verification = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
-    private WriteProbe probe;
+    private volatile WriteProbe probe;
 
-    public ProbeModel(LabSpec lab, Executor background) {
-        this(lab, background, Platform::runLater);
+    public ProbeModel(LabSpec lab, Nodes nodes, Executor background) {
+        this(lab, nodes, background, Platform::runLater);
     }
 
-    ProbeModel(LabSpec lab, Executor background, Executor fx) {
+    ProbeModel(LabSpec lab, Nodes nodes, Executor background, Executor fx) {
         this.lab = lab;
+        this.nodes = nodes;
         this.background = background;
         this.fx = fx;
     }
@@ -65,13 +71,13 @@ public final class ProbeModel {
         phase.set(Phase.STARTING);
         verification.set(null);
         error.set("");
-        WriteProbe p = new WriteProbe(ordered(lab, last), DataConnections.settings(lab)).table(TABLE);
-        probe = p;
         background.execute(() -> {
             try {
+                WriteProbe p = new WriteProbe(ordered(nodes.get(), last), DataConnections.settings(lab)).table(TABLE);
+                probe = p;
                 p.start();
                 fx.execute(() -> phase.set(Phase.RUNNING));
-            } catch (RuntimeException e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 fx.execute(() -> {
                     error.set(String.valueOf(e.getMessage()));
                     phase.set(Phase.FAILED);
@@ -90,7 +96,7 @@ public final class ProbeModel {
                 p.stop();
                 ProbeStats st = p.stats();
                 fx.execute(() -> stats.set(st));
-                ProbeVerification v = p.verify(DataConnections.nodes(lab), Duration.ofSeconds(10));
+                ProbeVerification v = p.verify(nodes.get(), Duration.ofSeconds(10));
                 fx.execute(() -> {
                     verification.set(v);
                     phase.set(Phase.VERIFIED);
@@ -112,8 +118,8 @@ public final class ProbeModel {
     }
 
     /** The lab's nodes with the current primary first (pgjdbc tries them in order). */
-    static List<PgNode> ordered(LabSpec lab, ClusterSnapshot last) {
-        List<PgNode> all = new ArrayList<>(DataConnections.nodes(lab));
+    static List<PgNode> ordered(List<PgNode> nodes, ClusterSnapshot last) {
+        List<PgNode> all = new ArrayList<>(nodes);
         String primary = last == null ? null : last.writableNode().map(NodeStatus::name).orElse(null);
         if (primary != null) all.sort((a, b) -> Boolean.compare(!a.name().equals(primary), !b.name().equals(primary)));
         return all;

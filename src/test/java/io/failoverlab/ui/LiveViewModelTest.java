@@ -205,8 +205,8 @@ class LiveViewModelTest {
     @Test
     void probeTriesTheCurrentPrimaryFirst() {
         List<ClusterSnapshot> f = failover();
-        assertEquals(List.of("node2", "node1"), ProbeModel.ordered(lab(), f.get(f.size() - 1)).stream().map(PgNode::name).toList());
-        assertEquals(List.of("node1", "node2"), ProbeModel.ordered(lab(), null).stream().map(PgNode::name).toList());
+        assertEquals(List.of("node2", "node1"), ProbeModel.ordered(io.failoverlab.ops.DataConnections.nodes(lab()), f.get(f.size() - 1)).stream().map(PgNode::name).toList());
+        assertEquals(List.of("node1", "node2"), ProbeModel.ordered(io.failoverlab.ops.DataConnections.nodes(lab()), null).stream().map(PgNode::name).toList());
     }
 
     @Test

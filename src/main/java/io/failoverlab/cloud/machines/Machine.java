@@ -1,0 +1,131 @@
+package io.failoverlab.cloud.machines;
+
+import io.failoverlab.lab.LabException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One machine of a lab: its folder (root/, its own copy of the image; console.log; pid files), and
+ * the systemd-nspawn that boots it with systemd as PID 1 in its network namespace. It outlives the
+ * app: a detached supervisor (machine-supervisor.sh) starts nspawn again after a reboot.
+ */
+public final class Machine {
+    private final Path dir;
+    private final String name;
+    private final String namespace;
+
+    /** @param name the machine's name (nspawn's --machine), namespace its network namespace */
+    public Machine(Path dir, String name, String namespace) {
+        this.dir = dir;
+        this.name = name;
+        this.namespace = namespace;
+    }
+
+    public Path dir() { return dir; }
+
+    public Path root() { return dir.resolve("root"); }
+
+    public String name() { return name; }
+
+    public boolean exists() { return Files.isDirectory(root().resolve("etc")); }
+
+    /** Running: its supervisor is alive (it ends when nspawn ends for any reason but a reboot). */
+    public boolean running() { return supervisor().isPresent(); }
+
+    /** Boots the machine, detached from this process (setsid); returns at once. */
+    public void boot() {
+        if (running()) return;
+        if (RootCommands.which("systemd-nspawn") == null) {
+            throw new LabException("Booting machines needs systemd-nspawn, which is not installed: apt-get install systemd-container.");
+        }
+        Path script = dir.resolve("supervisor.sh");
+        try (InputStream in = Machine.class.getResourceAsStream("machine-supervisor.sh")) {
+            if (in == null) throw new IllegalStateException("machine-supervisor.sh is missing from the jar");
+            Files.write(script, in.readAllBytes());
+            Files.deleteIfExists(dir.resolve("supervisor.pid"));
+            new ProcessBuilder("setsid", "bash", script.toString(), dir.toString(), namespace, name)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("supervisor.log").toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start machine " + name + ".", e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (supervisor().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new LabException("Machine " + name + " did not start; its console says: " + String.join(" | ", consoleTail(5)));
+            }
+            sleep(50);
+        }
+    }
+
+    /**
+     * A power cut: SIGKILL to the machine's PID 1, which takes every process of its PID namespace
+     * with it at once; nspawn then exits and the supervisor with it. Returns whether it was on.
+     */
+    public boolean powerOff() {
+        Optional<ProcessHandle> sup = supervisor();
+        if (sup.isEmpty()) return false;
+        Optional<ProcessHandle> nspawn = pidFrom("nspawn.pid");
+        nspawn.ifPresent(n -> n.children().forEach(ProcessHandle::destroyForcibly));
+        try {
+            sup.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception stuck) {
+            // nspawn did not notice: take it and its supervisor down by their own pids
+            nspawn.ifPresent(ProcessHandle::destroyForcibly);
+            sup.get().destroyForcibly();
+        }
+        return true;
+    }
+
+    /** The last lines of the machine's console (what systemd printed while it booted). */
+    public List<String> consoleTail(int n) {
+        try {
+            List<String> all = Files.readAllLines(dir.resolve("console.log"));
+            return all.subList(Math.max(0, all.size() - n), all.size()).stream()
+                    .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "").strip()).filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            return List.of("(no console output yet)");
+        }
+    }
+
+    /** Deletes the machine's folder (powered off first). */
+    public void delete() {
+        powerOff();
+        if (Files.exists(dir)) RootCommands.run(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", dir.toString());
+        try {
+            Files.deleteIfExists(Path.of("/run/systemd/nspawn/propagate", name));
+        } catch (IOException ignored) {
+            // nspawn's own leftover; harmless
+        }
+    }
+
+    private Optional<ProcessHandle> supervisor() { return pidFrom("supervisor.pid"); }
+
+    private Optional<ProcessHandle> pidFrom(String file) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve(file)).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("bash") || c.contains("nspawn")).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("Interrupted while starting a machine.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.failoverlab.engine;
+
+/**
+ * A lab whose machines can be switched off: machines on this computer (a power cut of the machine's
+ * whole process tree) or GCE VMs (`instances stop`). The wiring hands the provider's calls to the
+ * engine, so operations (kill-primary --mode vm|reboot, start-node, the scenario) need no provider.
+ */
+public interface MachinePower {
+    /** "machines" or "gce": the words a result uses ("machine", "VM"). */
+    String kind();
+
+    /** Cuts the power (machines) or stops the VM (gce). */
+    void powerOff(String hostId) throws Exception;
+
+    /** Boots the machine or starts the VM; returns once SSH answers. */
+    void powerOn(String hostId) throws Exception;
+
+    /** A clean reboot through systemd; returns once SSH answers again. */
+    void reboot(String hostId) throws Exception;
+
+    /** Whether the machine is running now. */
+    boolean isOn(String hostId) throws Exception;
+}
