@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need on a Debian 12 machine: OpenSSH server, Xvfb and GTK 3
-# for the JavaFX window. PostgreSQL + pg_auto_failover are NOT installed here: the first test
+# for the JavaFX window, systemd-nspawn, debootstrap and apt-cacher-ng for the machines labs.
+# PostgreSQL + pg_auto_failover are NOT installed here: the first test
 # (install.InstallerTest) installs them with the app's own installer (distro source).
 # Idempotent; run by `mvn verify` before the tests.
 # Xvfb is started on a free display and its PID written to target/xvfb.pid; the tests' JVM
@@ -23,6 +24,11 @@ command -v Xvfb >/dev/null || need+=(xvfb)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
 command -v import >/dev/null || need+=(imagemagick)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+# machines on this computer (cloud.machines): boot, image, apt proxy for the machines, their packet filter
+command -v systemd-nspawn >/dev/null || need+=(systemd-container)
+[ -x /usr/sbin/debootstrap ] || need+=(debootstrap)
+[ -x /usr/sbin/apt-cacher-ng ] || need+=(apt-cacher-ng)
+[ -x /usr/sbin/nft ] || need+=(nftables)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   $SUDO apt-get update -qq

@@ -1,0 +1,206 @@
+package io.failoverlab.cloud.machines;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.failoverlab.lab.HostSpec;
+import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.LabSecrets;
+import io.failoverlab.lab.LabSecretsStore;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.testing.ArgvSecrets;
+import io.failoverlab.testing.MachineLabs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The original lab's conclusion, done: a per-role lab on three Debian 13 machines booted on this
+ * computer (systemd as PID 1, pg_auto_failover 2.2 / PostgreSQL 17 installed over SSH by the app's
+ * installer, keepers as systemd units), driven through the CLI as a user would: up, the whole
+ * scenario with a power cut of the primary's machine, a reboot of the monitor's machine, and a
+ * destroy that leaves nothing behind. Figures are printed as BENCH lines, never asserted.
+ */
+@Tag("cluster")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MachinesLabTest {
+    MachineLabs m;
+    String tag;
+
+    @BeforeAll
+    void setUp() throws IOException {
+        m = new MachineLabs("machines-13", "13", "per-role");
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (m != null) m.close();
+    }
+
+    @Test
+    @Order(1)
+    void upInstallsOverSshAndRunsKeepersAsEnabledSystemdUnitsWithNoPasswordInAnyProcessList() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        // every process of every machine shows in this computer's process list (their PID namespaces are ours' children)
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    for (String l : MachineLabs.sh("ps", "-eo", "args").split("\n")) seen.add(l);
+                    Thread.sleep(100);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }, "ps-sampler");
+        sampler.start();
+        long t0 = System.nanoTime();
+        MachineLabs.Run up;
+        try {
+            up = m.cli("up");
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        assertEquals(0, up.code(), up.all());
+        System.out.printf("BENCH machines debian=13 up on 3 machines (image cached, packages from the apt cache or the archive): %.1f s%n",
+                (System.nanoTime() - t0) / 1e9);
+        tag = m.tag();
+        assertTrue(up.out().contains("pg_auto_failover 2.2"), up.out());
+        assertTrue(up.out().contains("keeper systemd"), up.out());
+
+        LabSpec lab = m.reload();
+        assertEquals(3, lab.hosts.size());
+        assertEquals("scram-sha-256", lab.effectiveAuth());
+        LabSecrets secrets = LabSecretsStore.inConfigDir(m.config).load(lab).orElse(null);
+        if (secrets == null) secrets = LabSecretsStore.defaultStore().load(lab).orElseThrow();
+        assertNull(ArgvSecrets.find(String.join("\n", seen), secrets.values()),
+                "a lab password showed in a process's arguments while up ran (" + seen.size() + " distinct lines sampled)");
+
+        for (HostSpec h : lab.hosts) {
+            String unit = "pgautofailover-" + lab.labId() + "-" + h.id;
+            String r = ssh(lab, h, "systemctl is-enabled " + unit + "; systemctl is-active " + unit + "; systemctl is-system-running || true");
+            assertTrue(r.startsWith("enabled\nactive\n"), h.id + ": " + r);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void postgresPortsAreClosedToThisComputerAndTheConsoleWorksThroughItsTunnels() throws Exception {
+        LabSpec lab = m.reload();
+        for (var n : lab.nodes) {
+            HostSpec h = lab.hostOf(n);
+            assertThrows(ConnectException.class, () -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(h.address, n.port), 5000);
+                }
+            }, "PostgreSQL port " + n.port + " of " + h.id + " must refuse this computer");
+        }
+        MachineLabs.Run status = m.cli("status", "--json");
+        assertEquals(0, status.code(), status.all());
+        assertTrue(status.out().contains("\"primary\""), status.out());
+        MachineLabs.Run check = m.cli("datacheck", "--rows", "1000");
+        assertEquals(0, check.code(), check.all());
+    }
+
+    @Test
+    @Order(3)
+    void scenarioSeedPowersThePrimaryMachineOffAndOnAndLosesNothing() throws Exception {
+        Path json = m.root.resolve("seed.json");
+        MachineLabs.Run r = m.cli("scenario", "seed", "--profile", "fast", "--json", json.toString());
+        assertEquals(0, r.code(), r.all());
+        JsonNode s = LabProfiles.JSON.readTree(Files.readString(json));
+        assertEquals("systemd", s.path("keeperService").asText(), s.toString());
+        assertTrue(s.path("pgAutoFailoverVersion").asText().startsWith("2.2"), s.toString());
+        assertTrue(s.path("postgresVersion").asText().startsWith("17"), s.toString());
+        assertEquals(0, s.path("lostWrites").asLong(), s.toString());
+        assertTrue(s.path("acknowledgedWrites").asLong() > 0, s.toString());
+        assertTrue(s.path("vmFailoverSeconds").asDouble() > 0, s.toString());
+        assertTrue(s.path("vmRejoinSeconds").asDouble() > 0, s.toString());
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode st : s.path("steps")) {
+            names.add(st.path("name").asText());
+            assertTrue(st.path("ok").asBoolean(), st.toString());
+        }
+        assertTrue(names.contains("power off the primary machine") && names.contains("power it on"), names.toString());
+        System.out.printf("BENCH machines debian=13 scenario fast: failover(node)=%.2f s vmFailover(power cut)=%.2f s vmRejoin=%.2f s"
+                        + " switchover=%.2f s acknowledged=%d lost=%d%n", s.path("failoverSeconds").asDouble(),
+                s.path("vmFailoverSeconds").asDouble(), s.path("vmRejoinSeconds").asDouble(), s.path("switchoverSeconds").asDouble(),
+                s.path("acknowledgedWrites").asLong(), s.path("lostWrites").asLong());
+    }
+
+    @Test
+    @Order(4)
+    void theMonitorMachineRebootsAndTheMonitorAndWatchComeBackByThemselves() throws Exception {
+        LabSpec lab = m.reload();
+        MachineLabs.Run[] watch = new MachineLabs.Run[1];
+        Thread w = new Thread(() -> watch[0] = m.cli("watch", "--for", "75"), "watch");
+        w.start();
+        Thread.sleep(5000);
+        long t0 = System.nanoTime();
+        MachinesProvider p = new MachinesProvider(m.config.resolve("keys"), m.config.resolve("known_hosts"), null);
+        p.reboot(lab, "monitor");
+        double back = (System.nanoTime() - t0) / 1e9;
+        Double live = null;
+        while ((System.nanoTime() - t0) / 1e9 < 60) {
+            MachineLabs.Run st = m.cli("status");
+            if (st.code() == 0 && st.out().contains("primary") && st.out().contains("secondary")) {
+                live = (System.nanoTime() - t0) / 1e9;
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertNotNull(live, "the table did not come back within 60 s after the monitor's machine rebooted");
+        w.join(120_000);
+        assertNotNull(watch[0]);
+        String out = watch[0].out();
+        int gone = out.indexOf("monitor unreachable");
+        assertTrue(gone >= 0, "watch never noticed the monitor going away:\n" + out);
+        assertTrue(out.substring(gone).matches("(?s).*\\n[^\\n]*node[12] (primary|secondary) → .*"),
+                "watch did not show the nodes again after the monitor came back:\n" + out);
+        System.out.printf("BENCH machines debian=13 monitor machine reboot: SSH back after %.1f s, table live again after %.1f s%n", back, live);
+    }
+
+    @Test
+    @Order(5)
+    void downDestroyLeavesNoMachineNamespaceBridgeOrMountBehind() throws Exception {
+        if (tag == null) tag = m.tag();
+        MachineLabs.Run r = m.cli("down", "--destroy");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("machine monitor"), r.out());
+        assertEquals(List.of(), m.leftovers());
+        assertEquals(List.of(), MachineLabs.netLeftovers(tag));
+        assertFalse(Files.exists(LabSecretsStore.inConfigDir(m.config).file(m.lab)), "the lab's passwords file stayed");
+        assertFalse(Files.exists(LabSecretsStore.defaultStore().file(m.lab)), "the lab's passwords file stayed");
+        assertTrue(Files.isDirectory(MachinesProvider.imageCache(m.lab.machines).resolve("trixie")), "the cached image must stay");
+    }
+
+    /** A command on a machine as the lab's login user, through the app's own SSH (pinned host key). */
+    String ssh(LabSpec lab, HostSpec h, String cmd) throws IOException {
+        try (var sh = io.failoverlab.remote.SshShell.of(h, null, m.config.resolve("known_hosts"), null)) {
+            return sh.run(io.failoverlab.remote.Command.of(cmd)).stdout();
+        }
+    }
+}
