@@ -185,8 +185,10 @@ public final class ClusterBuilder {
         }
         KeeperControl keeper = engine.keeper(m.host);
         keeper.start(sh, p, engine.unitName(m));
-        waitFor("monitor", Duration.ofSeconds(60), () -> sh.run(Command.asPostgres(
-                InstanceScripts.psql(m.port, "pg_auto_failover", "select 1")).timeout(Duration.ofSeconds(10))).ok(),
+        // autoctl_node too: on a busy host the monitor accepts connections before its set-up has made the role
+        waitFor("monitor", Duration.ofSeconds(90), () -> sh.run(Command.asPostgres(
+                InstanceScripts.psql(m.port, "pg_auto_failover", "select count(*) from pg_roles where rolname = 'autoctl_node'"))
+                        .timeout(Duration.ofSeconds(10))).stdout().strip().equals("1"),
                 "the monitor on " + sh.describe() + " port " + m.port + " did not accept connections");
         String pw = "";
         LabSecrets secrets = engine.secrets();

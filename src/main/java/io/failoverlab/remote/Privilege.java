@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
  * so an apt or psql inside never waits for input.
  */
 public final class Privilege {
-    /** Reads the whole script, then runs it with stdin closed. Single-quoted for the shells around it. */
-    private static final String FROM_STDIN = "'s=$(cat); exec </dev/null; eval \"$s\"'";
+    /**
+     * Reads the whole script from stdin (kept as fd 3), then runs it with stdin /dev/null and fd 3
+     * closed. No shell variable appears: `sudo -i` (1.9.14+) leaves `$` unescaped for the login
+     * shell, which would expand a `$s` to nothing before the inner bash sees it.
+     */
+    private static final String FROM_STDIN = "'exec 3<&0 </dev/null; eval \"$(cat <&3)\" 3<&-'";
 
     private Privilege() { }
 
