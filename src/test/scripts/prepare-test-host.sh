@@ -23,6 +23,8 @@ command -v Xvfb >/dev/null || need+=(xvfb)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
 command -v import >/dev/null || need+=(imagemagick)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+# partition tests cut a namespace host off with its own packet filter
+command -v nft >/dev/null || [ -x /usr/sbin/nft ] || need+=(nftables)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   $SUDO apt-get update -qq

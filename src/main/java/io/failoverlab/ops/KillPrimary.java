@@ -27,13 +27,14 @@ import java.util.Map;
 /**
  * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
  * it, normally no failover — what confused the original lab); `node` kills keeper and
- * Postgres together (a real failover follows, measured); `vm` stops the primary's VM (cloud labs).
+ * Postgres together (a real failover follows, measured); `vm` stops the primary's VM (cloud labs);
+ * `network` cuts the primary off from the monitor and the other nodes (Partition ... --from all).
  */
 public final class KillPrimary implements OperationRunner.Operation {
-    public enum Mode { POSTGRES, NODE, VM;
+    public enum Mode { POSTGRES, NODE, VM, NETWORK;
         public static Mode parse(String s) {
             for (Mode m : values()) if (m.name().equalsIgnoreCase(s)) return m;
-            throw new LabException("Unknown kill mode '" + s + "': use postgres, node or vm.");
+            throw new LabException("Unknown kill mode '" + s + "': use postgres, node, vm or network.");
         }
     }
 
@@ -67,6 +68,11 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (mode == Mode.VM && vms == null) {
             throw new LabException("The " + engine.spec().provider + " lab runs its roles without VMs of its own, so there is no VM to stop;"
                     + " use --mode node for a real failover here, or a GCE lab for --mode vm.");
+        }
+        if (mode == Mode.NETWORK) {
+            String primary = engine.status().writableNode().map(NodeStatus::name).orElseThrow(() -> new LabException(
+                    "There is no primary to cut off (state: " + engine.status().summary() + ")."));
+            return new Partition(engine, primary, Partition.From.ALL, null, name()).run();
         }
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
