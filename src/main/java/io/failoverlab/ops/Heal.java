@@ -64,6 +64,8 @@ public final class Heal implements OperationRunner.Operation {
                     : "Nothing to heal: " + nodeName + "'s host") + " has the app's " + PartitionFilter.TABLE
                     + " table or chain, so nothing was changed.", Map.of(), null);
         }
+        java.time.Instant healAt = java.time.Instant.now();
+        for (String n : healed) engine.listener().nodeEvent(n, "cut removed", healAt);
         engine.listener().stepProgress(name(), 0, "removed the cut on " + String.join(", ", healed) + "; waiting for the nodes to rejoin");
         try (OpSession s = new OpSession(engine)) {
             List<StateTrail> trails = new ArrayList<>();

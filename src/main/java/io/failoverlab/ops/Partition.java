@@ -63,40 +63,51 @@ public final class Partition implements OperationRunner.Operation {
         InstanceSpec inst = PartitionPeers.node(engine.spec(), nodeName);
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
-            NodeStatus row = LabNodes.registered(before, inst.name, "partition");
+            LabNodes.registered(before, inst.name, "partition");
             boolean replaced = PartitionFilter.active(engine.shells().of(inst));
             NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(
                     "There is no primary now (state: " + before.summary() + "); partition a node of a running cluster."));
-            boolean cutPrimary = primary.name().equals(inst.name);
             List<String> peers = PartitionPeers.addresses(engine.spec(), inst, from, before);
             Map<String, String> timings = TimingProfiles.current(engine);
             PartitionExpect expect = PartitionExpect.read(engine, inst, timings);
             PartitionProbe probe = shared != null ? shared : PartitionProbes.startFor(engine, inst);
-            waitForFirstAck(probe);
-            long t0 = System.nanoTime();
-            Instant cutAt = Instant.now();
-            Shell sh = engine.shells().of(inst);
-            String tool = PartitionFilter.apply(sh, peers, engine.spec().hostOf(inst).sshPort, "failover-lab " + inst.name + " from " + from.id());
-            engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT, "%s cut off from %s with %s (%s)",
-                    inst.name, fromWords(), tool, String.join(", ", peers)));
-            PartitionWatch w = new PartitionWatch(s, probe, DataConnections.settings(engine.spec()), inst.name, primary.name(), t0, cutAt);
-            double window = cutPrimary ? Math.max(60, 3 * Math.max(expect.failover(), expect.selfDemote()))
-                    : Math.max(45, 3 * expect.waitPrimary());
-            if (cutPrimary && from != From.ALL) window = Math.min(window, expect.failover() + expect.selfDemote() + 20);
-            double shownWindow = window;
-            PartitionWatch.ProgressSink sink = el -> engine.listener().stepProgress(name(), Math.min(1, el / shownWindow),
-                    String.format(Locale.ROOT, "%s cut off for %.0f s", inst.name, el));
-            Duration d = Duration.ofMillis((long) (window * 1000));
-            PartitionWatch.Seen seen = cutPrimary ? w.primaryCut(d, sink) : w.standbyCut(d, sink);
-            ClusterSnapshot after = s.snapshot();
-            PartitionStory story = new PartitionStory(inst.name, from, primary.name(), replaced, tool, expect, seen, probe, after);
-            double seconds = StepResult.secondsSince(t0);
-            if (cutPrimary && from == From.ALL && (seen.firstWriteElsewhere == null || seen.selfDemote == null)) {
-                return new OperationResult(name(), false, seconds, story.primaryFromAll(), story.figures(), after);
+            try {
+                return cut(s, inst, primary, peers, expect, probe, replaced);
+            } catch (Exception | Error e) {
+                if (shared == null) PartitionProbes.take(engine).stop(); // nothing left writing in the background
+                throw e;
             }
-            String msg = cutPrimary ? (from == From.ALL ? story.primaryFromAll() : story.primaryPartly()) : story.standby();
-            return new OperationResult(name(), story.splitBrain() == 0, seconds, msg, story.figures(), after);
         }
+    }
+
+    private OperationResult cut(OpSession s, InstanceSpec inst, NodeStatus primary, List<String> peers, PartitionExpect expect,
+                                PartitionProbe probe, boolean replaced) throws Exception {
+        boolean cutPrimary = primary.name().equals(inst.name);
+        waitForFirstAck(probe);
+        long t0 = System.nanoTime();
+        Instant cutAt = Instant.now();
+        Shell sh = engine.shells().of(inst);
+        String tool = PartitionFilter.apply(sh, peers, engine.spec().hostOf(inst).sshPort, "failover-lab " + inst.name + " from " + from.id());
+        engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT, "%s cut off from %s with %s (%s)",
+                inst.name, fromWords(), tool, String.join(", ", peers)));
+        engine.listener().nodeEvent(inst.name, "cut off from " + fromWords(), cutAt);
+        PartitionWatch w = new PartitionWatch(s, probe, DataConnections.settings(engine.spec()), inst.name, primary.name(), t0, cutAt);
+        double window = cutPrimary ? Math.max(60, 3 * Math.max(expect.failover(), expect.selfDemote()))
+                : Math.max(45, 3 * expect.waitPrimary());
+        if (cutPrimary && from != From.ALL) window = Math.min(window, expect.failover() + expect.selfDemote() + 20);
+        double shownWindow = window;
+        PartitionWatch.ProgressSink sink = el -> engine.listener().stepProgress(name(), Math.min(1, el / shownWindow),
+                String.format(Locale.ROOT, "%s cut off for %.0f s", inst.name, el));
+        Duration d = Duration.ofMillis((long) (window * 1000));
+        PartitionWatch.Seen seen = cutPrimary ? w.primaryCut(d, sink) : w.standbyCut(d, sink);
+        ClusterSnapshot after = s.snapshot();
+        PartitionStory story = new PartitionStory(inst.name, from, primary.name(), replaced, tool, expect, seen, probe, after);
+        double seconds = StepResult.secondsSince(t0);
+        if (cutPrimary && from == From.ALL && (seen.firstWriteElsewhere == null || seen.selfDemote == null)) {
+            return new OperationResult(name(), false, seconds, story.primaryFromAll(), story.figures(), after);
+        }
+        String msg = cutPrimary ? (from == From.ALL ? story.primaryFromAll() : story.primaryPartly()) : story.standby();
+        return new OperationResult(name(), story.splitBrain() == 0, seconds, msg, story.figures(), after);
     }
 
     private String fromWords() {

@@ -26,6 +26,13 @@ final class PartitionPeers {
         return inst;
     }
 
+    /** True when the monitor and every data node have a host of their own: every partition is possible. */
+    static boolean perRole(LabSpec lab) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (InstanceSpec i : lab.instances()) if (!hosts.add(lab.hostOf(i).id)) return false;
+        return true;
+    }
+
     static void requireSeveralHosts(LabSpec lab) {
         Set<String> hosts = new LinkedHashSet<>();
         for (InstanceSpec i : lab.instances()) hosts.add(lab.hostOf(i).id);
@@ -42,7 +49,7 @@ final class PartitionPeers {
         List<InstanceSpec> peers = new ArrayList<>();
         if (from != Partition.From.STANDBYS) peers.add(lab.monitor);
         if (from != Partition.From.MONITOR) for (InstanceSpec n : lab.nodes) if (n != inst) peers.add(n);
-        Set<String> ownAddrs = Set.of(own.address, own.advertisedAddress());
+        Set<String> ownAddrs = new java.util.HashSet<>(List.of(own.address, own.advertisedAddress()));
         Set<String> out = new LinkedHashSet<>();
         for (InstanceSpec p : peers) {
             HostSpec h = lab.hostOf(p);

@@ -86,6 +86,8 @@ final class PartitionWatch {
                 if (how != null) {
                     seen.selfDemote = el;
                     seen.selfDemoteHow = how;
+                    session.engine().listener().nodeEvent(isolated, String.format(java.util.Locale.ROOT, "fenced itself (%s) %.1f s after the cut",
+                            how, el), Instant.now());
                 }
             }
             if (seen.promotedInMonitor != null && seen.firstWriteElsewhere != null && seen.selfDemote != null) break;

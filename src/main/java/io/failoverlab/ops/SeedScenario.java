@@ -21,19 +21,28 @@ import java.util.Map;
  * The original exercise end to end, measured, with a write probe running through every role
  * change: up, timing profile, ha_test, switchover, data after switchover, kill postgres (no
  * failover), kill the primary node (failover), bring it back (rejoin), then verify that no
- * acknowledged write was lost on any node.
+ * acknowledged write was lost on any node. On a lab with one machine per role also: cut the
+ * primary off from everything, heal (the partition figures).
  */
 public final class SeedScenario {
     /** Everything `scenario seed --json` writes. */
     public record Report(String profile, String pgAutoFailoverVersion, String postgresVersion, Double timeToClusterSeconds,
                          Double switchoverSeconds, Double switchoverWritableSeconds, Double failoverSeconds, Double expectedFailoverSeconds,
                          Double writeDowntimeSeconds, long acknowledgedWrites, long lostWrites, long inDoubtWrites,
-                         Map<String, Long> rowsOnEachNode, List<StepResult> steps, boolean ok) { }
+                         Map<String, Long> rowsOnEachNode, List<StepResult> steps, boolean ok,
+                         Double partitionFailoverSeconds, Double selfDemoteSeconds, Long acknowledgedOnOldPrimaryAfterPromotion,
+                         Double healRejoinSeconds) { }
 
     private final LabEngine engine;
     private final TimingProfile profile;
     private final List<StepResult> steps = new ArrayList<>();
     private final OperationRunner runner;
+    // the partition steps' figures (multi-host labs only), null when not run
+    private Double partitionFailover;
+    private Double selfDemote;
+    private Long splitBrain;
+    private Double healRejoin;
+    private long partitionLost;
 
     public SeedScenario(LabEngine engine, TimingProfile profile) {
         this.engine = engine;
@@ -82,6 +91,7 @@ public final class SeedScenario {
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
                 record("rejoin killed node", b.ok(), StepResult.secondsSince(t0), b.ok() ? "the killed node is a secondary again" : b.message());
+                if (PartitionPeers.perRole(engine.spec())) partitionAndHeal();
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
                 String secondary = engine.status().nodes().stream().filter(n -> !n.reportedState().writable())
                         .map(io.failoverlab.lab.NodeStatus::name).findFirst().orElse(null);
@@ -116,6 +126,25 @@ public final class SeedScenario {
         return report(timeToCluster, switchover, switchoverWritable, failover, expected, downtime, acked, lost, inDoubt, rows);
     }
 
+    /** Cuts the primary off from everything with a partition probe of its own, heals, verifies. */
+    private void partitionAndHeal() throws Exception {
+        awaitStable("settled before the partition");
+        String primary = engine.status().stablePrimary().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
+        if (primary == null) return;
+        io.failoverlab.lab.InstanceSpec inst = engine.spec().node(primary).orElseThrow();
+        try (PartitionProbe pp = new PartitionProbe(Partition.others(engine, inst), engine.dataNode(inst),
+                DataConnections.settings(engine.spec())).start()) {
+            OperationResult cut = op(new Partition(engine, primary, Partition.From.ALL, pp, "partition the primary"));
+            partitionFailover = cut.figures().get("partitionFailoverSeconds");
+            selfDemote = cut.figures().get("selfDemoteSeconds");
+            splitBrain = pp.acknowledgedOnOldPrimaryAfterPromotion();
+            OperationResult heal = op(new Heal(engine, primary, pp));
+            healRejoin = heal.figures().get("healRejoinSeconds");
+            Double l = heal.figures().get("lostWrites");
+            partitionLost = l == null ? 0 : l.longValue();
+        }
+    }
+
     private void awaitStable(String what) throws Exception {
         try (OpSession s = new OpSession(engine)) {
             s.await(Convergence.stable(engine.spec().nodes.size()), Duration.ofSeconds(120), what);
@@ -146,7 +175,9 @@ public final class SeedScenario {
         } catch (Exception e) {
             // reported as null: the scenario failed before anything was installed
         }
-        boolean ok = steps.stream().allMatch(StepResult::ok) && lost == 0;
-        return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, lost, inDoubt, rows, List.copyOf(steps), ok);
+        long allLost = Math.max(lost, partitionLost);
+        boolean ok = steps.stream().allMatch(StepResult::ok) && allLost == 0 && (splitBrain == null || splitBrain == 0);
+        return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, allLost, inDoubt, rows,
+                List.copyOf(steps), ok, partitionFailover, selfDemote, splitBrain, healRejoin);
     }
 }
