@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * The cut itself, on the node's own host, as root: an nftables table of the app's own (iptables
- * chains of its own where nft is missing) that drops traffic to and from the given peer
- * addresses. Traffic by peer address only: the console's SSH comes from another address and keeps
+ * chains of its own where nft is missing) that cuts traffic to and from the given peer
+ * addresses. TCP is refused with a reset and the rest dropped, as when the link goes down: with a
+ * silent drop, connections already open (the keeper's to the monitor, the walsender's) hang in
+ * TCP retransmission for minutes, and the old primary did not fence itself within 93 s (observed). Traffic by peer address only: the console's SSH comes from another address and keeps
  * working (its SSH port is accepted first anyway, in case the console sits on a peer's address).
  * Removing it deletes only that table or those chains.
  */
@@ -54,10 +56,12 @@ final class PartitionFilter {
         for (String[] hook : new String[][]{{"input", "saddr", "dport"}, {"output", "daddr", "sport"}}) {
             nft.append("  chain ").append(hook[0]).append(" {\n    type filter hook ").append(hook[0]).append(" priority -10; policy accept;\n");
             nft.append("    tcp ").append(hook[2]).append(' ').append(sshPort).append(" accept\n");
-            if (!v4.isEmpty()) nft.append("    ip ").append(hook[1]).append(" { ").append(String.join(", ", v4))
-                    .append(" } drop comment \"").append(safe(comment)).append("\"\n");
-            if (!v6.isEmpty()) nft.append("    ip6 ").append(hook[1]).append(" { ").append(String.join(", ", v6))
-                    .append(" } drop comment \"").append(safe(comment)).append("\"\n");
+            for (String[] fam : new String[][]{{"ip", String.join(", ", v4)}, {"ip6", String.join(", ", v6)}}) {
+                if (fam[1].isEmpty()) continue;
+                String match = "    " + fam[0] + " " + hook[1] + " { " + fam[1] + " } ";
+                nft.append(match).append("meta l4proto tcp reject with tcp reset comment \"").append(safe(comment)).append("\"\n");
+                nft.append(match).append("drop comment \"").append(safe(comment)).append("\"\n");
+            }
             nft.append("  }\n");
         }
         nft.append("}\n");
@@ -77,8 +81,10 @@ final class PartitionFilter {
         s.append("    ").append(tool).append(" -A ").append(CHAIN).append(" -p tcp --dport ").append(sshPort).append(" -j RETURN\n");
         s.append("    ").append(tool).append(" -A ").append(CHAIN).append(" -p tcp --sport ").append(sshPort).append(" -j RETURN\n");
         for (String a : addrs) {
-            s.append("    ").append(tool).append(" -A ").append(CHAIN).append(" -s ").append(a).append(" -j DROP\n");
-            s.append("    ").append(tool).append(" -A ").append(CHAIN).append(" -d ").append(a).append(" -j DROP\n");
+            for (String dir : List.of(" -s ", " -d ")) {
+                s.append("    ").append(tool).append(" -A ").append(CHAIN).append(dir).append(a).append(" -p tcp -j REJECT --reject-with tcp-reset\n");
+                s.append("    ").append(tool).append(" -A ").append(CHAIN).append(dir).append(a).append(" -j DROP\n");
+            }
         }
         for (String hook : List.of("INPUT", "OUTPUT")) {
             s.append("    ").append(tool).append(" -C ").append(hook).append(" -j ").append(CHAIN).append(" 2>/dev/null || ")

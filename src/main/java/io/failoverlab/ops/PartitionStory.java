@@ -62,8 +62,8 @@ final class PartitionStory {
                     expect.failover()));
         } else {
             sb.append(String.format(Locale.ROOT, "the monitor promoted %s after %.1f s and the first write succeeded there after %.1f s"
-                            + " (expected about %.0f s: the monitor judges a silent node unhealthy after %.1f s — dropped packets make"
-                            + " each health check wait its full timeout — then waits the demote timeout)",
+                            + " (expected about %.0f s: the monitor judges a silent node unhealthy after %.1f s, its health checks"
+                            + " refused, then waits the demote timeout)",
                     seen.newPrimary, seen.promotedInMonitor, seen.firstWriteElsewhere, expect.failover(), expect.waitPrimary() - 1));
         }
         sb.append("; ").append(selfDemote()).append("; ").append(writes()).append(' ').append(trails()).append(" heal brings ")
@@ -122,8 +122,8 @@ final class PartitionStory {
     }
 
     private String selfDemote() {
-        String timeouts = String.format(Locale.ROOT, "network_partition_timeout %.0f s, wal_sender_timeout %.0f s: the later counts,"
-                + " since the walsender keeps listing the standby until it times out", expect.networkPartitionTimeout(), expect.walSenderTimeout());
+        String timeouts = String.format(Locale.ROOT, "network_partition_timeout %.0f s after its last monitor contact; the cut reset"
+                + " its walsender's connection, so wal_sender_timeout (%.0f s) does not hold it up", expect.networkPartitionTimeout(), expect.walSenderTimeout());
         if (seen.selfDemote == null) {
             return node + " did not fence itself within the watch (it still accepts writes; expected after about "
                     + String.format(Locale.ROOT, "%.0f s, %s)", expect.selfDemote(), timeouts);

@@ -58,9 +58,9 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
     }
 
     /**
-     * A cut-off primary: its packets are dropped, not refused, so each health check waits its full
-     * timeout; the monitor acts once the keeper has been silent for the unhealthy timeout and the
-     * checks have failed (whichever is later), then waits the demote timeout, plus ~1 s.
+     * A cut-off primary (the cut refuses TCP, so each health check fails at once): the monitor acts
+     * once the keeper has been silent for the unhealthy timeout and the checks have failed
+     * (whichever is later), then waits the demote timeout, plus ~1 s.
      */
     public static double expectedPartitionFailoverSeconds(Map<String, String> current) {
         return monitorJudgesUnhealthySeconds(current) + ms(current, "pgautofailover.primary_demote_timeout", 30000) / 1000.0 + 1.0;
@@ -70,19 +70,18 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
     public static double monitorJudgesUnhealthySeconds(Map<String, String> current) {
         double unhealthy = ms(current, "pgautofailover.node_considered_unhealthy_timeout", 20000);
         double period = ms(current, "pgautofailover.health_check_period", 5000);
-        double timeout = ms(current, "pgautofailover.health_check_timeout", 5000);
         double retries = ms(current, "pgautofailover.health_check_max_retries", 2);
         double delay = ms(current, "pgautofailover.health_check_retry_delay", 2000);
-        double checksFail = period + (retries + 1) * timeout + retries * delay;
+        double checksFail = period + retries * delay; // refused at once: no connect timeout to wait out
         return Math.max(unhealthy, checksFail) / 1000.0;
     }
 
     /**
      * A primary with neither monitor nor standby contact for network_partition_timeout stops itself;
-     * its walsender still lists the standby until wal_sender_timeout, so the later of both, plus ~1 s.
+     * the cut resets its walsender's connection, so the standby is gone at once; plus ~1 s of keeper loop.
      */
-    public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds, double walSenderTimeoutSeconds) {
-        return Math.max(networkPartitionTimeoutSeconds, walSenderTimeoutSeconds) + 1.0;
+    public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds) {
+        return networkPartitionTimeoutSeconds + 1.0;
     }
 
     private static double ms(Map<String, String> m, String k, double dflt) {

@@ -159,7 +159,7 @@ class PartitionClusterTest {
             try (PartitionProbe probe = probeFor(engine, primary)) {
                 OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.ALL, probe, null));
                 System.out.println("partition from all: " + r.message());
-                assertTrue(r.ok(), r.message() + "\n" + tail());
+                assertTrue(r.ok(), r.message() + "\n" + keeperLogs(engine));
                 Map<String, Double> f = r.figures();
                 assertTrue(f.get("partitionFailoverSeconds") > 0 && f.get("selfDemoteSeconds") > 0, f.toString());
                 assertEquals(0.0, f.get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
@@ -187,11 +187,12 @@ class PartitionClusterTest {
     @Order(4)
     void primaryCutFromTheMonitorOnly() throws Exception {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            healLeftovers(engine);
             String primary = engine.status().stablePrimary().orElseThrow().name();
             try (PartitionProbe probe = probeFor(engine, primary)) {
                 OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.MONITOR, probe, null));
                 System.out.println("partition from monitor: " + r.message());
-                assertTrue(r.ok(), r.message() + "\n" + tail());
+                assertTrue(r.ok(), r.message() + "\n" + keeperLogs(engine));
                 assertEquals(0.0, r.figures().get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
                 assertTrue(r.message().contains("failover happened") || r.message().contains("no failover happened"), r.message());
                 String standby = "node1".equals(primary) ? "node2" : "node1";
@@ -212,13 +213,14 @@ class PartitionClusterTest {
     @Order(5)
     void standbyCutTurnsThePrimaryWaitPrimaryUntilHeal() throws Exception {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            healLeftovers(engine);
             ClusterSnapshot s = engine.status();
             String primary = s.stablePrimary().orElseThrow().name();
             String standby = s.nodes().stream().filter(n -> !n.name().equals(primary)).findFirst().orElseThrow().name();
             try (PartitionProbe probe = probeFor(engine, standby)) {
                 OperationResult r = runner.runNow(new Partition(engine, standby, Partition.From.ALL, probe, null));
                 System.out.println("partition standby: " + r.message());
-                assertTrue(r.ok(), r.message() + "\n" + tail());
+                assertTrue(r.ok(), r.message() + "\n" + keeperLogs(engine));
                 assertTrue(r.figures().get("waitPrimarySeconds") > 0, r.message());
                 assertTrue(r.message().contains("synchronous replication is off"), r.message());
                 // again: replaces the cut instead of stacking a second one
@@ -244,10 +246,11 @@ class PartitionClusterTest {
     @Order(6)
     void killPrimaryNetworkThenHealVerifiesItsOwnProbe() throws Exception {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            healLeftovers(engine);
             String primary = engine.status().stablePrimary().orElseThrow().name();
             OperationResult r = runner.runNow(new KillPrimary(engine, KillPrimary.Mode.NETWORK, null));
             assertEquals("kill-primary network", r.name());
-            assertTrue(r.ok(), r.message() + "\n" + tail());
+            assertTrue(r.ok(), r.message() + "\n" + keeperLogs(engine));
             assertTrue(r.message().contains(primary + " (the primary) off from the monitor and the other nodes"), r.message());
             OperationResult h = runner.runNow(new Heal(engine, null));
             assertTrue(h.ok(), h.message() + "\n" + tail());
@@ -260,12 +263,13 @@ class PartitionClusterTest {
     @Order(7)
     void defaultProfileFigures() throws Exception {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            healLeftovers(engine);
             assertTrue(runner.runNow(TimingProfiles.apply(engine, TimingProfile.DEFAULT)).ok());
             String primary = engine.status().stablePrimary().orElseThrow().name();
             try (PartitionProbe probe = probeFor(engine, primary)) {
                 OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.ALL, probe, null));
                 System.out.println("partition from all (default): " + r.message());
-                assertTrue(r.ok(), r.message() + "\n" + tail());
+                assertTrue(r.ok(), r.message() + "\n" + keeperLogs(engine));
                 assertEquals(0.0, r.figures().get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
                 OperationResult h = runner.runNow(new Heal(engine, primary, probe));
                 assertTrue(h.ok(), h.message() + "\n" + tail());
@@ -291,6 +295,24 @@ class PartitionClusterTest {
         String left = run("ip", "netns", "list");
         for (String n : names) assertFalse(left.contains(n), "namespace " + n + " is still there: " + left);
         net = null;
+    }
+
+    /** A cut an earlier failed test left in place: healed first, so one failure does not cascade. */
+    private static void healLeftovers(LabEngine engine) throws Exception {
+        new Heal(engine, null).run();
+    }
+
+    private String keeperLogs(LabEngine engine) {
+        StringBuilder sb = new StringBuilder();
+        for (InstanceSpec i : lab.instances()) {
+            try {
+                sb.append("== ").append(i.name).append('\n').append(engine.shells().of(i).run(io.failoverlab.remote.Command.asPostgres(
+                        "tail -n 40 " + io.failoverlab.remote.ShellQuote.quote(engine.paths(i).logFile())).timeout(java.time.Duration.ofSeconds(30))).stdout());
+            } catch (Exception e) {
+                sb.append(e).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private PartitionProbe probeFor(LabEngine engine, String isolated) throws Exception {
