@@ -80,8 +80,10 @@ public final class Heal implements OperationRunner.Operation {
             for (int k = 0; k < healed.size(); k++) {
                 String n = healed.get(k);
                 NodeState now = done.node(n).map(x -> x.reportedState()).orElse(NodeState.UNKNOWN);
+                boolean wasDemoted = trails.get(k).firstAt(NodeState.DEMOTED) >= 0;
                 msg.append(k == 0 ? "" : "; ").append(n).append(' ').append(trails.get(k).path()).append(now == NodeState.SECONDARY
-                        ? " — a secondary again (pg_rewind onto the new primary's timeline)" : now == NodeState.PRIMARY
+                        ? (wasDemoted ? " — a secondary again (rewound onto the new primary's timeline)" : " — caught up, a secondary again")
+                        : now == NodeState.PRIMARY
                         ? " — still the primary, with its standby back" : "");
             }
             msg.append(String.format(Locale.ROOT, "; the cluster converged after %.1f s (%s)", rejoin, done.summary()));
@@ -94,9 +96,10 @@ public final class Heal implements OperationRunner.Operation {
                 f.put("writesInDoubt", (double) v.inDoubt());
                 f.put("acknowledgedOnOldPrimaryAfterPromotion", (double) v.acknowledgedOnOldPrimaryAfterPromotion());
                 ok = v.lostWrites() == 0 && v.allReached() && v.acknowledgedOnOldPrimaryAfterPromotion() == 0;
-                msg.append(String.format(Locale.ROOT, "; the write probes' %d acknowledged writes checked on all %d nodes: %d lost, %d in doubt,"
-                                + " %d acknowledged on the old primary after the promotion%s", v.acknowledged(), v.nodes(), v.lostWrites(),
-                        v.inDoubt(), v.acknowledgedOnOldPrimaryAfterPromotion(), v.allReached() ? "" : " (a node did not answer)"));
+                msg.append(String.format(Locale.ROOT, "; the write probes' %d acknowledged writes checked on all %d nodes: %d lost, %d in doubt%s%s",
+                        v.acknowledged(), v.nodes(), v.lostWrites(), v.inDoubt(), probe.promotedAt() == null ? ""
+                                : ", " + v.acknowledgedOnOldPrimaryAfterPromotion() + " acknowledged on the old primary after the promotion",
+                        v.allReached() ? "" : " (a node did not answer)"));
             }
             msg.append('.');
             if (!ok) return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.toString(), f, done);

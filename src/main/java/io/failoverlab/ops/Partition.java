@@ -134,7 +134,7 @@ public final class Partition implements OperationRunner.Operation {
             double wst = number(sh.run(Command.asPostgres("psql -X -q -At -p " + inst.port
                     + " -d postgres -c \"select setting::int / 1000.0 from pg_settings where name = 'wal_sender_timeout'\"").timeout(Duration.ofSeconds(30))), 60);
             return new PartitionExpect(TimingProfile.expectedPartitionFailoverSeconds(timings),
-                    TimingProfile.expectedSelfDemoteSeconds(npt),
+                    TimingProfile.expectedSelfDemoteSeconds(npt, wst),
                     TimingProfile.monitorJudgesUnhealthySeconds(timings) + 1.0, npt, wst, TimingProfile.recognise(timings));
         }
 

@@ -14,8 +14,8 @@ import java.util.List;
  * The cut itself, on the node's own host, as root: an nftables table of the app's own (iptables
  * chains of its own where nft is missing) that cuts traffic to and from the given peer
  * addresses. TCP is refused with a reset and the rest dropped, as when the link goes down: with a
- * silent drop, connections already open (the keeper's to the monitor, the walsender's) hang in
- * TCP retransmission for minutes, and the old primary did not fence itself within 93 s (observed). Traffic by peer address only: the console's SSH comes from another address and keeps
+ * silent drop, connections already open hang in TCP retransmission, and the old primary did not
+ * fence itself within 93 s (observed; with resets it did, after wal_sender_timeout). Traffic by peer address only: the console's SSH comes from another address and keeps
  * working (its SSH port is accepted first anyway, in case the console sits on a peer's address).
  * Removing it deletes only that table or those chains.
  */

@@ -66,7 +66,7 @@ final class PartitionStory {
                             + " refused, then waits the demote timeout)",
                     seen.newPrimary, seen.promotedInMonitor, seen.firstWriteElsewhere, expect.failover(), expect.waitPrimary() - 1));
         }
-        sb.append("; ").append(selfDemote()).append("; ").append(writes()).append(' ').append(trails()).append(" heal brings ")
+        sb.append("; ").append(selfDemote()).append("; ").append(writes()).append(". ").append(trails()).append(" heal brings ")
                 .append(node).append(" back as a secondary.");
         return sb.toString();
     }
@@ -79,8 +79,8 @@ final class PartitionStory {
             sb.append(String.format(Locale.ROOT, "a failover happened: the monitor promoted %s after %.1f s", seen.newPrimary, seen.promotedInMonitor));
             if (seen.firstWriteElsewhere != null) sb.append(String.format(Locale.ROOT, " (first write there after %.1f s)", seen.firstWriteElsewhere));
             sb.append(from == Partition.From.MONITOR
-                    ? ", because it no longer heard " + node + "'s keeper and its health checks failed, while the standby it told to"
-                    + " stop replicating (stop_replication) still heard it"
+                    ? ", because it no longer heard " + node + "'s keeper and its health checks failed; it first told the standby to"
+                    + " stop replicating from " + node + " (stop_replication), which left " + node + " with neither monitor nor standby"
                     : ", although it still heard " + node);
         } else {
             double wp = seen.primaryTrail.firstAt(NodeState.WAIT_PRIMARY);
@@ -90,7 +90,7 @@ final class PartitionStory {
                     : wp >= 0 ? String.format(Locale.ROOT, ": the monitor still heard %s, saw its standby gone and moved it to wait_primary"
                     + " after %.1f s (synchronous replication off)", node, wp) : ": the monitor still heard " + node + " and kept it primary");
         }
-        sb.append("; ").append(selfDemote()).append("; ").append(writes()).append(' ').append(trails()).append('.');
+        sb.append("; ").append(selfDemote()).append("; ").append(writes()).append(". ").append(trails());
         return sb.toString();
     }
 
@@ -112,7 +112,7 @@ final class PartitionStory {
                     .append(String.format(Locale.ROOT, "%.0f s)", expect.waitPrimary()));
         }
         sb.append("; ").append(node).append(" is not a primary, so it does not fence itself; ")
-                .append(probe.inDoubt()).append(" writes were sent and never acknowledged (in doubt). ").append(trails()).append('.');
+                .append(probe.inDoubt()).append(" writes were sent and never acknowledged (in doubt). ").append(trails());
         return sb.toString();
     }
 
@@ -122,14 +122,15 @@ final class PartitionStory {
     }
 
     private String selfDemote() {
-        String timeouts = String.format(Locale.ROOT, "network_partition_timeout %.0f s after its last monitor contact; the cut reset"
-                + " its walsender's connection, so wal_sender_timeout (%.0f s) does not hold it up", expect.networkPartitionTimeout(), expect.walSenderTimeout());
+        String timeouts = String.format(Locale.ROOT, "its walsender keeps listing the standby until wal_sender_timeout (%.0f s),"
+                + " then network_partition_timeout (%.0f s) without monitor or standby", expect.walSenderTimeout(), expect.networkPartitionTimeout());
         if (seen.selfDemote == null) {
             return node + " did not fence itself within the watch (it still accepts writes; expected after about "
                     + String.format(Locale.ROOT, "%.0f s, %s)", expect.selfDemote(), timeouts);
         }
         String order = seen.promotedInMonitor == null ? "" : seen.selfDemote <= seen.promotedInMonitor
-                ? ", before the promotion" : ", after the promotion";
+                ? ", before the promotion" : String.format(Locale.ROOT, ", %.1f s after the promotion: two primaries meanwhile, but the old"
+                + " one could not acknowledge a write", seen.selfDemote - seen.promotedInMonitor);
         return String.format(Locale.ROOT, "%s, with neither monitor nor standby contact, fenced itself after %.1f s (%s%s; expected about"
                 + " %.0f s, %s)", node, seen.selfDemote, seen.selfDemoteHow, order, expect.selfDemote(), timeouts);
     }

@@ -78,10 +78,11 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
 
     /**
      * A primary with neither monitor nor standby contact for network_partition_timeout stops itself;
-     * the cut resets its walsender's connection, so the standby is gone at once; plus ~1 s of keeper loop.
+     * pg_stat_replication lists the standby until wal_sender_timeout ends its walsender, and the
+     * keeper counts the partition timeout from its last sight of it; plus ~1 s of keeper loop.
      */
-    public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds) {
-        return networkPartitionTimeoutSeconds + 1.0;
+    public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds, double walSenderTimeoutSeconds) {
+        return walSenderTimeoutSeconds + networkPartitionTimeoutSeconds + 1.0;
     }
 
     private static double ms(Map<String, String> m, String k, double dflt) {

@@ -84,7 +84,8 @@ class PartitionPiecesTest {
         assertEquals(7.0, TimingProfile.expectedPartitionFailoverSeconds(TimingProfile.FAST.monitorSettings()), 1e-9);
         // default: 20 s (checks: 5 + 2×2 = 9 s), then 30 s, +1
         assertEquals(51.0, TimingProfile.expectedPartitionFailoverSeconds(TimingProfile.DEFAULT.monitorSettings()), 1e-9);
-        assertEquals(21.0, TimingProfile.expectedSelfDemoteSeconds(20), 1e-9);
-        assertEquals(3.0, TimingProfile.expectedSelfDemoteSeconds(2), 1e-9);
+        // pg_auto_failover sets wal_sender_timeout 30 s: the walsender lists the standby that long
+        assertEquals(51.0, TimingProfile.expectedSelfDemoteSeconds(20, 30), 1e-9);
+        assertEquals(33.0, TimingProfile.expectedSelfDemoteSeconds(2, 30), 1e-9);
     }
 }
