@@ -24,11 +24,12 @@ command -v Xvfb >/dev/null || need+=(xvfb)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || need+=(libgtk-3-0)
 command -v import >/dev/null || need+=(imagemagick)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
-# machines on this computer (cloud.machines): boot, image, apt proxy for the machines, their packet filter
+# machines on this computer (cloud.machines): boot, image, apt proxy for the machines; partitions
+# cut a host off with its own packet filter
 command -v systemd-nspawn >/dev/null || need+=(systemd-container)
 [ -x /usr/sbin/debootstrap ] || need+=(debootstrap)
 [ -x /usr/sbin/apt-cacher-ng ] || need+=(apt-cacher-ng)
-[ -x /usr/sbin/nft ] || need+=(nftables)
+command -v nft >/dev/null || [ -x /usr/sbin/nft ] || need+=(nftables)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   $SUDO apt-get update -qq

@@ -9,7 +9,9 @@ import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.Heal;
 import io.failoverlab.ops.KillPrimary;
+import io.failoverlab.ops.Partition;
 import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
@@ -75,6 +77,17 @@ public final class Cli {
                 case "kill-primary": {
                     KillPrimary.Mode mode = KillPrimary.Mode.parse(args.option("--mode", "node"));
                     return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, null));
+                }
+                case "partition": {
+                    if (args.positional.size() != 1) throw new LabException("Usage: partition NODE [--from all|monitor|standbys] [--json FILE]");
+                    String node = args.positional.get(0);
+                    Partition.From from = Partition.From.parse(args.option("--from", "all"));
+                    return new OpVerb(out, err).run(lab, args, e -> new Partition(e, node, from));
+                }
+                case "heal": {
+                    if (args.positional.size() > 1) throw new LabException("Usage: heal [NODE] [--json FILE]");
+                    String node = args.positional.isEmpty() ? null : args.positional.get(0);
+                    return new OpVerb(out, err).run(lab, args, e -> new Heal(e, node));
                 }
                 case "profile": {
                     if (args.positional.size() != 1) throw new LabException("Usage: profile fast|default");

@@ -11,6 +11,8 @@ import java.util.Set;
 /** Verb, positional arguments and --options (--flag or --name value). */
 public final class CliArgs {
     /** Options that take no value. */
+    /** Verbs whose --json takes a FILE (status --json is a flag). */
+    private static final Set<String> JSON_FILE_VERBS = Set.of("scenario", "partition", "heal", "kill-primary");
     private static final Set<String> FLAGS = Set.of("--json", "--destroy", "--help", "--yes", "--no-install", "--verbose", "--recreate", "--sequential", "--redact", "--no-journal");
 
     public final String verb;
@@ -28,7 +30,7 @@ public final class CliArgs {
                 if (eq > 0) {
                     name = a.substring(0, eq);
                     value = a.substring(eq + 1);
-                } else if (!FLAGS.contains(a) || a.equals("--json") && "scenario".equals(v)) { // scenario seed --json FILE
+                } else if (!FLAGS.contains(a) || a.equals("--json") && JSON_FILE_VERBS.contains(v)) { // e.g. scenario seed --json FILE
                     if (i + 1 >= args.length) throw new LabException("Option " + a + " needs a value.");
                     value = args[++i];
                 }

@@ -24,6 +24,7 @@ final class OpVerb {
         try (LabEngine engine = Cli.engine(lab, args, out);
              OperationRunner runner = new OperationRunner(engine.listener())) {
             OperationResult r = runner.runNow(op.apply(engine));
+            writeJson(args, r);
             if (!r.ok()) {
                 err.println(r.message());
                 return 1;
@@ -33,6 +34,23 @@ final class OpVerb {
             }
             if (r.finalState() != null) out.print(StateTable.render(r.finalState()));
             return 0;
+        }
+    }
+
+    /** --json FILE (verbs listed in CliArgs): {name, ok, seconds, message, figures}, so one operation can be scripted alone. */
+    private void writeJson(CliArgs args, OperationResult r) {
+        String file = args.option("--json", null);
+        if (file == null || "true".equals(file)) return;
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("name", r.name());
+        o.put("ok", r.ok());
+        o.put("seconds", r.seconds());
+        o.put("message", r.message());
+        o.put("figures", r.figures());
+        try {
+            io.failoverlab.lab.LabProfiles.writeAtomically(java.nio.file.Path.of(file), io.failoverlab.lab.LabProfiles.JSON.writeValueAsBytes(o));
+        } catch (java.io.IOException e) {
+            err.println("Could not write " + file + ": " + e.getMessage());
         }
     }
 }

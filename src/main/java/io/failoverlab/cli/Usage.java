@@ -13,7 +13,8 @@ final class Usage {
                 + "  watch              print each state change as the monitor notifies it (Ctrl+C to stop)\n"
                 + "  switchover         planned switch of roles (needs a healthy secondary)\n"
                 + "  failover           failover of the group: a switchover when healthy, else wait for the monitor's own\n"
-                + "  kill-primary --mode postgres|node|vm   inject a fault on the primary and explain what follows\n"
+                + "  kill-primary --mode postgres|node|vm|network   inject a fault on the primary and explain what follows\n"
+                + "  partition NODE [--from all|monitor|standbys]   cut a node's machine off (its own packet filter); heal [NODE] undoes it\n"
                 + "  profile fast|default   failure-detection timings (fast: failover in seconds, for demos)\n"
                 + "  datacheck [--rows N] [--recreate]   ha_test on the primary, then rows and read-only on every node\n"
                 + "  scenario seed [--profile fast|default] --json FILE   the whole exercise, measured, as JSON\n"
@@ -50,10 +51,15 @@ final class Usage {
             case "watch": return "Usage: watch [--lab FILE] [--for SECONDS]\nPrints each state change as the monitor notifies it.\n";
             case "switchover": return "Usage: switchover [--lab FILE]\nPromotes the secondary and demotes the primary; waits until both settled.\n";
             case "failover": return "Usage: failover [--lab FILE]\nWith a healthy primary the same as switchover; with a dead one, waits for the monitor's failover.\n";
-            case "kill-primary": return "Usage: kill-primary --mode postgres|node|vm [--lab FILE]\n"
+            case "partition": return "Usage: partition NODE [--from all|monitor|standbys] [--json FILE] [--lab FILE]\n"
+                    + "Cuts NODE's machine off from the monitor and/or the other nodes with its own nftables table (iptables where nft is missing),\n"
+                    + "keeping the console's SSH open, and explains what pg_auto_failover did, measured. Needs one machine per role.\n";
+            case "heal": return "Usage: heal [NODE] [--json FILE] [--lab FILE]\nRemoves the app's cut (NODE's, or every one) and waits until the nodes have rejoined.\n";
+            case "kill-primary": return "Usage: kill-primary --mode postgres|node|vm|network [--json FILE] [--lab FILE]\n"
                     + "  postgres  SIGKILL the primary's postmaster only: its keeper restarts it, usually no failover\n"
                     + "  node      kill keeper and Postgres together: a real failover follows, measured\n"
-                    + "  vm        stop the primary's VM (cloud labs only)\n";
+                    + "  vm        stop the primary's VM (cloud labs only)\n"
+                    + "  network   cut the primary off from the monitor and the other nodes (= partition PRIMARY --from all)\n";
             case "profile": return "Usage: profile fast|default [--lab FILE]\nSets the monitor's health-check timings and the keepers' partition timeout.\n";
             case "datacheck": return "Usage: datacheck [--rows N] [--recreate] [--insert K] [--lab FILE]\n"
                     + "Creates ha_test (generate_series(1, N), default 1,000,000) on the primary unless it exists, inserts K rows (default 10),\n"

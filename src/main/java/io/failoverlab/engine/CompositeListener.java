@@ -63,6 +63,8 @@ public final class CompositeListener implements EngineListener {
 
     @Override public void snapshot(ClusterSnapshot snapshot) { each(l -> l.snapshot(snapshot)); }
 
+    @Override public void nodeEvent(String node, String what, java.time.Instant at) { each(l -> l.nodeEvent(node, what, at)); }
+
     @Override public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) {
         each(l -> l.figures(step, figures, finalState));
     }

@@ -23,5 +23,11 @@ public interface EngineListener {
      */
     default void figures(String step, java.util.Map<String, Double> figures, io.failoverlab.lab.ClusterSnapshot finalState) { }
 
+    /**
+     * Something happened on one node that the monitor cannot see (a cut-off primary fencing itself,
+     * a cut made or removed), for the node's timeline lane.
+     */
+    default void nodeEvent(String node, String what, java.time.Instant at) { }
+
     EngineListener NONE = new EngineListener() { };
 }

@@ -45,6 +45,9 @@ final class MaskingListener implements EngineListener {
     public void snapshot(ClusterSnapshot snapshot) { inner.snapshot(snapshot); }
 
     @Override
+    public void nodeEvent(String node, String what, java.time.Instant at) { inner.nodeEvent(node, mask(what), at); }
+
+    @Override
     public void figures(String step, java.util.Map<String, Double> figures, ClusterSnapshot finalState) {
         inner.figures(step, figures, finalState);
     }

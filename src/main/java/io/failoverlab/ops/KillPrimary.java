@@ -28,13 +28,14 @@ import java.util.Map;
  * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
  * it, normally no failover — what confused the original lab); `node` kills keeper and
  * Postgres together (a real failover follows, measured); `vm` switches the primary's machine off
- * (a power cut on machines on this computer, `instances stop` on GCE); `reboot` reboots it cleanly.
+ * (a power cut on machines on this computer, `instances stop` on GCE); `reboot` reboots it cleanly;
+ * `network` cuts the primary off from the monitor and the other nodes (Partition ... --from all).
  */
 public final class KillPrimary implements OperationRunner.Operation {
-    public enum Mode { POSTGRES, NODE, VM, REBOOT;
+    public enum Mode { POSTGRES, NODE, VM, REBOOT, NETWORK;
         public static Mode parse(String s) {
             for (Mode m : values()) if (m.name().equalsIgnoreCase(s)) return m;
-            throw new LabException("Unknown kill mode '" + s + "': use postgres, node, vm or reboot.");
+            throw new LabException("Unknown kill mode '" + s + "': use postgres, node, vm, reboot or network.");
         }
     }
 
@@ -69,6 +70,11 @@ public final class KillPrimary implements OperationRunner.Operation {
             throw new LabException("The " + engine.spec().provider + " lab runs its roles without machines of their own, so there is no machine to "
                     + (mode == Mode.VM ? "switch off" : "reboot") + "; use --mode node for a real failover here, or a lab of machines on this computer"
                     + " (or GCE) for --mode " + mode.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (mode == Mode.NETWORK) {
+            String primary = engine.status().writableNode().map(NodeStatus::name).orElseThrow(() -> new LabException(
+                    "There is no primary to cut off (state: " + engine.status().summary() + ")."));
+            return new Partition(engine, primary, Partition.From.ALL, null, name()).run();
         }
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();

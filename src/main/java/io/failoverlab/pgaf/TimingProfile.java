@@ -57,6 +57,34 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
         return (unhealthy + demote) / 1000.0 + 1.0;
     }
 
+    /**
+     * A cut-off primary (the cut refuses TCP, so each health check fails at once): the monitor acts
+     * once the keeper has been silent for the unhealthy timeout and the checks have failed
+     * (whichever is later), then waits the demote timeout, plus ~1 s.
+     */
+    public static double expectedPartitionFailoverSeconds(Map<String, String> current) {
+        return monitorJudgesUnhealthySeconds(current) + ms(current, "pgautofailover.primary_demote_timeout", 30000) / 1000.0 + 1.0;
+    }
+
+    /** Seconds until the monitor marks a cut-off node unhealthy (silence and failed health checks). */
+    public static double monitorJudgesUnhealthySeconds(Map<String, String> current) {
+        double unhealthy = ms(current, "pgautofailover.node_considered_unhealthy_timeout", 20000);
+        double period = ms(current, "pgautofailover.health_check_period", 5000);
+        double retries = ms(current, "pgautofailover.health_check_max_retries", 2);
+        double delay = ms(current, "pgautofailover.health_check_retry_delay", 2000);
+        double checksFail = period + retries * delay; // refused at once: no connect timeout to wait out
+        return Math.max(unhealthy, checksFail) / 1000.0;
+    }
+
+    /**
+     * A primary with neither monitor nor standby contact for network_partition_timeout stops itself;
+     * pg_stat_replication lists the standby until wal_sender_timeout ends its walsender, and the
+     * keeper counts the partition timeout from its last sight of it; plus ~1 s of keeper loop.
+     */
+    public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds, double walSenderTimeoutSeconds) {
+        return walSenderTimeoutSeconds + networkPartitionTimeoutSeconds + 1.0;
+    }
+
     private static double ms(Map<String, String> m, String k, double dflt) {
         try {
             return Double.parseDouble(m.getOrDefault(k, String.valueOf(dflt)));

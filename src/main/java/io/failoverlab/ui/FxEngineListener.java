@@ -52,4 +52,17 @@ public final class FxEngineListener implements EngineListener {
 
     @Override
     public void snapshot(ClusterSnapshot snapshot) { snapshots.accept(snapshot); }
+
+    private volatile NodeEvents nodeEvents;
+
+    /** Where node events go (the timeline), on the FX thread. */
+    public FxEngineListener onNodeEvent(NodeEvents e) { nodeEvents = e; return this; }
+
+    public interface NodeEvents { void accept(String node, String what, java.time.Instant at); }
+
+    @Override
+    public void nodeEvent(String node, String what, java.time.Instant at) {
+        NodeEvents e = nodeEvents;
+        if (e != null) fx.execute(() -> e.accept(node, what, at));
+    }
 }

@@ -8,7 +8,9 @@ import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DataCheckOp;
 import io.failoverlab.ops.DropNode;
 import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.Heal;
 import io.failoverlab.ops.KillPrimary;
+import io.failoverlab.ops.Partition;
 import io.failoverlab.ops.Maintenance;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;
@@ -35,7 +37,7 @@ public final class HaActions {
     /** Data check: rows of ha_test when it does not exist yet, as in the original lab. */
     public static final int DATA_CHECK_ROWS = 1_000_000;
     public static final int DATA_CHECK_INSERT = 10;
-    private static final Set<String> FAULTS = Set.of("kill-postgres", "kill-node", "kill-vm", "node-stop", "node-drop", "monitor-stop");
+    private static final Set<String> FAULTS = Set.of("kill-postgres", "kill-node", "kill-vm", "kill-network", "node-partition", "node-stop", "node-drop", "monitor-stop");
 
     private HaActions() { }
 
@@ -48,6 +50,11 @@ public final class HaActions {
                         s -> new KillPrimary(s.engine(), KillPrimary.Mode.NODE, null)).destructive())
                 .add(ConsoleAction.of("kill-vm", "action.kill.vm",
                         s -> new KillPrimary(s.engine(), KillPrimary.Mode.VM, vmStopper(s))).destructive())
+                .add(ConsoleAction.of("kill-network", "action.kill.network",
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.NETWORK, null)).destructive())
+                .add(ConsoleAction.of("node-partition", "action.node.partition",
+                        s -> selected(s, n -> new Partition(s.engine(), n, Partition.From.ALL))).confirm(onNode("node-partition")))
+                .add(ConsoleAction.of("node-heal", "action.node.heal", s -> new Heal(s.engine(), null)))
                 .add(ConsoleAction.of("node-promote", "action.node.promote", s -> selected(s, n -> new Promote(s.engine(), n)))
                         .confirm(onNode("node-promote")))
                 .add(ConsoleAction.of("node-maintenanceOn", "action.node.maintenanceOn",

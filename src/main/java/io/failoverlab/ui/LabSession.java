@@ -70,7 +70,7 @@ public final class LabSession implements AutoCloseable {
         this.snapshotIn = pump;
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
-                () -> feedRef[0] != null && feedRef[0].running());
+                () -> feedRef[0] != null && feedRef[0].running()).onNodeEvent(live::nodeEvent);
         this.journal = new JournalRecorder(new Journal(journalDir), Secrets.fromEnvironment(System.getenv()))
                 .onProblem(p -> log.offer(LogLine.of("app", LogLine.Level.WARN, p)));
         journal.session(lab);

@@ -62,6 +62,11 @@ public final class LiveModels {
         timeline.actionStarted(label, fault, Instant.now());
     }
 
+    /** A node event the monitor cannot see (a cut-off primary fencing itself): a mark in that node's lane. */
+    public void nodeEvent(String node, String what, Instant at) {
+        timeline.nodeEvent(node, what, at);
+    }
+
     public void actionEnded(OperationResult r) {
         timeline.actionEnded(r, Instant.now());
     }

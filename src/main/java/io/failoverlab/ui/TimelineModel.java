@@ -33,7 +33,8 @@ public final class TimelineModel {
         public String styleClass() { return NodeRow.styleClass(reported); }
     }
 
-    public enum Kind { ACTION, FAULT, END_OK, END_FAILED }
+    /** NODE: something only that node saw (name = the node), drawn in its lane. */
+    public enum Kind { ACTION, FAULT, END_OK, END_FAILED, NODE }
 
     /** A moment worth a line across the lanes: an action or fault began, or one ended (with its figures). */
     public record Marker(Instant at, Kind kind, String name, String message, Map<String, Double> figures) {
@@ -98,6 +99,10 @@ public final class TimelineModel {
         add(new Marker(at, fault ? Kind.FAULT : Kind.ACTION, name, "", Map.of()));
     }
 
+    public void nodeEvent(String node, String what, Instant at) {
+        add(new Marker(at, Kind.NODE, node, what == null ? "" : what, Map.of()));
+    }
+
     public void actionEnded(OperationResult r, Instant at) {
         add(new Marker(at, r.ok() ? Kind.END_OK : Kind.END_FAILED, r.name(), r.message() == null ? "" : r.message(), r.figures()));
     }
@@ -112,7 +117,8 @@ public final class TimelineModel {
     private void bump() { revision.set(revision.get() + 1); }
 
     /** The figures worth writing on the timeline, in a fixed order (durations in seconds; a negative one means not measured and is left out). */
-    public static final List<String> SHOWN_FIGURES = List.of("failoverSeconds", "switchoverSeconds", "writableInMonitorSeconds",
+    public static final List<String> SHOWN_FIGURES = List.of("failoverSeconds", "partitionFailoverSeconds", "selfDemoteSeconds",
+            "waitPrimarySeconds", "healRejoinSeconds", "switchoverSeconds", "writableInMonitorSeconds",
             "writeDowntimeSeconds", "postgresRestartSeconds", "expectedFailoverSeconds");
 
     /** The figures of an end marker that the timeline writes, in SHOWN_FIGURES order (others after). */

@@ -157,6 +157,10 @@ final class TimelineView {
         for (TimelineModel.Marker mk : model.markers()) {
             if (mk.at().isBefore(r[0])) continue;
             double mx = x.applyAsDouble(mk.at());
+            if (mk.kind() == TimelineModel.Kind.NODE) {
+                nodeMark(mk, mx, TOP + Math.max(0, lanes.indexOf(mk.name())) * (LANE_H + LANE_GAP), x1);
+                continue;
+            }
             int r0 = mk.start() ? startRow++ % 2 : row++ % 3;
             String kind = "tl-" + mk.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
             Line l = markers.take();
@@ -168,6 +172,18 @@ final class TimelineView {
             text.setMaxWidth(Math.max(80, x1 - mx));
             text.relocate(mx + 3, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18);
         }
+    }
+
+    /** A node event: a tick across that node's lane only, its text inside the lane. */
+    private void nodeMark(TimelineModel.Marker mk, double mx, double y, double x1) {
+        Line l = markers.take();
+        NodePool.setEnds(l, mx, y - 2, mx, y + LANE_H + 2);
+        Styles.replace(l, c -> c.startsWith("tl-") && !c.equals("tl-marker"), "tl-node");
+        Label text = markerLabels.take();
+        text.setText("◆ " + mk.message());
+        Styles.replace(text, c -> c.startsWith("tl-") && !c.equals("tl-marker-label"), "tl-node");
+        text.setMaxWidth(Math.max(80, x1 - mx));
+        text.relocate(mx + 3, y + LANE_H - 16);
     }
 
     private static Region segment() {

@@ -26,6 +26,7 @@ class ListenerPlumbingTest {
         public void stepFinished(StepResult result) { calls.add("stepFinished"); }
         public void snapshot(ClusterSnapshot snapshot) { calls.add("snapshot"); }
         public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) { calls.add("figures"); }
+        public void nodeEvent(String node, String what, java.time.Instant at) { calls.add("nodeEvent"); }
     }
 
     @Test
@@ -39,11 +40,12 @@ class ListenerPlumbingTest {
             l.stepFinished(StepResult.passed("s", 1, "ok"));
             l.snapshot(ClusterSnapshot.unreachable("x"));
             l.figures("s", Map.of("a", 1.0), null);
+            l.nodeEvent("node1", "fenced itself", java.time.Instant.now());
             assertSame(r, CompositeListener.find(l, Recorder.class).orElseThrow());
         }
         long declared = 0;
         for (Method m : EngineListener.class.getDeclaredMethods()) if (m.isDefault()) declared++;
         assertEquals(declared, r.calls.size(), "one call per EngineListener method: " + r.calls);
-        assertTrue(r.calls.containsAll(List.of("log", "stepStarted", "stepProgress", "stepFinished", "snapshot", "figures")));
+        assertTrue(r.calls.containsAll(List.of("log", "stepStarted", "stepProgress", "stepFinished", "snapshot", "figures", "nodeEvent")));
     }
 }

@@ -15,11 +15,11 @@ class ActionsTest {
     @Test
     void standardActionsInToolbarOrder() {
         Actions a = Actions.standard();
-        assertEquals(List.of("build", "switchover", "failover", "kill-postgres", "kill-node", "kill-vm", "node-promote",
-                "node-maintenanceOn", "node-maintenanceOff", "node-stop", "node-start", "node-drop", "node-readd",
+        assertEquals(List.of("build", "switchover", "failover", "kill-postgres", "kill-node", "kill-vm", "kill-network",
+                "node-partition", "node-heal", "node-promote", "node-maintenanceOn", "node-maintenanceOff", "node-stop", "node-start", "node-drop", "node-readd",
                 "monitor-stop", "monitor-start", "profile-fast", "profile-default", "datacheck", "stop", "destroy"),
                 a.all().stream().map(ConsoleAction::id).toList());
-        for (String destructive : List.of("failover", "kill-node", "kill-postgres", "kill-vm", "node-drop", "monitor-stop")) {
+        for (String destructive : List.of("failover", "kill-node", "kill-postgres", "kill-vm", "kill-network", "node-drop", "monitor-stop")) {
             assertFalse(a.find(destructive).orElseThrow().confirmation() == Confirmation.NONE, destructive);
         }
         assertEquals("kill", HaActions.group("kill-node"));

@@ -89,6 +89,23 @@ class LiveViewModelTest {
     }
 
     @Test
+    void timelinePartitionMarksTheCutNodesLaneAndWritesThePartitionFigures() {
+        TimelineModel t = new TimelineModel();
+        t.actionStarted("Cut primary off the network", true, T0);
+        t.nodeEvent("node1", "cut off from the monitor and the other nodes", T0.plusMillis(300));
+        t.nodeEvent("node1", "fenced itself (Postgres stopped) 3.1 s after the cut", T0.plusSeconds(3));
+        t.actionEnded(OperationResult.ok("kill-primary network", 9, "done", Map.of("selfDemoteSeconds", 3.1,
+                "partitionFailoverSeconds", 7.9, "acknowledgedOnOldPrimaryAfterPromotion", 0.0, "expectedFailoverSeconds", 7.0), null),
+                T0.plusSeconds(9));
+        List<TimelineModel.Marker> lane = t.markers().stream().filter(m -> m.kind() == TimelineModel.Kind.NODE).toList();
+        assertEquals(2, lane.size());
+        assertEquals("node1", lane.get(1).name());
+        assertFalse(lane.get(1).start(), "a node mark is no action start");
+        assertEquals(List.of("partitionFailoverSeconds", "selfDemoteSeconds", "expectedFailoverSeconds"),
+                TimelineModel.shownFigures(t.last(TimelineModel.Kind.END_OK).orElseThrow()).stream().map(Map.Entry::getKey).toList());
+    }
+
+    @Test
     void timelineRangeIsAtLeastAMinuteAndAtMostTenMinutes() {
         Instant[] r = TimelineView.range(T0, T0.plusSeconds(5));
         assertEquals(T0, r[0]);
