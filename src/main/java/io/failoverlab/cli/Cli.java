@@ -1,13 +1,11 @@
 package io.failoverlab.cli;
 
-import io.failoverlab.engine.CompositeListener;
+import io.failoverlab.engine.AppPaths;
 import io.failoverlab.engine.EnvironmentProbe;
 import io.failoverlab.engine.LabEngine;
-import io.failoverlab.engine.Shells;
+import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
-import io.failoverlab.lab.LabValidator;
 import io.failoverlab.ops.Failover;
 import io.failoverlab.ops.KillPrimary;
 import io.failoverlab.ops.Switchover;
@@ -15,14 +13,12 @@ import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
 
 import io.failoverlab.cloud.Providers;
-import io.failoverlab.report.Journal;
+import io.failoverlab.remote.KnownHostsFile;
 import io.failoverlab.report.JournalRecorder;
-import io.failoverlab.report.Secrets;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -69,18 +65,17 @@ public final class Cli {
                 case "watch":
                     return new WatchVerb(out, err).run(lab, args);
                 case "switchover":
-                    return new OpVerb(out, err).run(lab, args, Switchover::new);
+                    return new OpVerb(out, err).run(lab, args, rt -> new Switchover(rt.engine()));
                 case "failover":
-                    return new OpVerb(out, err).run(lab, args, Failover::new);
+                    return new OpVerb(out, err).run(lab, args, rt -> new Failover(rt.engine()));
                 case "kill-primary": {
                     KillPrimary.Mode mode = KillPrimary.Mode.parse(args.option("--mode", "node"));
-                    KillPrimary.VmStopper vms = "gce".equals(lab.provider) ? vmStopper(lab, args, out) : null;
-                    return new OpVerb(out, err).run(lab, args, e -> new KillPrimary(e, mode, vms));
+                    return new OpVerb(out, err).run(lab, args, rt -> new KillPrimary(rt.engine(), mode, rt.hasVms() ? rt::stopVm : null));
                 }
                 case "profile": {
                     if (args.positional.size() != 1) throw new LabException("Usage: profile fast|default");
                     TimingProfile p = TimingProfile.named(args.positional.get(0));
-                    return new OpVerb(out, err).run(lab, args, e -> TimingProfiles.apply(e, p));
+                    return new OpVerb(out, err).run(lab, args, rt -> TimingProfiles.apply(rt.engine(), p));
                 }
                 case "scenario":
                     return new ScenarioVerb(out, err).run(lab, args);
@@ -115,79 +110,49 @@ public final class Cli {
 
     /** --lab FILE, else the local lab; --data-dir, --monitor-port and --node-ports override it. */
     static LabSpec lab(CliArgs args) {
-        String file = args.option("--lab", null);
-        LabSpec lab = file == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(file));
-        String dataDir = args.option("--data-dir", null);
-        if (dataDir != null) lab.dataDir = dataDir;
-        Integer mp = args.intOption("--monitor-port");
-        if (mp != null) lab.monitor.port = mp;
-        String np = args.option("--node-ports", null);
-        if (np != null) {
-            String[] ports = np.split(",");
-            if (ports.length != lab.nodes.size()) {
-                throw new LabException("--node-ports gives " + ports.length + " ports but the lab has " + lab.nodes.size() + " nodes.");
-            }
-            for (int i = 0; i < ports.length; i++) {
-                try {
-                    lab.nodes.get(i).port = Integer.parseInt(ports[i].trim());
-                } catch (NumberFormatException e) {
-                    throw new LabException("--node-ports needs numbers separated by commas, not '" + np + "'.");
-                }
-            }
-        }
-        if (args.flag("--no-install")) lab.installPackages = false;
-        LabValidator.check(lab);
-        return lab;
+        return LabOptions.lab(args.option("--lab", null), args.option("--data-dir", null), args.intOption("--monitor-port"),
+                args.option("--node-ports", null), args.flag("--no-install"));
     }
 
-    /** kill-primary --mode vm on a cloud lab: the provider stops the primary's VM. */
-    static KillPrimary.VmStopper vmStopper(LabSpec lab, CliArgs args, PrintStream out) {
-        io.failoverlab.cloud.Provider p = Providers.forLab(lab, providerOptions(args, out));
-        return hostId -> p.stop(lab, hostId);
-    }
-
-    /** --config-dir DIR: the app's folder (labs/, keys/, known_hosts); default the user's config folder. */
-    static Path configDir(CliArgs args) {
+    /** The app's folders and tools as this run's options give them. */
+    static AppPaths paths(CliArgs args) {
         String d = args.option("--config-dir", null);
-        return d == null ? LabProfiles.configDir() : Path.of(d);
+        String kh = args.option("--known-hosts", null);
+        String j = args.option("--journal", null);
+        String svc = args.option("--address-service", null);
+        return new AppPaths(d == null ? null : Path.of(d), kh == null ? null : Path.of(kh), j == null ? null : Path.of(j),
+                !args.flag("--no-journal"), args.option("--gcloud", null), svc == null ? null : URI.create(svc), args.option("--project", null));
     }
 
-    static Path knownHosts(CliArgs args) {
-        return Path.of(args.option("--known-hosts", configDir(args).resolve("known_hosts").toString()));
+    /** The terminal's line for a host key seen the first time. */
+    static KnownHostsFile.FirstContact firstContact(AppPaths paths, PrintStream out) {
+        return (host, type, fp) -> out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + paths.knownHosts());
     }
 
     /** Providers built with this run's folders and gcloud (--gcloud PATH overrides the profile's). */
     static Providers.Options providerOptions(CliArgs args, PrintStream out) {
-        Path kh = knownHosts(args);
-        String svc = args.option("--address-service", null);
-        return new Providers.Options(args.option("--gcloud", null), configDir(args), kh, svc == null ? null : URI.create(svc),
-                args.option("--project", null),
-                (host, type, fp) -> out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + kh));
+        AppPaths p = paths(args);
+        return p.providerOptions(firstContact(p, out));
     }
 
+    /** The lab wired as the window wires it, with the terminal as its face (every verb also writes the journal). */
+    static LabRuntime runtime(LabSpec lab, CliArgs args, PrintStream out) {
+        AppPaths p = paths(args);
+        return LabRuntime.builder(lab, p)
+                .listener(new ConsoleListener(out, args.flag("--verbose")))
+                .firstContact(firstContact(p, out))
+                .journalProblems(out::println)
+                .build();
+    }
+
+    /** The runtime's engine; closing it closes the runtime (the engine is all it holds open). */
     static LabEngine engine(LabSpec lab, CliArgs args, PrintStream out) {
-        Path knownHosts = knownHosts(args);
-        // every verb's steps, commands, states and figures also go to the lab's journal (for `report`)
-        JournalRecorder journal = args.flag("--no-journal") ? null
-                : new JournalRecorder(new Journal(journalDir(lab, args)), Secrets.fromEnvironment(System.getenv()))
-                .onProblem(out::println);
-        if (journal != null) journal.session(lab);
-        LabEngine engine = new LabEngine(lab, Shells.factory(knownHosts, (host, type, fp) ->
-                out.println("First contact with " + host + ": recorded its " + type + " host key " + fp + " in " + knownHosts)),
-                CompositeListener.of(new ConsoleListener(out, args.flag("--verbose")), journal));
-        if (journal != null) journal.stateProbe(engine::status);
-        return engine;
-    }
-
-    /** --journal DIR, else CONFIG/journals/&lt;lab name&gt;. */
-    static Path journalDir(LabSpec lab, CliArgs args) {
-        String j = args.option("--journal", null);
-        return j != null ? Path.of(j) : Journal.dirFor(configDir(args), lab.name);
+        return runtime(lab, args, out).engine();
     }
 
     /** The engine's journal, when this run keeps one. */
     static Optional<JournalRecorder> journal(LabEngine engine) {
-        return CompositeListener.find(engine.listener(), JournalRecorder.class);
+        return LabRuntime.journalOf(engine);
     }
 
     /** Records the machines and versions in the journal (a few read-only commands). */

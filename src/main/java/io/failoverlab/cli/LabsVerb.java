@@ -37,7 +37,7 @@ final class LabsVerb {
 
     int run(CliArgs args) {
         String sub = args.positional.isEmpty() ? "list" : args.positional.get(0);
-        LabStore store = LabStore.inConfigDir(Cli.configDir(args));
+        LabStore store = LabStore.inConfigDir(Cli.paths(args).configDir());
         switch (sub) {
             case "list": return list(args, store);
             case "create": return create(args, store);

@@ -1,6 +1,6 @@
 package io.failoverlab.cli;
 
-import io.failoverlab.engine.LabEngine;
+import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;
@@ -20,10 +20,10 @@ final class OpVerb {
         this.err = err;
     }
 
-    int run(LabSpec lab, CliArgs args, Function<LabEngine, OperationRunner.Operation> op) {
-        try (LabEngine engine = Cli.engine(lab, args, out);
-             OperationRunner runner = new OperationRunner(engine.listener())) {
-            OperationResult r = runner.runNow(op.apply(engine));
+    int run(LabSpec lab, CliArgs args, Function<LabRuntime, OperationRunner.Operation> op) {
+        try (LabRuntime rt = Cli.runtime(lab, args, out);
+             OperationRunner runner = new OperationRunner(rt.engine().listener())) {
+            OperationResult r = runner.runNow(op.apply(rt));
             if (!r.ok()) {
                 err.println(r.message());
                 return 1;

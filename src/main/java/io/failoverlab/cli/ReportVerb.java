@@ -24,7 +24,7 @@ final class ReportVerb {
         if (dir == null) throw new LabException("report needs --out DIR: the folder to write report.md and report.html to.");
         String lang = args.option("--lang", "en");
         if (!lang.equals("en") && !lang.equals("ru")) throw new LabException("--lang is en or ru, not '" + lang + "'.");
-        Journal journal = new Journal(Cli.journalDir(lab, args));
+        Journal journal = new Journal(Cli.paths(args).journalFor(lab));
         if (!journal.exists()) {
             throw new LabException("Lab '" + lab.name + "' has no journal yet (" + journal.file() + "): run up or scenario seed first.");
         }

@@ -256,7 +256,7 @@ public final class ConsoleWindow {
     ConsoleWindow openLab(io.failoverlab.lab.LabSpec lab) {
         rememberGeometry();
         ConsoleWindow next = new ConsoleWindow(new Stage(),
-                new LabSession(lab, null, io.failoverlab.report.Journal.dirFor(labsContext.configDir(), lab.name)),
+                new LabSession(lab, labsContext.pathsFor(lab)),
                 actions, store, settings, messages.locale());
         next.labsContext(labsContext);
         next.onSwitch(onSwitch);

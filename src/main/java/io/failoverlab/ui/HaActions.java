@@ -1,9 +1,7 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.check.DataCheckResult;
-import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DataCheckOp;
 import io.failoverlab.ops.DropNode;
@@ -104,11 +102,7 @@ public final class HaActions {
 
     /** Stops a cloud lab's VM through its provider; null for labs without VMs (KillPrimary then says so). */
     static KillPrimary.VmStopper vmStopper(LabSession s) {
-        if (!s.lab().isCloud()) return null;
-        var dir = LabProfiles.configDir();
-        var p = Providers.forLab(s.lab(), new Providers.Options(null, dir, dir.resolve("known_hosts"), null, null,
-                (host, type, fp) -> { }));
-        return hostId -> p.stop(s.lab(), hostId);
+        return s.runtime().hasVms() ? s.runtime()::stopVm : null;
     }
 
     /** DataCheckOp with the grid filled from its result when it ends (the result is made on the runner thread). */

@@ -73,7 +73,7 @@ class ReportScenarioTest {
             // the lab reopened: one more step whose command and output carry secrets, with a secret in the environment
             JournalRecorder j = new JournalRecorder(new Journal(journalDir), Secrets.fromEnvironment(Map.of("FAILOVER_LAB_SSH_PASSPHRASE", ENV_SECRET)));
             j.session(lab);
-            try (LabEngine e = new LabEngine(lab, h -> new LocalShell(), CompositeListener.of(EngineListener.NONE, j))) {
+            try (LabEngine e = new LabEngine(lab, h -> new LocalShell(), CompositeListener.of(EngineListener.NONE, new io.failoverlab.engine.JournalListener(j)))) {
                 j.stepStarted("set password");
                 String script = "echo 'ALTER ROLE app PASSWORD '\\''" + SQL_SECRET + "'\\'''; echo password=" + OUTPUT_SECRET
                         + "; printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\\n" + KEY_MATERIAL + "\\n-----END OPENSSH PRIVATE KEY-----\\n'; echo "
