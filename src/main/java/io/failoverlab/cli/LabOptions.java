@@ -17,8 +17,8 @@ public final class LabOptions {
 
     /** Parses the window's command line; a bad option or lab is a LabException with one sentence. */
     public static Window window(String[] args) {
-        CliArgs a = new CliArgs(args);
-        return new Window(Cli.lab(a), Cli.paths(a), a.option("--lang", null));
+        CommonOptions o = Cli.windowOptions(args);
+        return new Window(o.lab(), o.paths(), o.lang());
     }
 
     /**
