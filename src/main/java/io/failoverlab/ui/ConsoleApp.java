@@ -64,6 +64,7 @@ public class ConsoleApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.rememberGeometry();
-        if (session != null) session.close();
+        // closing waits on the network (feed, tunnels, shells): not on the FX thread
+        if (session != null) io.failoverlab.engine.AppExecutor.closeLater("close-lab-" + session.lab().name, session);
     }
 }

@@ -262,9 +262,7 @@ public final class ConsoleWindow {
         next.onSwitch(onSwitch);
         next.show();
         stage.close();
-        Thread closer = new Thread(session::close, "close-lab-" + session.lab().name);
-        closer.setDaemon(true);
-        closer.start();
+        io.failoverlab.engine.AppExecutor.closeLater("close-lab-" + session.lab().name, session);
         if (onSwitch != null) onSwitch.accept(next);
         return next;
     }

@@ -14,9 +14,6 @@ import javafx.application.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything the window shows about one lab, free of views: the engine, the one-at-a-time
@@ -38,8 +35,8 @@ public final class LabSession implements AutoCloseable {
     private volatile java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> tap;
     /** Where the monitor feed hands its snapshots (any thread). */
     private final java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> snapshotIn;
-    /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
-    private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
+    /** Reads and probes that must not run on the FX thread (never cluster-changing operations): the app's pool. */
+    private final ExecutorService background = io.failoverlab.engine.AppExecutor.shared();
 
     public LabSession(LabSpec lab) {
         this(lab, (io.failoverlab.remote.ShellFactory) null);
@@ -167,21 +164,10 @@ public final class LabSession implements AutoCloseable {
         feed.stop();
         live.probe().close();
         runner.close();
-        background.shutdownNow();
-        try {
-            background.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         runtime.close();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return io.failoverlab.engine.AppExecutor.threads(name, true);
     }
 }
