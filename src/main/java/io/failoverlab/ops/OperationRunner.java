@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Cluster-changing operations run one at a time on a single thread (DESIGN.md); reads run
+ * Cluster-changing operations run one at a time on a single thread (docs/architecture.md, Threading); reads run
  * freely elsewhere. The window disables its action buttons while {@link #busy()} is non-null.
  */
 public final class OperationRunner implements AutoCloseable {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `scenario seed` for real, through the CLI, on a fresh local lab per timing profile: the JSON
- * has every figure DESIGN.md promises, no acknowledged write is lost, every node has the rows.
+ * has every figure docs/architecture.md promises, no acknowledged write is lost, every node has the rows.
  * The figures are printed as BENCH lines (no timed assertions: shared, noisy machines).
  */
 class ScenarioSeedTest {
