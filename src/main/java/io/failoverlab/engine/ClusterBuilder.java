@@ -21,9 +21,7 @@ import io.failoverlab.remote.Shell;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,15 +38,12 @@ public final class ClusterBuilder {
     private final LabEngine engine;
     private final LabSpec lab;
     private final EngineListener listener;
-    private final Map<String, Installation> installations = new LinkedHashMap<>();
 
     ClusterBuilder(LabEngine engine) {
         this.engine = engine;
         this.lab = engine.spec();
         this.listener = engine.listener();
     }
-
-    public Map<String, Installation> installations() { return installations; }
 
     /** Runs every step in order; stops at the first failure (its result says why). */
     public List<StepResult> up() {
@@ -127,7 +122,6 @@ public final class ClusterBuilder {
             Shell sh = engine.shells().host(hostId);
             Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
                     f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
-            installations.put(hostId, in);
             engine.rememberInstallation(hostId, in);
             createDataDir(sh);
             if (sb.length() > 0) sb.append("; ");

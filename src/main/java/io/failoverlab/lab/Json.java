@@ -2,6 +2,7 @@ package io.failoverlab.lab;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 
 /** The app's one JSON mapper and its one way to replace a file whole (temp file + move). */
 public final class Json {
@@ -19,11 +21,17 @@ public final class Json {
 
     private Json() { }
 
-    /** Readers see the old file or the new one, never half of it. */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    /** One JSON object per line (the journal). */
+    public static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Readers see the old file or the new one, never half of it. tmpAttributes are given to the
+     * temp file, so a secret is never readable by others, not even for a moment.
+     */
+    public static void writeAtomically(Path file, byte[] bytes, FileAttribute<?>... tmpAttributes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", tmpAttributes);
         try {
             Files.write(tmp, bytes);
             try {

@@ -91,13 +91,6 @@ public final class PgAutoCtl {
         return ShellQuote.join(a);
     }
 
-    public String performSwitchover(String pgdata, String formation) {
-        List<String> a = base("perform", "switchover");
-        opt(a, "--pgdata", pgdata);
-        if (formation != null) opt(a, "--formation", formation);
-        return ShellQuote.join(a);
-    }
-
     private static List<String> base(String... verb) {
         List<String> a = new ArrayList<>();
         a.add("pg_autoctl");

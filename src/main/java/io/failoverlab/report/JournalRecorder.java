@@ -10,7 +10,6 @@ import io.failoverlab.lab.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -188,14 +187,7 @@ public final class JournalRecorder implements AutoCloseable {
         if (slug.isEmpty()) slug = "screenshot";
         String name = String.format(Locale.ROOT, "%03d-%s.png", n, slug.length() > 40 ? slug.substring(0, 40) : slug);
         Path dir = journal.screenshots();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            Files.write(tmp, png);
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.failoverlab.lab.Json.writeAtomically(dir.resolve(name), png);
         write(JournalEntry.of("shot", stepId, checkpoint).file(Journal.SCREENSHOTS + "/" + name));
         return dir.resolve(name);
     }
