@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.testing.ClusterTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.engine.EngineListener;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * has every figure docs/architecture.md promises, no acknowledged write is lost, every node has the rows.
  * The figures are printed as BENCH lines (no timed assertions: shared, noisy machines).
  */
+@ClusterTest
 class ScenarioSeedTest {
 
     @ParameterizedTest

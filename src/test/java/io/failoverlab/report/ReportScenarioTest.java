@@ -1,5 +1,6 @@
 package io.failoverlab.report;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.engine.CompositeListener;
 import io.failoverlab.engine.EngineListener;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pictures, planted secrets never reach the journal or the report, and the English and Russian
  * reports have the same structure. Also refreshes target/example-report (redacted).
  */
+@ClusterTest
 class ReportScenarioTest {
     static final String DISPLAY_SECRET = "hunter2-display-secret";
     static final String SQL_SECRET = "sql-planted-secret";
