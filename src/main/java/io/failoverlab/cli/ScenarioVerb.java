@@ -2,44 +2,43 @@ package io.failoverlab.cli;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.ops.SeedScenario;
 import io.failoverlab.pgaf.TimingProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** `scenario seed [--profile fast|default] --json FILE`: the whole exercise, measured, as one JSON object. */
-final class ScenarioVerb {
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "scenario")
+final class ScenarioVerb extends Verb {
+    @Parameters(paramLabel = "seed", descriptionKey = "scenario.what") String what;
+    @Option(names = "--json", paramLabel = "FILE", descriptionKey = "scenario.json") String file;
+    @Option(names = "--profile", paramLabel = "fast|default", defaultValue = "default", descriptionKey = "scenario.profile") String profileName;
 
-    ScenarioVerb(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    int run(LabSpec lab, CliArgs args) throws Exception {
-        if (args.positional.size() != 1 || !args.positional.get(0).equals("seed")) {
+    @Override
+    int run(LabSpec lab) throws Exception {
+        if (!"seed".equals(what)) {
             throw new LabException("Usage: scenario seed [--profile fast|default] --json FILE");
         }
-        String file = args.option("--json", null);
         if (file == null) throw new LabException("scenario seed needs --json FILE to write its figures to.");
-        TimingProfile profile = TimingProfile.named(args.option("--profile", "default"));
-        try (LabEngine engine = Cli.engine(lab, args, out)) {
+        TimingProfile profile = TimingProfile.named(profileName);
+        try (LabEngine engine = common().runtime(lab, out()).engine()) {
             SeedScenario.Report r = new SeedScenario(engine, profile).run();
             Cli.recordEnvironment(engine);
-            Cli.journal(engine).ifPresent(j -> j.scenario(LabProfiles.JSON.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { })));
-            LabProfiles.writeAtomically(Path.of(file), LabProfiles.JSON.writeValueAsBytes(r));
-            out.printf(Locale.ROOT, "profile %s: cluster %s s, switchover %s s, failover %s s (expected %s s), write downtime %s s,"
+            Cli.journal(engine).ifPresent(j -> j.scenario(Json.MAPPER.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { })));
+            Json.writeAtomically(Path.of(file), Json.MAPPER.writeValueAsBytes(r));
+            out().printf(Locale.ROOT, "profile %s: cluster %s s, switchover %s s, failover %s s (expected %s s), write downtime %s s,"
                             + " %d writes acknowledged, %d lost; rows %s%n", r.profile(), r.timeToClusterSeconds(), r.switchoverSeconds(),
                     r.failoverSeconds(), r.expectedFailoverSeconds(), r.writeDowntimeSeconds(), r.acknowledgedWrites(), r.lostWrites(),
                     r.rowsOnEachNode());
-            out.println("Figures written to " + file);
+            out().println("Figures written to " + file);
             if (!r.ok()) {
-                err.println(r.steps().stream().filter(s -> !s.ok()).findFirst().map(s -> "Step " + s.name() + " failed: " + s.message())
+                err().println(r.steps().stream().filter(s -> !s.ok()).findFirst().map(s -> "Step " + s.name() + " failed: " + s.message())
                         .orElse(r.lostWrites() + " acknowledged writes were lost."));
                 return 1;
             }

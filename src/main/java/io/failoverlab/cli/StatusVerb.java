@@ -2,34 +2,31 @@ package io.failoverlab.cli;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 
-final class StatusVerb {
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "status")
+final class StatusVerb extends Verb {
+    @Option(names = "--json", descriptionKey = "status.json") boolean json;
 
-    StatusVerb(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    int run(LabSpec lab, CliArgs args) throws Exception {
-        try (LabEngine engine = Cli.engine(lab, args, out)) {
+    @Override
+    int run(LabSpec lab) throws Exception {
+        try (LabEngine engine = common().runtime(lab, out()).engine()) {
             ClusterSnapshot s = engine.status();
-            if (args.flag("--json")) {
+            if (json) {
                 var o = SnapshotJson.of(s);
                 o.put("lab", lab.name);
                 o.put("timingProfile", io.failoverlab.ops.TimingProfiles.currentName(engine));
-                out.println(LabProfiles.JSON.writeValueAsString(o));
+                out().println(Json.MAPPER.writeValueAsString(o));
             } else {
-                out.println("Lab '" + lab.name + "', timing profile " + io.failoverlab.ops.TimingProfiles.currentName(engine));
-                out.print(StateTable.render(s));
+                out().println("Lab '" + lab.name + "', timing profile " + io.failoverlab.ops.TimingProfiles.currentName(engine));
+                out().print(StateTable.render(s));
             }
             if (!s.monitorReachable()) {
-                err.println("The monitor of lab '" + lab.name + "' is unreachable: " + s.error());
+                err().println("The monitor of lab '" + lab.name + "' is unreachable: " + s.error());
                 return 1;
             }
             return 0;

@@ -4,30 +4,25 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.StepResult;
 
-import java.io.PrintStream;
 import java.util.List;
 
-final class UpVerb {
-    private final PrintStream out;
-    private final PrintStream err;
+import picocli.CommandLine.Command;
 
-    UpVerb(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    int run(LabSpec lab, CliArgs args) {
+@Command(name = "up")
+final class UpVerb extends Verb {
+    @Override
+    int run(LabSpec lab) {
         long t0 = System.nanoTime();
-        try (LabEngine engine = Cli.engine(lab, args, out)) {
+        try (LabEngine engine = common().runtime(lab, out()).engine()) {
             List<StepResult> steps = engine.up();
             StepResult last = steps.get(steps.size() - 1);
             if (!last.ok()) {
-                err.println(last.message());
+                err().println(last.message());
                 return 1;
             }
             Cli.recordEnvironment(engine);
-            out.print(StateTable.render(engine.stateFromShell()));
-            out.printf(java.util.Locale.ROOT, "Lab '%s' is up in %.1f s.%n", lab.name, (System.nanoTime() - t0) / 1e9);
+            out().print(StateTable.render(engine.stateFromShell()));
+            out().printf(java.util.Locale.ROOT, "Lab '%s' is up in %.1f s.%n", lab.name, (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -21,9 +21,7 @@ import io.failoverlab.remote.Shell;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,15 +38,12 @@ public final class ClusterBuilder {
     private final LabEngine engine;
     private final LabSpec lab;
     private final EngineListener listener;
-    private final Map<String, Installation> installations = new LinkedHashMap<>();
 
     ClusterBuilder(LabEngine engine) {
         this.engine = engine;
         this.lab = engine.spec();
         this.listener = engine.listener();
     }
-
-    public Map<String, Installation> installations() { return installations; }
 
     /** Runs every step in order; stops at the first failure (its result says why). */
     public List<StepResult> up() {
@@ -143,10 +138,6 @@ public final class ClusterBuilder {
                     throw e;
                 }
             }
-            Map<String, Installation> inHostOrder = new LinkedHashMap<>();
-            for (String id : ids) inHostOrder.put(id, installations.get(id));
-            installations.clear();
-            installations.putAll(inHostOrder);
             return sb.toString();
         } finally {
             pool.shutdownNow();
@@ -157,9 +148,6 @@ public final class ClusterBuilder {
         Shell sh = engine.shells().host(hostId);
         Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
                 f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
-        synchronized (installations) {
-            installations.put(hostId, in);
-        }
         engine.rememberInstallation(hostId, in);
         createDataDir(sh);
         return sh.describe() + ": pg_auto_failover " + in.version() + ", PostgreSQL " + in.postgresVersion()
@@ -206,8 +194,16 @@ public final class ClusterBuilder {
         InstancePaths p = InstancePaths.of(lab, node);
         boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
         LabSecrets secrets = engine.secrets();
+        String passFile = "";
+        if (secrets != null) {
+            // before create: the monitor URI the node registers with carries no password, libpq finds it here
+            CommandResult r = sh.check(Command.asPostgres(PassFile.ensureScript(lab, secrets.replicator, secrets.autoctlNode))
+                    .masking(secrets.values()).timeout(Duration.ofSeconds(30))
+                    .display("put this lab's passwords (" + Command.MASK + ") into ~postgres/.pgpass"));
+            passFile = r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
+        }
         if (!existed) {
-            String uri = secrets == null ? engine.monitorUri() : engine.monitorUriForNodes();
+            String uri = engine.monitorUri();
             PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions(engine.installation(node.host).pgctl(), p.pgdata(), node.port,
                     engine.advertisedHost(node), node.name, lab.database, uri, lab.effectiveAuth(), lab.ssl,
                     node.candidatePriority, node.replicationQuorum, lab.formation, engine.listenAddress(node));
@@ -244,12 +240,7 @@ public final class ClusterBuilder {
             boolean changed = setReplicationPassword(sh, p, node, secrets.replicator);
             pw = changed ? "; replication.password set" : "; replication.password already set";
         }
-        if (secrets != null) {
-            CommandResult r = sh.check(Command.asPostgres(PassFile.ensureScript(lab, secrets.replicator))
-                    .masking(secrets.values()).timeout(Duration.ofSeconds(30))
-                    .display("put this lab's pgautofailover_replicator lines (password " + Command.MASK + ") into ~postgres/.pgpass"));
-            pw += r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
-        }
+        pw += passFile;
         engine.startKeeper(node);
         if (secrets != null) {
             List<String> rules = rewindRules(node);
@@ -293,7 +284,7 @@ public final class ClusterBuilder {
     private boolean setReplicationPassword(Shell sh, InstancePaths p, InstanceSpec node, String password) throws IOException {
         PgAutoCtl ctl = engine.pgautoctl(node);
         String script = "if [ \"$(" + ctl.configGet(p.pgdata(), "replication.password") + " 2>/dev/null)\" = " + quote(password) + " ]; "
-                + "then echo unchanged; else " + ctl.configSet(p.pgdata(), "replication.password", password) + " >/dev/null && echo changed; fi";
+                + "then echo unchanged; exit 0; fi\n" + InstanceScripts.setReplicationPassword(ctl, p.pgdata(), password);
         CommandResult r = sh.check(Command.asPostgres(script).masking(password).timeout(Duration.ofSeconds(30))
                 .display("pg_autoctl config set --pgdata " + p.pgdata() + " replication.password " + Command.MASK + " (unless already set)"));
         return r.stdout().contains("changed") && !r.stdout().contains("unchanged");

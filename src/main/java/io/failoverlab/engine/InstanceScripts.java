@@ -29,6 +29,24 @@ final class InstanceScripts {
     }
 
     /** psql as postgres on the local socket of an instance. */
+    /**
+     * Writes replication.password into the node's pg_autoctl.cfg, then has a running keeper reload
+     * it. Not `pg_autoctl config set`: the password would be in that process's arguments. Here it
+     * goes from printf (a shell builtin) to awk's stdin. Prints "changed".
+     */
+    static String setReplicationPassword(io.failoverlab.pgaf.PgAutoCtl ctl, String pgdata, String password) {
+        return "set -e\ncfg=$(" + ctl.showConfigFile(pgdata) + ")\n"
+                + "tmp=$(mktemp \"$cfg.XXXXXX\")\n"
+                + "printf '%s\\n' " + quote(password) + " | awk 'NR == FNR { pw = $0; next }\n"
+                + "  /^\\[/ { if (sec == \"[replication]\" && !done) { print \"password = \" pw; done = 1 } sec = $0 }\n"
+                + "  sec == \"[replication]\" && /^password[ \\t]*=/ { if (!done) print \"password = \" pw; done = 1; next }\n"
+                + "  { print }\n"
+                + "  END { if (!done) { if (sec != \"[replication]\") print \"[replication]\"; print \"password = \" pw } }' - \"$cfg\" > \"$tmp\"\n"
+                + "mv -f \"$tmp\" \"$cfg\"\n"
+                + ctl.reload(pgdata) + " >/dev/null 2>&1 || true\n"
+                + "echo changed\n";
+    }
+
     static String psql(int port, String db, String sql) {
         return "psql -X -q -At -v ON_ERROR_STOP=1 -p " + port + " -d " + quote(db) + " -c " + quote(sql);
     }

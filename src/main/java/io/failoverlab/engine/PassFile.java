@@ -27,19 +27,29 @@ final class PassFile {
 
     private PassFile() { }
 
-    /** "addr:port:*:pgautofailover_replicator:" of each data node (':' and '\' escaped as libpq wants). */
+    static final String MONITOR_USER = "autoctl_node";
+
+    /**
+     * "addr:port:*:pgautofailover_replicator:" of each data node, then the monitor's
+     * "addr:port:*:autoctl_node:" (':' and '\' escaped as libpq wants). The monitor's line lets
+     * the node's URI carry no password: a URI with one would sit in pg_autoctl's arguments.
+     */
     static List<String> prefixes(LabSpec lab) {
         List<String> out = new ArrayList<>();
         for (InstanceSpec n : lab.nodes) {
             out.add(escape(lab.hostOf(n).advertisedAddress()) + ":" + n.port + ":*:" + USER + ":");
         }
+        out.add(escape(lab.hostOf(lab.monitor).advertisedAddress()) + ":" + lab.monitor.port + ":*:" + MONITOR_USER + ":");
         return out;
     }
 
-    /** Replaces this lab's lines with ones carrying the password; prints "changed" or "unchanged". */
-    static String ensureScript(LabSpec lab, String password) {
+    /** Replaces this lab's lines with ones carrying the passwords; prints "changed" or "unchanged". */
+    static String ensureScript(LabSpec lab, String replicator, String autoctlNode) {
         List<String> lines = new ArrayList<>();
-        for (String p : prefixes(lab)) lines.add(p + escape(password));
+        List<String> prefixes = prefixes(lab);
+        for (int i = 0; i < prefixes.size(); i++) {
+            lines.add(prefixes.get(i) + escape(i < lab.nodes.size() ? replicator : autoctlNode));
+        }
         return rewrite(lab, lines);
     }
 

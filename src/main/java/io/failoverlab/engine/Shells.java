@@ -1,6 +1,5 @@
 package io.failoverlab.engine;
 
-import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.remote.KnownHostsFile;
 import io.failoverlab.remote.LocalShell;
 import io.failoverlab.remote.ShellFactory;
@@ -15,10 +14,6 @@ import java.nio.file.Path;
  */
 public final class Shells {
     private Shells() { }
-
-    public static Path defaultKnownHosts() {
-        return LabProfiles.configDir().resolve("known_hosts");
-    }
 
     public static ShellFactory factory(Path knownHosts, KnownHostsFile.FirstContact firstContact) {
         return host -> {

@@ -1,11 +1,9 @@
 package io.failoverlab.lab;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -74,17 +72,7 @@ public final class LabSecretsStore {
         }
         if (posix) Files.setPosixFilePermissions(dir, DIR_700);
         FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_600)} : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", attrs);
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (posix) Files.setPosixFilePermissions(file, FILE_600);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Json.writeAtomically(file, bytes, attrs);
+        if (posix) Files.setPosixFilePermissions(file, FILE_600);
     }
 }

@@ -2,6 +2,7 @@ package io.failoverlab.ops;
 
 import io.failoverlab.lab.ClusterSnapshot;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import java.util.Map;
 public record OperationResult(String name, boolean ok, double seconds, String message,
                               Map<String, Double> figures, ClusterSnapshot finalState) {
     public OperationResult {
-        figures = figures == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(figures));
+        // in the order measured: the CLI prints them so, and the report lists them so
+        figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     public static OperationResult ok(String name, double seconds, String message, Map<String, Double> figures, ClusterSnapshot s) {

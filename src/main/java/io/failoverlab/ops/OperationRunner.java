@@ -7,11 +7,10 @@ import io.failoverlab.lab.StepResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Cluster-changing operations run one at a time on a single thread (DESIGN.md); reads run
- * freely elsewhere. The window disables its action buttons while {@link #busy()} is non-null.
+ * Cluster-changing operations run one at a time on a single thread (docs/architecture.md, Threading); reads run
+ * freely elsewhere.
  */
 public final class OperationRunner implements AutoCloseable {
     public interface Operation {
@@ -26,14 +25,10 @@ public final class OperationRunner implements AutoCloseable {
         return t;
     });
     private final EngineListener listener;
-    private final AtomicReference<String> busy = new AtomicReference<>();
 
     public OperationRunner(EngineListener listener) {
         this.listener = listener == null ? EngineListener.NONE : listener;
     }
-
-    /** Name of the operation running now, or null. */
-    public String busy() { return busy.get(); }
 
     public CompletableFuture<OperationResult> submit(Operation op) {
         return CompletableFuture.supplyAsync(() -> runNow(op), executor);
@@ -41,7 +36,6 @@ public final class OperationRunner implements AutoCloseable {
 
     /** Runs on the caller's thread (the CLI): same bookkeeping, no queue. */
     public OperationResult runNow(Operation op) {
-        busy.set(op.name());
         listener.stepStarted(op.name());
         long t0 = System.nanoTime();
         OperationResult r;
@@ -52,8 +46,6 @@ public final class OperationRunner implements AutoCloseable {
             r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), op.name() + " was interrupted.", null);
         } catch (Exception e) {
             r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
-        } finally {
-            busy.set(null);
         }
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, op.name() + ": " + r.message()));
         listener.figures(r.name(), r.figures(), r.finalState());

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class PartitionProbe implements AutoCloseable {
     static final String ISOLATED_TABLE = "failover_partition_probe";
+    static final String MAIN_TABLE = "failover_partition_main";
 
     private final WriteProbe main;
     private final WriteProbe isolated;
@@ -28,7 +29,8 @@ public final class PartitionProbe implements AutoCloseable {
     public PartitionProbe(List<PgNode> others, PgNode isolated, ConnectionSettings settings) {
         List<PgNode> order = new ArrayList<>(others);
         order.add(isolated);
-        this.main = new WriteProbe(order, settings);
+        // a table of its own: the scenario's probe may be writing failover_probe at the same time
+        this.main = new WriteProbe(order, settings).table(MAIN_TABLE);
         this.isolated = new WriteProbe(List.of(isolated), settings).table(ISOLATED_TABLE);
         this.isolatedNode = isolated;
     }

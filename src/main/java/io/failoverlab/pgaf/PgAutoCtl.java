@@ -69,6 +69,21 @@ public final class PgAutoCtl {
         return ShellQuote.join(a);
     }
 
+    /** Prints the path of the instance's pg_autoctl.cfg. */
+    public String showConfigFile(String pgdata) {
+        List<String> a = base("show", "file");
+        a.add("--config");
+        opt(a, "--pgdata", pgdata);
+        return ShellQuote.join(a);
+    }
+
+    /** Signals a running `pg_autoctl run` to re-read its configuration. */
+    public String reload(String pgdata) {
+        List<String> a = base("reload");
+        opt(a, "--pgdata", pgdata);
+        return ShellQuote.join(a);
+    }
+
     public String configSet(String pgdata, String key, String value) {
         List<String> a = base("config", "set");
         opt(a, "--pgdata", pgdata);
@@ -88,13 +103,6 @@ public final class PgAutoCtl {
         List<String> a = base("drop", "node");
         opt(a, "--pgdata", pgdata);
         if (destroy) a.add("--destroy");
-        return ShellQuote.join(a);
-    }
-
-    public String performSwitchover(String pgdata, String formation) {
-        List<String> a = base("perform", "switchover");
-        opt(a, "--pgdata", pgdata);
-        if (formation != null) opt(a, "--formation", formation);
         return ShellQuote.join(a);
     }
 

@@ -2,7 +2,6 @@ package io.failoverlab.pgaf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
@@ -16,7 +15,6 @@ import java.util.List;
  * and by tests to cross-check the SQL path.
  */
 public final class ShowStateJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ShowStateJson() { }
 
@@ -25,7 +23,7 @@ public final class ShowStateJson {
         if (output == null || output.isBlank() || output.strip().equals("null")) return List.of();
         JsonNode root;
         try {
-            root = JSON.readTree(output);
+            root = io.failoverlab.lab.Json.MAPPER.readTree(output);
         } catch (JsonProcessingException e) {
             throw new LabException("Cannot read the output of pg_autoctl show state --json: it is not valid JSON ("
                     + e.getOriginalMessage() + ").", e);

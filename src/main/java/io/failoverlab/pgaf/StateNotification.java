@@ -1,7 +1,6 @@
 package io.failoverlab.pgaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus.Health;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 public record StateNotification(String formation, int groupId, long nodeId, String name, String host,
                                 int port, NodeState reportedState, NodeState goalState, Health health) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses either format; a malformed payload throws a LabException quoting it. Unknown state names become UNKNOWN. */
     public static StateNotification parse(String payload) {
@@ -31,7 +29,7 @@ public record StateNotification(String formation, int groupId, long nodeId, Stri
     private static StateNotification parseJson(String p) {
         JsonNode n;
         try {
-            n = JSON.readTree(p);
+            n = io.failoverlab.lab.Json.MAPPER.readTree(p);
         } catch (IOException e) {
             throw malformed(p, "it is not valid JSON");
         }

@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -185,16 +183,10 @@ public final class KnownHostsFile implements HostKeyRepository {
     /** Temp file + move, mode 600: a crash never leaves half a file. */
     private void write(List<String> lines) {
         try {
-            Path dir = file.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".known_hosts", ".tmp",
+            StringBuilder text = new StringBuilder();
+            for (String l : lines) text.append(l).append(System.lineSeparator());
+            io.failoverlab.lab.Json.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the known hosts file " + file + ".", e);
         }

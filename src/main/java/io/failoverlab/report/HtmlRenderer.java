@@ -58,23 +58,22 @@ final class HtmlRenderer {
         return sb.toString();
     }
 
-    /** Paragraphs, "- " lists and "#" headings of a student's Markdown, everything escaped. */
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    /** The student's own HTML is shown as text, and only safe link targets are kept. */
+    private static final org.commonmark.renderer.html.HtmlRenderer MARKDOWN_HTML = org.commonmark.renderer.html.HtmlRenderer.builder()
+            .escapeHtml(true).sanitizeUrls(true).build();
+
+    /** A student's Markdown (CommonMark); its headings sit below the report's own (# is h4). */
     static String simpleMarkdown(String md) {
-        StringBuilder sb = new StringBuilder();
-        for (String para : md.strip().split("\\n\\s*\\n")) {
-            String[] lines = para.split("\\n");
-            boolean list = java.util.Arrays.stream(lines).allMatch(l -> l.strip().startsWith("- ") || l.strip().startsWith("* "));
-            if (list) {
-                sb.append("<ul>");
-                for (String l : lines) sb.append("<li>").append(escape(l.strip().substring(2))).append("</li>");
-                sb.append("</ul>\n");
-            } else if (lines.length == 1 && para.startsWith("#")) {
-                sb.append("<h4>").append(escape(para.replaceFirst("^#+\\s*", ""))).append("</h4>\n");
-            } else {
-                sb.append("<p>").append(escape(String.join(" ", lines).strip())).append("</p>\n");
+        org.commonmark.node.Node doc = MARKDOWN.parse(md == null ? "" : md);
+        doc.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Heading h) {
+                h.setLevel(Math.min(6, h.getLevel() + 3));
+                visitChildren(h);
             }
-        }
-        return sb.toString();
+        });
+        return MARKDOWN_HTML.render(doc);
     }
 
     static String escape(String s) {

@@ -1,9 +1,7 @@
 package io.failoverlab.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.failoverlab.lab.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -24,9 +22,6 @@ public final class Journal implements AutoCloseable {
     public static final String FILE = "journal.jsonl";
     public static final String CONCLUSION = "conclusion.md";
     public static final String SCREENSHOTS = "screenshots";
-    static final ObjectMapper JSON = new ObjectMapper()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path dir;
     private boolean checked;
@@ -54,7 +49,7 @@ public final class Journal implements AutoCloseable {
 
     /** Appends one entry as one line, flushed before returning. */
     public synchronized void append(JournalEntry e) throws IOException {
-        byte[] line = (JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.COMPACT.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
         if (!checked) {
             Files.createDirectories(dir);
             terminateTornLine();
@@ -92,7 +87,7 @@ public final class Journal implements AutoCloseable {
         for (String l : lines) {
             if (l.isBlank()) continue;
             try {
-                all.add(JSON.readValue(l, JournalEntry.class));
+                all.add(Json.MAPPER.readValue(l, JournalEntry.class));
             } catch (IOException | RuntimeException ignored) {
                 // a torn last line (crash while writing) or a hand-edited one
             }

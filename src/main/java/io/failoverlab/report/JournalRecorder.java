@@ -1,6 +1,5 @@
 package io.failoverlab.report;
 
-import io.failoverlab.engine.EngineListener;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
@@ -11,7 +10,6 @@ import io.failoverlab.lab.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,12 +27,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The lab's journal as an engine listener: every step's start and end, its commands and output
+ * The lab's journal, fed by the engine (engine.JournalListener): every step's start and end, its commands and output
  * (secrets masked, output bounded per step), monitor events, the state before and after, the
  * operation's figures, and screenshots. Never lets a journal problem stop the lab: a failing
  * write is reported once and the journal goes quiet.
  */
-public final class JournalRecorder implements EngineListener, AutoCloseable {
+public final class JournalRecorder implements AutoCloseable {
     public static final int MAX_LINES_PER_STEP = 400;
     public static final int MAX_CHARS_PER_STEP = 64_000;
     public static final int MAX_COMMANDS_PER_STEP = 200;
@@ -189,21 +187,13 @@ public final class JournalRecorder implements EngineListener, AutoCloseable {
         if (slug.isEmpty()) slug = "screenshot";
         String name = String.format(Locale.ROOT, "%03d-%s.png", n, slug.length() > 40 ? slug.substring(0, 40) : slug);
         Path dir = journal.screenshots();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            Files.write(tmp, png);
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.failoverlab.lab.Json.writeAtomically(dir.resolve(name), png);
         write(JournalEntry.of("shot", stepId, checkpoint).file(Journal.SCREENSHOTS + "/" + name));
         return dir.resolve(name);
     }
 
     // ---- EngineListener ----
 
-    @Override
     public void stepStarted(String step) {
         JournalEntry before = null;
         JournalEntry start;
@@ -218,7 +208,6 @@ public final class JournalRecorder implements EngineListener, AutoCloseable {
         if (before != null) write(before);
     }
 
-    @Override
     public void stepFinished(StepResult r) {
         Open o;
         synchronized (this) {
@@ -270,7 +259,6 @@ public final class JournalRecorder implements EngineListener, AutoCloseable {
         }
     }
 
-    @Override
     public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) {
         Open o;
         synchronized (this) {
@@ -282,7 +270,6 @@ public final class JournalRecorder implements EngineListener, AutoCloseable {
         }
     }
 
-    @Override
     public void snapshot(ClusterSnapshot s) {
         if (s == null) return;
         Open o;
@@ -305,7 +292,6 @@ public final class JournalRecorder implements EngineListener, AutoCloseable {
         if (write && changed) write(JournalEntry.of("state", id, step).state("live", st));
     }
 
-    @Override
     public void log(LogLine line) {
         if (line == null || line.text() == null) return;
         JournalEntry e;

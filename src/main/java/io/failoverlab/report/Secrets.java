@@ -94,11 +94,4 @@ public final class Secrets {
 
     public LineMasker lineMasker() { return new LineMasker(); }
 
-    /** True when text still holds any literal secret (tests and a last check before writing). */
-    public boolean leaks(String text) {
-        if (text == null) return false;
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String lit : literals) if (lower.contains(lit.toLowerCase(Locale.ROOT))) return true;
-        return false;
-    }
 }

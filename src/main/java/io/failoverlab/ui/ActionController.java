@@ -1,6 +1,7 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.ops.OperationResult;
+import io.failoverlab.ops.OperationRunner;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,41 +44,47 @@ public final class ActionController {
         if (busy.get()) return;
         busy.set(true);
         running.set(a);
-        session.background().execute(() -> {
-            Optional<Question> q;
-            try {
-                q = a.confirmation().ask(session);
-            } catch (Exception e) {
-                q = Optional.empty();
-            }
-            Optional<Question> question = q;
-            Platform.runLater(() -> {
-                if (question.isPresent() && !confirmed(question.get())) {
-                    done();
-                    return;
-                }
-                submit(a);
-            });
-        });
+        // the confirmation may look at the lab (is pg_autoctl installed?): asked off the FX thread
+        FxTask.of(() -> a.confirmation().ask(session))
+                .onError(e -> submit(a))
+                .onSuccess(question -> {
+                    if (question.isPresent() && !confirmed(question.get())) {
+                        done();
+                        return;
+                    }
+                    submit(a);
+                })
+                .start(session.background());
     }
 
+    /** FX thread. Building the operation may refuse (no node selected, no gcloud): the action then ends at once. */
     private void submit(ConsoleAction a) {
         session.steps().beginAction(a.rebuildsLab());
         session.live().actionStarted(messages.get().tr(a.labelKey()), HaActions.isFault(a.id()));
-        session.runner().submit(a.operation().apply(session)).whenComplete((r, ex) -> {
+        OperationRunner.Operation op;
+        try {
+            op = a.operation().apply(session);
+        } catch (RuntimeException e) {
+            ended(a, OperationResult.failed(a.id(), 0, e.getMessage() == null ? e.toString() : e.getMessage(), null));
+            return;
+        }
+        session.runner().submit(op).whenComplete((r, ex) -> {
             OperationResult result = r != null ? r
                     : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
             try {
                 a.after().accept(session, result);
             } finally {
-                Platform.runLater(() -> {
-                    lastResult.set(result);
-                    session.live().actionEnded(result);
-                    if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
-                    done();
-                });
+                Platform.runLater(() -> ended(a, result));
             }
         });
+    }
+
+    /** FX thread: the result shown, the buttons back. */
+    private void ended(ConsoleAction a, OperationResult result) {
+        lastResult.set(result);
+        session.live().actionEnded(result);
+        if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
+        done();
     }
 
     private void done() {

@@ -1,17 +1,16 @@
 package io.failoverlab.ui;
 
-import io.failoverlab.lab.LabProfiles;
-import io.failoverlab.lab.LabSpec;
+import io.failoverlab.cli.LabOptions;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The window's entry point (Main calls {@link #launchApp} when no verb is given). Opens the
- * local lab, or the profile given with --lab FILE; --lang en|ru picks the language.
+ * The window's entry point (Main calls {@link #launchApp} when no verb is given). Takes the CLI's
+ * common options (--lab, --data-dir, --monitor-port, --node-ports, --config-dir, --known-hosts,
+ * --journal, --gcloud, --lang, …) and shows the lab they name.
  */
 public class ConsoleApp extends Application {
     private ConsoleWindow window;
@@ -25,11 +24,9 @@ public class ConsoleApp extends Application {
     public void start(Stage stage) {
         long t0 = System.nanoTime();
         List<String> args = getParameters().getRaw();
-        String labFile = option(args, "--lab");
-        LabSpec lab;
+        LabOptions.Window opts;
         try {
-            lab = labFile == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(labFile));
-            io.failoverlab.lab.LabValidator.check(lab);
+            opts = LabOptions.window(args.toArray(String[]::new));
         } catch (io.failoverlab.lab.LabException e) {
             // one clear sentence instead of a stack trace, as the CLI does
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
@@ -40,13 +37,12 @@ public class ConsoleApp extends Application {
         }
         UiSettingsStore store = UiSettingsStore.standard();
         UiSettings settings = store.load();
-        String lang = option(args, "--lang");
+        String lang = opts.lang();
         Locale locale = lang != null ? Locale.forLanguageTag(lang)
                 : settings.language != null ? Locale.forLanguageTag(settings.language) : Locale.getDefault();
-        session = new LabSession(lab);
+        session = new LabSession(opts.lab(), opts.paths());
         window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, locale);
-        String configDir = option(args, "--config-dir");
-        window.labsContext(new LabsContext(configDir == null ? LabProfiles.configDir() : Path.of(configDir), option(args, "--gcloud")));
+        window.labsContext(new LabsContext(opts.paths()));
         window.onSwitch(w -> {
             window = w;
             session = w.session();
@@ -68,16 +64,7 @@ public class ConsoleApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.rememberGeometry();
-        if (session != null) session.close();
-    }
-
-    static String option(List<String> args, String name) {
-        for (int i = 0; i < args.size() - 1; i++) {
-            if (args.get(i).equals(name)) return args.get(i + 1);
-        }
-        for (String a : args) {
-            if (a.startsWith(name + "=")) return a.substring(name.length() + 1);
-        }
-        return null;
+        // closing waits on the network (feed, tunnels, shells): not on the FX thread
+        if (session != null) io.failoverlab.engine.AppExecutor.closeLater("close-lab-" + session.lab().name, session);
     }
 }

@@ -256,15 +256,13 @@ public final class ConsoleWindow {
     ConsoleWindow openLab(io.failoverlab.lab.LabSpec lab) {
         rememberGeometry();
         ConsoleWindow next = new ConsoleWindow(new Stage(),
-                new LabSession(lab, null, io.failoverlab.report.Journal.dirFor(labsContext.configDir(), lab.name)),
+                new LabSession(lab, labsContext.pathsFor(lab)),
                 actions, store, settings, messages.locale());
         next.labsContext(labsContext);
         next.onSwitch(onSwitch);
         next.show();
         stage.close();
-        Thread closer = new Thread(session::close, "close-lab-" + session.lab().name);
-        closer.setDaemon(true);
-        closer.start();
+        io.failoverlab.engine.AppExecutor.closeLater("close-lab-" + session.lab().name, session);
         if (onSwitch != null) onSwitch.accept(next);
         return next;
     }

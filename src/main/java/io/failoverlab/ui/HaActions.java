@@ -1,9 +1,7 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.check.DataCheckResult;
-import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DataCheckOp;
 import io.failoverlab.ops.DropNode;
@@ -49,7 +47,7 @@ public final class HaActions {
                 .add(ConsoleAction.of("kill-node", "action.kill.node",
                         s -> new KillPrimary(s.engine(), KillPrimary.Mode.NODE, null)).destructive())
                 .add(ConsoleAction.of("kill-vm", "action.kill.vm",
-                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.VM, vmStopper(s))).destructive())
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.VM, null)).destructive())
                 .add(ConsoleAction.of("kill-network", "action.kill.network",
                         s -> new KillPrimary(s.engine(), KillPrimary.Mode.NETWORK, null)).destructive())
                 .add(ConsoleAction.of("node-partition", "action.node.partition",
@@ -107,15 +105,6 @@ public final class HaActions {
                 throw new LabException("Select a node in the table first (click its row), then choose the action again.");
             }
         };
-    }
-
-    /** Stops a cloud lab's VM through its provider; null for labs without VMs (KillPrimary then says so). */
-    static KillPrimary.VmStopper vmStopper(LabSession s) {
-        if (!s.lab().isCloud()) return null;
-        var dir = LabProfiles.configDir();
-        var p = Providers.forLab(s.lab(), new Providers.Options(null, dir, dir.resolve("known_hosts"), null, null,
-                (host, type, fp) -> { }));
-        return hostId -> p.stop(s.lab(), hostId);
     }
 
     /** DataCheckOp with the grid filled from its result when it ends (the result is made on the runner thread). */

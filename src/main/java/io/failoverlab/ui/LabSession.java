@@ -1,24 +1,19 @@
 package io.failoverlab.ui;
 
-import io.failoverlab.engine.CompositeListener;
+import io.failoverlab.engine.AppPaths;
 import io.failoverlab.engine.LabEngine;
-import io.failoverlab.engine.Shells;
+import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.ops.OperationRunner;
 import io.failoverlab.pgaf.MonitorClient;
-import io.failoverlab.report.Journal;
 import io.failoverlab.report.JournalRecorder;
-import io.failoverlab.report.Secrets;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything the window shows about one lab, free of views: the engine, the one-at-a-time
@@ -30,6 +25,7 @@ public final class LabSession implements AutoCloseable {
     private final ClusterViewModel cluster = new ClusterViewModel();
     private final StepChecklist steps;
     private final LogViewModel log;
+    private final LabRuntime runtime;
     private final LabEngine engine;
     private final OperationRunner runner;
     private final MonitorFeed feed;
@@ -39,20 +35,29 @@ public final class LabSession implements AutoCloseable {
     private volatile java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> tap;
     /** Where the monitor feed hands its snapshots (any thread). */
     private final java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> snapshotIn;
-    /** Reads and probes that must not run on the FX thread (never cluster-changing operations). */
-    private final ExecutorService background = Executors.newCachedThreadPool(daemon("ui-background"));
+    /** Reads and probes that must not run on the FX thread (never cluster-changing operations): the app's pool. */
+    private final ExecutorService background = io.failoverlab.engine.AppExecutor.shared();
 
     public LabSession(LabSpec lab) {
-        this(lab, null);
+        this(lab, (io.failoverlab.remote.ShellFactory) null);
+    }
+
+    /** The lab as the command line's options name it, with the app's folders they give. */
+    public LabSession(LabSpec lab, AppPaths paths) {
+        this(lab, null, paths);
     }
 
     /** shells: how hosts are opened; null = the app's own (local shell, SSH with its known_hosts). */
     LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells) {
-        this(lab, shells, Journal.dirFor(io.failoverlab.lab.LabProfiles.configDir(), lab.name));
+        this(lab, shells, AppPaths.standard());
     }
 
     /** journalDir: where the lab's journal (steps, commands, states, screenshots) is kept, for reports. */
     LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells, java.nio.file.Path journalDir) {
+        this(lab, shells, AppPaths.standard().withJournalDir(journalDir));
+    }
+
+    private LabSession(LabSpec lab, io.failoverlab.remote.ShellFactory shells, AppPaths paths) {
         this.lab = lab;
         this.steps = new StepChecklist(StepChecklist.stepsOf(lab));
         this.log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, sourcesOf(lab));
@@ -71,13 +76,17 @@ public final class LabSession implements AutoCloseable {
         MonitorFeed[] feedRef = new MonitorFeed[1];
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
                 () -> feedRef[0] != null && feedRef[0].running()).onNodeEvent(live::nodeEvent);
-        this.journal = new JournalRecorder(new Journal(journalDir), Secrets.fromEnvironment(System.getenv()))
-                .onProblem(p -> log.offer(LogLine.of("app", LogLine.Level.WARN, p)));
-        journal.session(lab);
-        this.engine = new LabEngine(lab, shells != null ? shells : Shells.factory(Shells.defaultKnownHosts(), (host, type, fp) ->
-                log.offer(LogLine.of("app", LogLine.Level.WARN, "First contact with " + host + ": recorded its "
-                        + type + " host key " + fp))), CompositeListener.of(listener, journal));
-        journal.stateProbe(engine::status);
+        // the window always keeps the lab's journal: screenshots and reports are made from it
+        this.runtime = LabRuntime.builder(lab, new AppPaths(paths.configDir(), paths.knownHosts(), paths.journalDir(), true,
+                        paths.gcloud(), paths.addressService(), paths.project()))
+                .shells(shells)
+                .listener(listener)
+                .firstContact((host, type, fp) -> log.offer(LogLine.of("app", LogLine.Level.WARN, "First contact with " + host
+                        + ": recorded its " + type + " host key " + fp)))
+                .journalProblems(p -> log.offer(LogLine.of("app", LogLine.Level.WARN, p)))
+                .build();
+        this.engine = runtime.engine();
+        this.journal = runtime.journal().orElseThrow();
         this.runner = new OperationRunner(engine.listener());
         this.feed = new MonitorFeed(engine, s -> {
             pump.accept(s);
@@ -103,6 +112,9 @@ public final class LabSession implements AutoCloseable {
     public LabSpec lab() { return lab; }
 
     public LabEngine engine() { return engine; }
+
+    /** The lab as wired for the window: engine, journal, provider. */
+    public LabRuntime runtime() { return runtime; }
 
     public OperationRunner runner() { return runner; }
 
@@ -156,21 +168,10 @@ public final class LabSession implements AutoCloseable {
         feed.stop();
         live.probe().close();
         runner.close();
-        background.shutdownNow();
-        try {
-            background.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        engine.close();
+        runtime.close();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return io.failoverlab.engine.AppExecutor.threads(name, true);
     }
 }

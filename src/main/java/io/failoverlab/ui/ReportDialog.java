@@ -73,20 +73,12 @@ final class ReportDialog {
         close.setOnAction(e -> stage.close());
 
         conclusion.setDisable(true);
-        window.session().background().execute(() -> {
-            String text;
-            try {
-                text = journal.readConclusion();
-                if (text == null) text = new ReportWriter(journal, new ReportWriter.Options(lang.getValue(), false), null).draftConclusion();
-            } catch (Exception e) {
-                text = "";
-            }
-            String t = text;
-            Platform.runLater(() -> {
-                conclusion.setText(t);
-                conclusion.setDisable(false);
-            });
-        });
+        String draftLang = lang.getValue(); // read here: a control is the FX thread's alone
+        FxTask.of(() -> {
+            String text = journal.readConclusion();
+            return text != null ? text : new ReportWriter(journal, new ReportWriter.Options(draftLang, false), null).draftConclusion();
+        }).onSuccess(conclusion::setText).onError(e -> conclusion.setText(""))
+                .onFinally(() -> conclusion.setDisable(false)).start(window.session().background());
         save.setOnAction(e -> {
             String text = conclusion.getText();
             window.session().background().execute(() -> {

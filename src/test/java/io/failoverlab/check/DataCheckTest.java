@@ -1,10 +1,10 @@
 package io.failoverlab.check;
 
+import io.failoverlab.testing.ClusterTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The data check against a real PostgreSQL 15 primary and streaming standby. */
-@Tag("cluster")
+@ClusterTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataCheckTest {
     static LocalPgServers servers;

@@ -1,8 +1,8 @@
 package io.failoverlab.check;
 
+import io.failoverlab.testing.ClusterTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The write probe across a real failover: primary stopped, standby promoted. */
-@Tag("cluster")
+@ClusterTest
 class WriteProbeTest {
     LocalPgServers servers;
     PgNode primary;

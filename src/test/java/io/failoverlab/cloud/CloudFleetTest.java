@@ -1,5 +1,6 @@
 package io.failoverlab.cloud;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parallel, listed with state and cost, and deleted. Wall times are printed as BENCH lines
  * (the stand-in sleeps a fixed latency per gcloud call; no timing is asserted).
  */
+@Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudFleetTest {
     static final int N = 4;

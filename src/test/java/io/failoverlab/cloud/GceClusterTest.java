@@ -1,5 +1,6 @@
 package io.failoverlab.cloud;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.engine.LabEngine;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over SSH to them (the local sshd), reads the state through the SSH tunnel, and `down --destroy`
  * deletes exactly the lab's VMs and firewall rules.
  */
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GceClusterTest {

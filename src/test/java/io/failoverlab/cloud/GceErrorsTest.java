@@ -1,5 +1,6 @@
 package io.failoverlab.cloud;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each gcloud failure becomes one sentence saying what to do. The stand-in answers with
  * gcloud's real error text (gce.md 1.7) and exit code 1; nothing may be created on a failed check.
  */
+@Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GceErrorsTest {
     Sshd sshd;

@@ -1,5 +1,6 @@
 package io.failoverlab.cloud;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real GceProvider against the stand-in gcloud; its "VMs" are a real sshd on loopback. */
+@Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GceProviderTest {
     Sshd sshd;

@@ -1,5 +1,6 @@
 package io.failoverlab.engine;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeState;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real pg_auto_failover cluster on loopback through LocalShell: up, up again, down --destroy. */
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterTest {

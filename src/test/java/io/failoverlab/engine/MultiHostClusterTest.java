@@ -1,5 +1,6 @@
 package io.failoverlab.engine;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kept out of the profile, and that status (SSH tunnel to the monitor), switchover, the data
  * check (SSH tunnels to the nodes) and down work.
  */
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiHostClusterTest {

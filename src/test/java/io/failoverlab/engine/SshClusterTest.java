@@ -1,5 +1,6 @@
 package io.failoverlab.engine;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The same bring-up through SshShell to a real OpenSSH server on a loopback port: every
  * command (install check, pg_autoctl as postgres via runuser, keeper start) crosses SSH.
  */
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshClusterTest {

@@ -4,10 +4,10 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.PackageSource;
 import io.failoverlab.pgaf.PgafVersion;
 import io.failoverlab.remote.LocalShell;
-import org.junit.jupiter.api.Order;
+import io.failoverlab.testing.ClusterTest;
+import io.failoverlab.testing.PgAutoFailoverInstalled;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,20 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The app's own installer with the distro source on this Debian 12 machine. It runs first
- * (junit-platform.properties orders classes by @Order): on a fresh machine it is what installs
- * pg_auto_failover for every cluster test after it; the test set-up script does not.
+ * The app's own installer with the distro source on this Debian 12 machine. Its first run is the
+ * one PgAutoFailoverInstalled made before the first cluster test class (this one or another): on
+ * a fresh machine that is what installs pg_auto_failover; the test set-up script does not.
  */
-@Order(1)
+@ClusterTest
 class InstallerTest {
     @Test
     void installsOrDetectsPgAutoFailoverFromTheDistroSource() throws Exception {
         LabSpec lab = LabSpec.localDefault();
         lab.packageSource = PackageSource.DISTRO;
-        List<String> output = new ArrayList<>();
-        List<Double> progress = new ArrayList<>();
+        PgAutoFailoverInstalled.FirstRun first = PgAutoFailoverInstalled.ensure();
+        List<String> output = first.output();
+        List<Double> progress = first.progress();
         Installer installer = new Installer();
-        Installation in = installer.ensure(new LocalShell(), lab, (s, l) -> output.add(l), progress::add);
+        Installation in = first.installation();
         assertNotNull(in.version());
         assertTrue(in.version().compareTo(new PgafVersion(2, 0)) >= 0, in.toString());
         assertEquals("/usr/lib/postgresql/15/bin/pg_ctl", in.pgctl());

@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * maintenance, settings, drop and re-add, monitor down and up, a stopped standby. Each
  * operation waits at most 120 s; durations are printed as BENCH lines, never asserted.
  */
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaOperationsTest {

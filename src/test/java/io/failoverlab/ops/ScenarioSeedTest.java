@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.testing.ClusterTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.engine.EngineListener;
@@ -23,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `scenario seed` for real, through the CLI, on a fresh local lab per timing profile: the JSON
- * has every figure DESIGN.md promises, no acknowledged write is lost, every node has the rows.
+ * has every figure docs/architecture.md promises, no acknowledged write is lost, every node has the rows.
  * The figures are printed as BENCH lines (no timed assertions: shared, noisy machines).
  */
+@ClusterTest
 class ScenarioSeedTest {
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.failoverlab.pgaf;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LogLine;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * MonitorClient against a real pg_auto_failover 2.0 monitor and one data node on loopback, started
  * here as postgres in a temp folder and stopped afterwards (by their own PIDs only).
  */
-@Tag("cluster")
+@ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitorClientTest {

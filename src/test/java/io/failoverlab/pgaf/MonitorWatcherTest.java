@@ -1,5 +1,6 @@
 package io.failoverlab.pgaf;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Watcher behaviour that needs no monitor: unreachable reporting, backoff, prompt close, change detection. */
+@ClusterTest
 class MonitorWatcherTest {
 
     @Test

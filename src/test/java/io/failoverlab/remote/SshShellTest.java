@@ -1,5 +1,6 @@
 package io.failoverlab.remote;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.testing.Sshd;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** SshShell against a real OpenSSH server on loopback (the login user is root, as in CI). */
+@Tag("cluster")
 class SshShellTest {
     static Sshd sshd;
     @TempDir Path tmp;

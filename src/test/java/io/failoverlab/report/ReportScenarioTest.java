@@ -1,5 +1,6 @@
 package io.failoverlab.report;
 
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.cli.Cli;
 import io.failoverlab.engine.CompositeListener;
 import io.failoverlab.engine.EngineListener;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pictures, planted secrets never reach the journal or the report, and the English and Russian
  * reports have the same structure. Also refreshes target/example-report (redacted).
  */
+@ClusterTest
 class ReportScenarioTest {
     static final String DISPLAY_SECRET = "hunter2-display-secret";
     static final String SQL_SECRET = "sql-planted-secret";
@@ -73,7 +75,7 @@ class ReportScenarioTest {
             // the lab reopened: one more step whose command and output carry secrets, with a secret in the environment
             JournalRecorder j = new JournalRecorder(new Journal(journalDir), Secrets.fromEnvironment(Map.of("FAILOVER_LAB_SSH_PASSPHRASE", ENV_SECRET)));
             j.session(lab);
-            try (LabEngine e = new LabEngine(lab, h -> new LocalShell(), CompositeListener.of(EngineListener.NONE, j))) {
+            try (LabEngine e = new LabEngine(lab, h -> new LocalShell(), CompositeListener.of(EngineListener.NONE, new io.failoverlab.engine.JournalListener(j)))) {
                 j.stepStarted("set password");
                 String script = "echo 'ALTER ROLE app PASSWORD '\\''" + SQL_SECRET + "'\\'''; echo password=" + OUTPUT_SECRET
                         + "; printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\\n" + KEY_MATERIAL + "\\n-----END OPENSSH PRIVATE KEY-----\\n'; echo "

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.report.Journal;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real window under Xvfb: a checkpoint (a step that ended) and Ctrl+Shift+S each put a
  * screenshot of the window into the lab's journal; Make report writes the report with them.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class JournalScreenshotUiTest {
     LabSpec lab;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.lab.LabSpec;
 import javafx.scene.control.Label;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cost per hour and running total, and the reminder is given once; File → Labs… → Open switches
  * the console to another lab.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LabsConsoleTest {
     @TempDir

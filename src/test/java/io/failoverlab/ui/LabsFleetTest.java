@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.testing.Sshd;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * provider and the stand-in gcloud (the "VMs" are the test sshd), one result line per lab; "Delete
  * all with prefix…" deletes exactly those labs' VMs and profiles.
  */
+@Tag("cluster")
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LabsFleetTest {
     @TempDir

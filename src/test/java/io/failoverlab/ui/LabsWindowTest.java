@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.lab.LabSpec;
 import javafx.scene.control.Button;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the gce lab's three VMs, running for four hours): rows, cost cells, the reminder badge;
  * Duplicate and Delete change the list; "Delete lab" lists the labelled resources, then deletes them.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LabsWindowTest {
     @TempDir

@@ -2,6 +2,7 @@ package io.failoverlab.ui;
 
 import io.failoverlab.lab.LogLine;
 import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ class LogViewModelTest {
     }
 
     @Test
+    @Tag("bench")
     void aMillionLinesStayWithinTheBoundAndDrainQuickly() {
         LogViewModel log = new LogViewModel(LogViewModel.DEFAULT_CAPACITY, List.of("local"));
         log.textProperty().set("needle"); // a live filter, as in the window

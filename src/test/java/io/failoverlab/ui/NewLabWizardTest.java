@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
 import io.failoverlab.lab.LabValidator;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The New-lab wizard in a real window: provider cards → machines → versions → summary → Save. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class NewLabWizardTest {
     @TempDir

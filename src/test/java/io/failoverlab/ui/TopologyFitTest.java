@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.NodeState;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of them mid-transition (its longer "catchingup → secondary" label), at 1400 and 1024 px wide,
  * and again mid-switchover, while boxes glide and grow.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TopologyFitTest {
     @TempDir

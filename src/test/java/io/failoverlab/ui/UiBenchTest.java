@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LogLine;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
@@ -31,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * measured as the longest gap between animation pulses), and start-up to first frame, both in
  * this JVM (window shown → first laid-out pulse) and as a fresh `java` process.
  */
+@Tag("ui")
+@Tag("bench")
 @ExtendWith(ApplicationExtension.class)
 class UiBenchTest {
     static final int LINES = 1_000_000;

@@ -1,5 +1,7 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.ops.OperationResult;
@@ -26,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The window against a real local cluster on free loopback ports: Build lab (confirming what it
  * asks), watch the table reach one primary and one secondary, Switchover, see the roles swap.
  */
+@ClusterTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class UiClusterTest {
     LabSpec lab;

@@ -1,5 +1,7 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
+import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.check.ProbeVerification;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeState;
@@ -33,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failover), start the killed node again and see it secondary, verify the probe lost nothing,
  * run the data check; then take docs/screenshots/failover.png. Prints the display latency.
  */
+@ClusterTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class UiFailoverTest {
     LabSpec lab;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window on a lab that is not built (no cluster): layout, log tabs, language, theme, geometry. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class UiWindowTest {
     @TempDir

@@ -1,0 +1,31 @@
+package io.failoverlab.cli;
+
+import io.failoverlab.lab.LabSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** A headless verb: the common options (before or after its name), --help, the run's streams. */
+abstract class Verb implements Callable<Integer> {
+    @ParentCommand Cli.Root root;
+    @Mixin CommonOptions own;
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "common.help") boolean help;
+
+    PrintStream out() { return root.out; }
+
+    PrintStream err() { return root.err; }
+
+    /** The common options given anywhere on the line. */
+    CommonOptions common() { return own.over(root.common); }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(common().lab());
+    }
+
+    /** Runs on the lab the options name; 0 on success, else one sentence on err() and non-zero. */
+    abstract int run(LabSpec lab) throws Exception;
+}

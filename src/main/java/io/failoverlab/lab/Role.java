@@ -1,3 +1,0 @@
-package io.failoverlab.lab;
-
-public enum Role { MONITOR, NODE }
