@@ -225,17 +225,19 @@ class ScramPasswordsTest {
         Path f = home.resolve(".pgpass");
         Files.writeString(f, "110.1.0.3:6001:*:pgautofailover_replicator:other-lab\n10.1.0.3:6001:*:pgautofailover_replicator:OLD\n");
         String pw = LabSecrets.password();
+        String monitorPw = LabSecrets.password();
         try (LocalShell sh = new LocalShell()) {
-            assertEquals("changed", run(sh, home, PassFile.ensureScript(lab, pw)));
+            assertEquals("changed", run(sh, home, PassFile.ensureScript(lab, pw, monitorPw)));
             assertEquals(List.of("110.1.0.3:6001:*:pgautofailover_replicator:other-lab",
                     "10.1.0.3:6001:*:pgautofailover_replicator:" + pw,
-                    "10.1.0.4:6002:*:pgautofailover_replicator:" + pw), Files.readAllLines(f));
+                    "10.1.0.4:6002:*:pgautofailover_replicator:" + pw,
+                    "10.1.0.2:6000:*:autoctl_node:" + monitorPw), Files.readAllLines(f));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
-            assertEquals("unchanged", run(sh, home, PassFile.ensureScript(lab, pw)));
+            assertEquals("unchanged", run(sh, home, PassFile.ensureScript(lab, pw, monitorPw)));
             run(sh, home, PassFile.removeScript(lab));
             assertEquals(List.of("110.1.0.3:6001:*:pgautofailover_replicator:other-lab"), Files.readAllLines(f));
             Files.writeString(f, "");
-            run(sh, home, PassFile.ensureScript(lab, pw));
+            run(sh, home, PassFile.ensureScript(lab, pw, monitorPw));
             run(sh, home, PassFile.removeScript(lab));
             assertFalse(Files.exists(f), "a file left empty is removed");
             run(sh, home, PassFile.removeScript(lab));
