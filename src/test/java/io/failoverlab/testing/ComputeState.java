@@ -30,6 +30,8 @@ final class ComputeState {
     final Map<String, ObjectNode> firewalls = new TreeMap<>();
     private final Map<String, ObjectNode> operations = new LinkedHashMap<>();
     private final VmBacking backing;
+    /** Published instead of the VM's real host key, when set. */
+    String fakeHostKey;
     private final String base;
 
     ComputeState(VmBacking backing, String base) {
@@ -122,7 +124,7 @@ final class ComputeState {
         ObjectNode nic = (ObjectNode) i.withArray("networkInterfaces").get(0);
         nic.put("kind", "compute#networkInterface").put("name", "nic0").put("stackType", "IPV4_ONLY")
                 .put("subnetwork", base + "projects/" + project + "/regions/" + zone.replaceFirst("-[a-z]$", "") + "/subnetworks/default");
-        i.set("hostkeys", ApiError.JSON.valueToTree(vm.hostKeys()));
+        i.set("hostkeys", ApiError.JSON.valueToTree(fakeHostKey != null ? List.of(fakeHostKey) : vm.hostKeys()));
         address(i, vm.address());
         instances.put(zone + "/" + name, i);
         return operation(project, zone, "insert", "instances/" + name, i.path("id").asText(), null);

@@ -39,12 +39,14 @@ public final class LocalComputeApi implements AutoCloseable {
     private final ComputeState state;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Injection> injections = new ArrayDeque<>();
+    private volatile String publicAddress = "203.0.113.7";
 
     private LocalComputeApi(VmBacking backing, String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         state = new ComputeState(backing, base());
         server.createContext("/", this::serve);
+        server.createContext("/checkip", this::checkIp);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-compute-api");
             t.setDaemon(true);
@@ -91,6 +93,21 @@ public final class LocalComputeApi implements AutoCloseable {
         JsonNode r = state.firewalls.get(name);
         return r == null ? null : r.deepCopy();
     }
+
+    /** What the app's --address-service sees as this desktop's public address (checkip's plain-text answer). */
+    public void publicAddress(String address) { this.publicAddress = address; }
+
+    private void checkIp(HttpExchange ex) throws IOException {
+        try (ex) {
+            byte[] out = (publicAddress + "\n").getBytes(StandardCharsets.UTF_8);
+            requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), Map.of(), null, "checkip", false, 200));
+            ex.sendResponseHeaders(200, out.length);
+            ex.getResponseBody().write(out);
+        }
+    }
+
+    /** From now on instances publish this host key line instead of their own (a lying guest agent). */
+    public synchronized void publishHostKey(String line) { state.fakeHostKey = line; }
 
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
