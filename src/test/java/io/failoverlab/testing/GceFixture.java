@@ -31,7 +31,8 @@ public final class GceFixture implements AutoCloseable {
     public static GceFixture start(Path dir, double latency, double createLatency) throws IOException {
         GceFixture f = new GceFixture(dir);
         try {
-            if (RealGcloud.installed() != null) {
+            // -Dgce.standIn=true runs the stand-in even where gcloud is installed (to check that path)
+            if (RealGcloud.installed() != null && !Boolean.getBoolean("gce.standIn")) {
                 f.vms = NetnsVms.create();
                 f.api = LocalComputeApi.start(f.vms, RealGcloud.TOKEN);
                 f.api.publicAddress(f.vms.clientAddress());

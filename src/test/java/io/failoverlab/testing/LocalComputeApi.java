@@ -32,7 +32,8 @@ public final class LocalComputeApi implements AutoCloseable {
         public String resource() { return path.substring(path.lastIndexOf('/') + 1); }
     }
 
-    private record Injection(String op, ApiError.Kind kind) { }
+    /** sticky: answers every matching call until cleared (a lacking permission or quota persists). */
+    private record Injection(String op, ApiError.Kind kind, boolean sticky) { }
 
     private final HttpServer server;
     private final String token;
@@ -66,7 +67,14 @@ public final class LocalComputeApi implements AutoCloseable {
     public String base() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/compute/v1/"; }
 
     /** The next call of op (e.g. "instances.insert", "machineTypes.get") answers with the real error body for kind. */
-    public synchronized void failNext(String op, ApiError.Kind kind) { injections.add(new Injection(op, kind)); }
+    public synchronized void failNext(String op, ApiError.Kind kind) { injections.add(new Injection(op, kind, false)); }
+
+    /**
+     * Every call of op answers with kind until {@link #clearFailures()}. gcloud retries a batch
+     * part that got 401 or 403 (apitools' batch, for API enablement), so a one-off 403 in a batch
+     * would pass unnoticed: conditions like a missing permission must persist, as they do at Google.
+     */
+    public synchronized void fail(String op, ApiError.Kind kind) { injections.add(new Injection(op, kind, true)); }
 
     public synchronized void clearFailures() { injections.clear(); }
 
@@ -163,7 +171,7 @@ public final class LocalComputeApi implements AutoCloseable {
         String op = opId(method, p);
         ComputeState.Answer a;
         Injection inj = injections.stream().filter(i -> i.op().equals(op)).findFirst().orElse(null);
-        if (inj != null) injections.remove(inj);
+        if (inj != null && !inj.sticky()) injections.remove(inj);
         if (inj != null && !ApiError.of(inj.kind(), "p", "z-a", "", "").inOperation()) {
             String resource = rel + (op.endsWith(".insert") && body != null ? "/" + body.path("name").asText() : "");
             a = ComputeState.error(ApiError.of(inj.kind(), p.length > 1 ? p[1] : "", p.length > 3 ? p[3] : "", resource, permission(op)));

@@ -52,6 +52,9 @@ public final class RealGcloud {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.createDirectories(config.resolve("configurations"));
         Files.writeString(config.resolve("active_config"), "default");
+        // gcloud's "on GCE?" cache: without it the first call resolves metadata.google.internal over DNS (seen with strace),
+        // check_gce_metadata=false notwithstanding
+        Files.writeString(config.resolve("gce"), "False");
         StringBuilder ini = new StringBuilder("[core]\ndisable_usage_reporting = true\ncheck_gce_metadata = false\n"
                 + "[component_manager]\ndisable_update_check = true\n[survey]\ndisable_prompts = true\n");
         if (api != null) {
@@ -66,6 +69,9 @@ public final class RealGcloud {
         }
         Files.writeString(config.resolve("configurations/config_default"), ini.toString());
         Path wrapper = dir.resolve("gcloud");
+        // -Dgce.strace=DIR: each call's connect() calls traced into DIR, to check by hand that gcloud reaches only loopback
+        String trace = System.getProperty("gce.strace");
+        String prefix = trace == null ? "" : "strace -f -qq --seccomp-bpf -e trace=connect -o '" + Files.createDirectories(Path.of(trace)) + "'/gcloud.$$ ";
         Files.writeString(wrapper, String.join("\n",
                 "#!/bin/sh",
                 "# the real gcloud with a private config; logs start/end (ns) and exit code per call",
@@ -73,7 +79,7 @@ public final class RealGcloud {
                 "export CLOUDSDK_CORE_DISABLE_USAGE_REPORTING=true CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK=true",
                 "export CLOUDSDK_CORE_CHECK_GCE_METADATA=false CLOUDSDK_SURVEY_DISABLE_PROMPTS=true",
                 "s=$(date +%s%N)",
-                "'" + exe + "' \"$@\"",
+                prefix + "'" + exe + "' \"$@\"",
                 "rc=$?",
                 "printf '%s %s %s %s\\n' \"$s\" \"$(date +%s%N)\" \"$rc\" \"$*\" >> '" + dir.resolve("calls.log") + "'",
                 "exit $rc", ""));
