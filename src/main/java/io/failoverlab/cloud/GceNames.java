@@ -36,4 +36,20 @@ public final class GceNames {
     public static String pgRule(LabSpec lab) { return lab.labId() + "-allow-pg"; }
 
     public static String description(LabSpec lab) { return LABEL + "=" + lab.labId(); }
+
+    /** What GCE accepts as an instance, firewall rule or network tag name (compute REST reference). */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?");
+
+    /** One sentence per host id whose VM name GCE would refuse; checked before any gcloud call. */
+    public static List<String> problems(LabSpec lab, List<String> hostIds) {
+        List<String> out = new ArrayList<>();
+        for (String h : hostIds) {
+            String vm = vm(lab, h);
+            if (!NAME.matcher(vm).matches()) {
+                out.add("'" + h + "' makes the VM name '" + vm + "', which GCE refuses: names are lowercase letters, digits and '-', "
+                        + "start with a letter and have at most 63 characters; rename it in the lab profile.");
+            }
+        }
+        return out;
+    }
 }

@@ -59,6 +59,8 @@ public final class GceProvider implements Provider {
     @Override
     public Provisioned provision(LabSpec lab, Progress progress) {
         GceSettings s = settings(lab);
+        List<String> badNames = GceNames.problems(lab, s.layout.hostIds(lab));
+        if (!badNames.isEmpty()) throw new LabException(String.join(" ", badNames));
         String project = project(s);
         progress.report(0.02, "checking " + s.machineType + " in " + s.zone + " and image " + s.image);
         precheck(s, project);

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 public final class GcloudErrors {
     private static final Pattern QUOTA = Pattern.compile("Quota '([A-Z0-9_]+)' exceeded\\.\\s+Limit: ([0-9.]+)(?: in region ([a-z0-9-]+))?");
     private static final Pattern EXISTS = Pattern.compile("The resource '([^']+)' already exists");
-    private static final Pattern ZONE = Pattern.compile("The zone '(?:projects/[^/]+/zones/)?([a-z0-9-]+)' does not have enough resources");
+    // gcloud prints operation errors as YAML wrapped at 80 columns, so words may be split by a line break
+    private static final Pattern ZONE = Pattern.compile("The zone '(?:projects/[^/]+/zones/)?([a-z0-9-]+)'\\s+does\\s+not\\s+have\\s+enough\\s+resources");
+    private static final Pattern NO_ZONE = Pattern.compile("The resource 'projects/[^/]+/zones/([a-z0-9-]+)' was not found");
+    private static final Pattern NO_FAMILY = Pattern.compile("The resource 'projects/([^/]+)/global/images/family/([^']+)' was not found");
+    private static final Pattern BAD_NAME = Pattern.compile("Invalid value for field 'resource\\.name': '([^']*)'");
     private static final Pattern API_PROJECT = Pattern.compile("has not been used in project ([0-9a-z-]+)|not enabled on project \\[([0-9a-z-]+)]");
     private static final Pattern PERMISSION = Pattern.compile("Required '([a-zA-Z.]+)' permission for '([^']+)'");
     private static final Pattern MACHINE = Pattern.compile("Machine type with name '([^']+)' does not exist in zone '([^']+)'");
@@ -27,7 +31,7 @@ public final class GcloudErrors {
 
     static String sentence(String command, String e, int exitCode) {
         Matcher m;
-        if (e.contains("You do not currently have an active account selected")
+        if (e.contains("You do not currently have an active account selected") || e.contains("invalid authentication credentials")
                 || e.contains("There was a problem refreshing your current auth tokens")
                 || e.contains("cannot prompt during non-interactive execution")) {
             return "gcloud is not logged in (or its login has expired): run `gcloud auth login` in a terminal, then try again.";
@@ -77,6 +81,17 @@ public final class GcloudErrors {
         if ((m = NO_MACHINE.matcher(e)).find()) {
             return "Machine type " + m.group(2) + " does not exist in zone " + m.group(1) + ": pick one from "
                     + "`gcloud compute machine-types list --zones=" + m.group(1) + "` and set gce.machineType.";
+        }
+        if ((m = NO_ZONE.matcher(e)).find()) {
+            return "Zone " + m.group(1) + " does not exist, or this project cannot use it: pick one from `gcloud compute zones list` and set gce.zone.";
+        }
+        if ((m = NO_FAMILY.matcher(e)).find()) {
+            return "Image family " + m.group(2) + " no longer exists in project " + m.group(1) + ": set gce.image to another family "
+                    + "(debian-12, ubuntu-2404-lts-amd64 or ubuntu-2204-lts).";
+        }
+        if ((m = BAD_NAME.matcher(e)).find()) {
+            return "GCE refuses the name '" + m.group(1) + "': names are lowercase letters, digits and '-', start with a letter and have "
+                    + "at most 63 characters; rename the lab or node.";
         }
         if ((m = NOT_FOUND.matcher(e)).find()) {
             return "gcloud " + command + " found no " + m.group(1) + ": it was deleted already or the project or zone is wrong.";

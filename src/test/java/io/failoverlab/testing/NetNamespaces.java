@@ -30,6 +30,8 @@ public final class NetNamespaces implements AutoCloseable {
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> namespaces = new ArrayList<>();
     private boolean rootVethMade;
+    private int nextHost = 11;
+    private int nextLink;
 
     private NetNamespaces(String tag, int subnet) {
         this.tag = tag;
@@ -70,31 +72,55 @@ public final class NetNamespaces implements AutoCloseable {
         ip("-n", bridgeNs, "link", "set", "lo", "up");
         ip("-n", bridgeNs, "link", "add", "br0", "type", "bridge");
         ip("-n", bridgeNs, "link", "set", "br0", "up");
-        int host = 11;
-        int i = 0;
-        for (String name : names) {
-            String ns = namespace(name);
-            String addr = "10.231." + subnet + "." + host++;
-            String inner = "fl" + tag + "i" + i;
-            String outer = "fl" + tag + "o" + i;
-            i++;
-            ip("netns", "add", ns);
-            namespaces.add(ns);
-            ip("-n", ns, "link", "set", "lo", "up");
-            // made inside the namespace, the pair never appears in the root namespace
-            ip("-n", ns, "link", "add", inner, "type", "veth", "peer", "name", outer, "netns", bridgeNs);
-            ip("-n", ns, "addr", "add", addr + "/24", "dev", inner);
-            ip("-n", ns, "link", "set", inner, "up");
-            ip("-n", bridgeNs, "link", "set", outer, "master", "br0");
-            ip("-n", bridgeNs, "link", "set", outer, "up");
-            addresses.put(name, addr);
-        }
+        for (String name : names) add(name);
         ip("link", "add", rootVeth, "type", "veth", "peer", "name", "fl" + tag + "p", "netns", bridgeNs);
         rootVethMade = true;
         ip("-n", bridgeNs, "link", "set", "fl" + tag + "p", "master", "br0");
         ip("-n", bridgeNs, "link", "set", "fl" + tag + "p", "up");
         ip("addr", "add", rootAddress() + "/24", "dev", rootVeth);
         ip("link", "set", rootVeth, "up");
+    }
+
+    /** One more namespace on the bridge (a VM booted later), with the next free address. */
+    public synchronized String add(String name) throws IOException {
+        if (addresses.containsKey(name)) throw new IllegalArgumentException("namespace " + name + " exists");
+        if (nextHost > 254) throw new IOException("no address left in " + cidr());
+        String ns = namespace(name);
+        String addr = "10.231." + subnet + "." + nextHost++;
+        int i = nextLink++;
+        String inner = "fl" + tag + "i" + i;
+        String outer = "fl" + tag + "o" + i;
+        ip("netns", "add", ns);
+        namespaces.add(ns);
+        ip("-n", ns, "link", "set", "lo", "up");
+        // made inside the namespace, the pair never appears in the root namespace
+        ip("-n", ns, "link", "add", inner, "type", "veth", "peer", "name", outer, "netns", bridgeNs);
+        ip("-n", ns, "addr", "add", addr + "/24", "dev", inner);
+        ip("-n", ns, "link", "set", inner, "up");
+        ip("-n", bridgeNs, "link", "set", outer, "master", "br0");
+        ip("-n", bridgeNs, "link", "set", outer, "up");
+        addresses.put(name, addr);
+        return addr;
+    }
+
+    /** Kills (SIGKILL, by PID) every process started inside that namespace: a power cut. */
+    public void killAll(String name) throws IOException {
+        String ns = namespace(name);
+        for (int round = 0; round < 20; round++) {
+            String pids = run(List.of("ip", "netns", "pids", ns)).strip();
+            if (pids.isEmpty()) return;
+            for (String pid : pids.split("\\s+")) run(List.of("kill", "-9", pid.strip()), true);
+            sleepMs(50);
+        }
+        throw new IOException("processes still run in " + ns + " after SIGKILL");
+    }
+
+    /** Kills what runs there and deletes the namespace (its veth goes with it). */
+    public synchronized void remove(String name) throws IOException {
+        killAll(name);
+        ip("netns", "del", namespace(name));
+        namespaces.remove(namespace(name));
+        addresses.remove(name);
     }
 
     /** Runs a command inside a namespace, returning its output; throws when it fails. */
@@ -134,6 +160,14 @@ public final class NetNamespaces implements AutoCloseable {
         }
     }
 
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A 10.231.X.0/24 that no route of the root namespace mentions yet. */
     private static int freeSubnet() throws IOException {
         String routes = run(List.of("ip", "-4", "route", "show", "table", "all"));
@@ -151,7 +185,10 @@ public final class NetNamespaces implements AutoCloseable {
         run(a);
     }
 
-    private static String run(List<String> argv) throws IOException {
+    private static String run(List<String> argv) throws IOException { return run(argv, false); }
+
+    /** lenient: a failure (e.g. kill of a process that just ended) is not an error. */
+    private static String run(List<String> argv, boolean lenient) throws IOException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -159,7 +196,7 @@ public final class NetNamespaces implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", argv) + " did not finish");
             }
-            if (p.exitValue() != 0) throw new IOException(String.join(" ", argv) + " failed: " + out.strip());
+            if (p.exitValue() != 0 && !lenient) throw new IOException(String.join(" ", argv) + " failed: " + out.strip());
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

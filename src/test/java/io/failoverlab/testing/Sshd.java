@@ -94,6 +94,19 @@ public final class Sshd implements AutoCloseable {
         launch();
     }
 
+    /** Stops the server (its folder and keys stay), e.g. when the host it stands for is powered off. */
+    public void halt() { stop(); }
+
+    /** Starts the stopped server again with the same keys and port. */
+    public void resume() throws IOException {
+        if (process == null || !process.isAlive()) launch();
+    }
+
+    /** The host key as an OpenSSH public key line ("ssh-ed25519 AAAA… comment"). */
+    public String hostPublicKey() throws IOException {
+        return Files.readString(Path.of(hostKey + ".pub")).strip();
+    }
+
     private void newHostKey() throws IOException {
         Files.deleteIfExists(hostKey);
         Files.deleteIfExists(Path.of(hostKey + ".pub"));
