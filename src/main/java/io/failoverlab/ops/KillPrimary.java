@@ -106,15 +106,12 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (failedOver) {
             ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
                     Duration.ofSeconds(120), "the failover the monitor started");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
-                    + ": this time the keeper reported Postgres down before restarting it, so the monitor failed over — "
-                    + "the race the original lab could not explain; usually the restart wins and nothing happens.", f, done);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
         }
-        return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
-                + (restartedAfter != null ? ": its keeper restarted it after " + restartedAfter + " s" : ": it has not restarted yet")
-                + " and " + inst.name + " is still primary — no failover. pg_auto_failover fails over when a node's keeper stops"
-                + " reporting to the monitor (node crash, network cut), not when Postgres alone dies: the keeper repairs that in place."
-                + " Use --mode node to see a real failover.", f, s.snapshot());
+        io.failoverlab.lab.Msg.Action realFailover = new io.failoverlab.lab.Msg.Action("kill-node", "kill-primary --mode node");
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), restartedAfter != null
+                ? io.failoverlab.lab.Msg.of("op.killPostgres.restarted", oldPid, inst.name, restartedAfter, realFailover)
+                : io.failoverlab.lab.Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, s.snapshot());
     }
 
     private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
@@ -164,10 +161,8 @@ public final class KillPrimary implements OperationRunner.Operation {
             f.put("writeDowntimeSeconds", probe.stats().longestGap().toMillis() / 1000.0);
             ClusterSnapshot after = s.snapshot();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), String.format(Locale.ROOT,
-                    "Killed %s (keeper and Postgres): the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
-                            + " from the timeouts in force). Bring %s back with `up` (or start-node): it rejoins as a secondary.",
-                    inst.name, newPrimary, firstWriteAt, expected, inst.name), f, after);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.killNode.done", inst.name, newPrimary,
+                    firstWriteAt, expected, new io.failoverlab.lab.Msg.Action("node-start", "start-node " + inst.name)), f, after);
         } finally {
             if (own != null) own.close();
         }

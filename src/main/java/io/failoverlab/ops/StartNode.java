@@ -44,8 +44,8 @@ public final class StartNode implements OperationRunner.Operation {
             ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
                     node.name + " to rejoin and the cluster to converge", trail);
             double secs = StepResult.secondsSince(t0);
-            return OperationResult.ok(name(), secs, "Started " + node.name + ": the cluster converged after " + secs + " s ("
-                    + node.name + ": " + trail.path() + "); " + done.summary() + ".", Map.of("convergedSeconds", secs), done);
+            return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary()),
+                    Map.of("convergedSeconds", secs), done);
         }
     }
 }
