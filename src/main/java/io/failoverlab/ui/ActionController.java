@@ -1,6 +1,7 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.ops.OperationResult;
+import io.failoverlab.ops.OperationRunner;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,8 @@ public final class ActionController {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<ConsoleAction> running = new SimpleObjectProperty<>();
     private final ObjectProperty<OperationResult> lastResult = new SimpleObjectProperty<>();
+    /** The action whose result lastResult is (set just before it). */
+    private final ObjectProperty<ConsoleAction> lastAction = new SimpleObjectProperty<>();
 
     public ActionController(LabSession session, Supplier<Messages> messages, Supplier<Window> owner) {
         this.session = session;
@@ -38,6 +41,8 @@ public final class ActionController {
     public ObjectProperty<ConsoleAction> runningProperty() { return running; }
 
     public ObjectProperty<OperationResult> lastResultProperty() { return lastResult; }
+
+    public ObjectProperty<ConsoleAction> lastActionProperty() { return lastAction; }
 
     /** FX thread. */
     public void run(ConsoleAction a) {
@@ -63,17 +68,20 @@ public final class ActionController {
     }
 
     private void submit(ConsoleAction a) {
-        session.steps().beginAction(a.rebuildsLab());
+        OperationRunner.Operation op = a.operation().apply(session);
+        session.steps().beginAction(a.rebuildsLab(), op.name(), messages.get().tr(a.labelKey()));
         session.live().actionStarted(messages.get().tr(a.labelKey()), HaActions.isFault(a.id()));
-        session.runner().submit(a.operation().apply(session)).whenComplete((r, ex) -> {
+        session.runner().submit(op).whenComplete((r, ex) -> {
             OperationResult result = r != null ? r
                     : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
             try {
                 a.after().accept(session, result);
             } finally {
                 Platform.runLater(() -> {
+                    session.steps().explain(op.name(), result.msg());
+                    lastAction.set(a);
                     lastResult.set(result);
-                    session.live().actionEnded(result);
+                    session.live().actionEnded(result, messages.get().tr(a.labelKey()), messages.get().result(result));
                     if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
                     done();
                 });

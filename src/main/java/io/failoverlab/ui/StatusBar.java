@@ -73,7 +73,8 @@ final class StatusBar {
         last.setId("status-last");
         last.textProperty().bind(Bindings.createStringBinding(() -> {
             OperationResult r = controller.lastResultProperty().get();
-            return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + r.name() + ": " + r.message();
+            ConsoleAction a = controller.lastActionProperty().get();
+            return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + (a != null ? m.tr(a.labelKey()) : r.name()) + ": " + m.result(r);
         }, controller.lastResultProperty()));
         controller.lastResultProperty().addListener((o, a, r) -> {
             Styles.replace(last, s -> s.startsWith("result-"), r == null ? null : r.ok() ? "result-ok" : "result-failed");
