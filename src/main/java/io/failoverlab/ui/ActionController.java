@@ -78,15 +78,20 @@ public final class ActionController {
                 a.after().accept(session, result);
             } finally {
                 Platform.runLater(() -> {
-                    session.steps().explain(op.name(), result.msg());
-                    lastAction.set(a);
-                    lastResult.set(result);
-                    session.live().actionEnded(result, messages.get().tr(a.labelKey()), messages.get().result(result));
+                    ended(a, op.name(), result);
                     if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
                     done();
                 });
             }
         });
+    }
+
+    /** FX thread: shows how action a (its operation opName) ended — status bar, last action, timeline. */
+    void ended(ConsoleAction a, String opName, OperationResult result) {
+        session.steps().explain(opName, result.msg());
+        lastAction.set(a);
+        lastResult.set(result);
+        session.live().actionEnded(result, messages.get().tr(a.labelKey()), messages.get().result(result));
     }
 
     private void done() {

@@ -46,6 +46,7 @@ final class LabPanel {
     private static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("panel-heading");
+        l.setWrapText(true);
         return l;
     }
 
