@@ -123,8 +123,8 @@ public final class ClusterBuilder {
         return io.failoverlab.lab.Msg.of("step.preflight.done", hostIds().size());
     }
 
-    String install() throws IOException {
-        StringBuilder sb = new StringBuilder();
+    io.failoverlab.lab.Msg install() throws IOException {
+        io.failoverlab.lab.Msg all = null;
         for (String hostId : hostIds()) {
             Shell sh = engine.shells().host(hostId);
             Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
@@ -132,11 +132,12 @@ public final class ClusterBuilder {
             installations.put(hostId, in);
             engine.rememberInstallation(hostId, in);
             createDataDir(sh);
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(sh.describe()).append(": pg_auto_failover ").append(in.version())
-                    .append(", PostgreSQL ").append(in.postgresVersion()).append(in.installedNow() ? " (installed now)" : " (already installed)");
+            Object where = sh instanceof io.failoverlab.remote.LocalShell ? io.failoverlab.lab.Msg.of("host.local") : sh.describe();
+            io.failoverlab.lab.Msg one = io.failoverlab.lab.Msg.of(in.installedNow() ? "step.install.now" : "step.install.already",
+                    where, in.version(), in.postgresVersion());
+            all = all == null ? one : io.failoverlab.lab.Msg.of("step.join", all, one);
         }
-        return sb.toString();
+        return all;
     }
 
     /** The data folder belongs to postgres, which exists only once PostgreSQL is installed. */
