@@ -61,21 +61,23 @@ public final class ClusterBuilder {
         return results;
     }
 
-    interface Step { String run() throws Exception; }
+    /** A step returns its message: a String, or an io.failoverlab.lab.Msg the window can localize. */
+    interface Step { Object run() throws Exception; }
 
     boolean run(String name, Step step, List<StepResult> results) {
         listener.stepStarted(name);
         long t0 = System.nanoTime();
         StepResult r;
         try {
-            String msg = step.run();
-            r = StepResult.passed(name, StepResult.secondsSince(t0), msg);
+            Object msg = step.run();
+            r = msg instanceof io.failoverlab.lab.Msg m ? StepResult.passed(name, StepResult.secondsSince(t0), m)
+                    : StepResult.passed(name, StepResult.secondsSince(t0), (String) msg);
         } catch (LabException e) {
             r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage());
         } catch (Exception e) {
             r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        r = new StepResult(r.name(), r.ok(), r.seconds(), engine.mask(r.message()));
+        r = r.masked(engine::mask);
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
                 "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
         listener.stepFinished(r);
@@ -85,7 +87,7 @@ public final class ClusterBuilder {
 
 
     /** Hosts answer, root and postgres rights work, ports are free (or ours), data folder exists. */
-    String preflight() throws IOException {
+    io.failoverlab.lab.Msg preflight() throws IOException {
         java.util.Set<String> withPostgres = new java.util.HashSet<>();
         for (String hostId : hostIds()) {
             Shell sh = engine.shells().host(hostId);
@@ -113,11 +115,11 @@ public final class ClusterBuilder {
                         + inst.name + "' cannot listen there; choose another port in the lab.");
             }
         }
-        return hostIds().size() + " host(s) reachable; ports free or already ours";
+        return io.failoverlab.lab.Msg.of("step.preflight.done", hostIds().size());
     }
 
     /** Installs on every host at once (each one is minutes of apt on a new machine); reports in host order. */
-    String install() throws Exception {
+    io.failoverlab.lab.Msg install() throws Exception {
         List<String> ids = hostIds();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(ids.size(), r -> {
             Thread t = new Thread(r, "install");
@@ -125,33 +127,33 @@ public final class ClusterBuilder {
             return t;
         });
         try {
-            List<java.util.concurrent.Future<String>> done = new ArrayList<>();
+            List<java.util.concurrent.Future<io.failoverlab.lab.Msg>> done = new ArrayList<>();
             for (String hostId : ids) done.add(pool.submit(() -> installOn(hostId)));
-            StringBuilder sb = new StringBuilder();
-            for (java.util.concurrent.Future<String> f : done) {
+            io.failoverlab.lab.Msg all = null;
+            for (java.util.concurrent.Future<io.failoverlab.lab.Msg> f : done) {
                 try {
-                    String one = f.get();
-                    if (sb.length() > 0) sb.append("; ");
-                    sb.append(one);
+                    io.failoverlab.lab.Msg one = f.get();
+                    all = all == null ? one : io.failoverlab.lab.Msg.of("step.join", all, one);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof Exception cause) throw cause;
                     throw e;
                 }
             }
-            return sb.toString();
+            return all;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private String installOn(String hostId) throws IOException {
+    private io.failoverlab.lab.Msg installOn(String hostId) throws IOException {
         Shell sh = engine.shells().host(hostId);
         Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
                 f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
         engine.rememberInstallation(hostId, in);
         createDataDir(sh);
-        return sh.describe() + ": pg_auto_failover " + in.version() + ", PostgreSQL " + in.postgresVersion()
-                + (in.installedNow() ? " (installed now)" : " (already installed)");
+        Object where = sh instanceof io.failoverlab.remote.LocalShell ? io.failoverlab.lab.Msg.of("host.local") : sh.describe();
+        return io.failoverlab.lab.Msg.of(in.installedNow() ? "step.install.now" : "step.install.already",
+                where, in.version(), in.postgresVersion());
     }
 
     private void createDataDir(Shell sh) throws IOException {
@@ -161,7 +163,7 @@ public final class ClusterBuilder {
                 + "chown postgres:postgres " + quote(lab.dataDir)).timeout(Duration.ofSeconds(30)));
     }
 
-    String monitor() throws Exception {
+    io.failoverlab.lab.Msg monitor() throws Exception {
         InstanceSpec m = lab.monitor;
         Shell sh = engine.shells().of(m);
         InstancePaths p = InstancePaths.of(lab, m);
@@ -186,10 +188,10 @@ public final class ClusterBuilder {
             boolean changed = RolePasswords.ensure(sh, m.port, "pg_auto_failover", "autoctl_node", secrets.autoctlNode, "monitor");
             pw = changed ? "; autoctl_node password set" : "; autoctl_node password already set";
         }
-        return (existed ? "monitor already created" : "monitor created") + " on port " + m.port + ", keeper " + keeper.kind() + pw;
+        return io.failoverlab.lab.Msg.of(existed ? "step.monitor.existed" : "step.monitor.created", m.port, keeper.kind(), pw);
     }
 
-    String node(InstanceSpec node) throws Exception {
+    io.failoverlab.lab.Msg node(InstanceSpec node) throws Exception {
         Shell sh = engine.shells().of(node);
         InstancePaths p = InstancePaths.of(lab, node);
         boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
@@ -257,7 +259,7 @@ public final class ClusterBuilder {
             boolean changed = RolePasswords.ensure(sh, node.port, "postgres", "pgautofailover_replicator", secrets.replicator, node.name);
             pw += changed ? "; pgautofailover_replicator password set" : "; pgautofailover_replicator password already set";
         }
-        return (existed ? node.name + " already created" : node.name + " created") + " on port " + node.port + pw;
+        return io.failoverlab.lab.Msg.of(existed ? "step.node.existed" : "step.node.created", node.name, node.port, pw);
     }
 
     /**
@@ -332,14 +334,14 @@ public final class ClusterBuilder {
         }
     }
 
-    String verify() throws Exception {
+    io.failoverlab.lab.Msg verify() throws Exception {
         ClusterSnapshot[] last = new ClusterSnapshot[1];
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             last[0] = engine.stateFromShell();
             listener.stepProgress("verify", -1, last[0].summary());
             if (last[0].converged() && last[0].nodes().size() == lab.nodes.size()) {
-                return last[0].summary();
+                return io.failoverlab.lab.Msg.of("step.verify.done", last[0].summary());
             }
             Thread.sleep(1000);
         }

@@ -38,7 +38,7 @@ final class MaskingListener implements EngineListener {
 
     @Override
     public void stepFinished(StepResult r) {
-        inner.stepFinished(secrets.isEmpty() ? r : new StepResult(r.name(), r.ok(), r.seconds(), mask(r.message())));
+        inner.stepFinished(secrets.isEmpty() ? r : r.masked(this::mask));
     }
 
     @Override

@@ -59,9 +59,7 @@ public final class AddNode implements OperationRunner.Operation {
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("createSeconds", createdAt);
             f.put("addSeconds", secs);
-            return OperationResult.ok(name(), secs, "Re-created " + node.name + " from " + primary.name() + " in " + createdAt
-                    + " s; it is secondary and " + p + " primary after " + secs + " s (its old local state was removed first,"
-                    + " because a dropped node cannot simply be started again).", f, done);
+            return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.addNode.done", node.name, primary.name(), createdAt, p, secs), f, done);
         }
     }
 

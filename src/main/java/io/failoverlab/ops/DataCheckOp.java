@@ -56,19 +56,18 @@ public final class DataCheckOp implements OperationRunner.Operation {
         DataCheck.Inserted ins = insert > 0 ? dc.insertRows(p, insert) : null;
         result = dc.awaitReplay(Duration.ofSeconds(60));
         Map<String, Double> f = new LinkedHashMap<>();
-        StringBuilder msg = new StringBuilder();
-        msg.append(created > 0 ? String.format(Locale.ROOT, "Created %s with %,d rows on %s", dc.table(), created, p.name())
-                : "Kept the existing " + dc.table() + " on " + p.name());
-        if (ins != null) msg.append(String.format(Locale.ROOT, ", inserted %d rows (ser_id %d-%d)", ins.count(), ins.firstSerId(), ins.lastSerId()));
-        msg.append(result.allConsistent() ? "; every node shows the same rows." : "; the nodes DISAGREE (see the table).");
+        io.failoverlab.lab.Msg msg = io.failoverlab.lab.Msg.of("op.datacheck.done", created > 0 ? io.failoverlab.lab.Msg.of("op.datacheck.created", dc.table(), (double) created, p.name())
+                        : io.failoverlab.lab.Msg.of("op.datacheck.kept", dc.table(), p.name()),
+                ins == null ? "" : io.failoverlab.lab.Msg.of("op.datacheck.inserted", ins.count(), ins.firstSerId(), ins.lastSerId()),
+                io.failoverlab.lab.Msg.of(result.allConsistent() ? "op.datacheck.same" : "op.datacheck.disagree"));
         for (NodeDataResult n : result.nodes()) {
             engine.listener().log(io.failoverlab.lab.LogLine.of("app", io.failoverlab.lab.LogLine.Level.INFO, "datacheck " + describe(n)));
             if (n.rowCount() != null) f.put("rows." + n.node().name(), n.rowCount().doubleValue());
         }
         if (!result.allConsistent()) {
-            return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.toString(), f, state);
+            return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.english(), f, state, msg);
         }
-        return OperationResult.ok(name(), StepResult.secondsSince(t0), msg.toString(), f, state);
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), msg, f, state);
     }
 
     /** One line per node for terminals and reports. */

@@ -84,15 +84,14 @@ public final class DropNode implements OperationRunner.Operation {
         engine.listener().log(LogLine.of("app", LogLine.Level.WARN, text));
     }
 
-    private String message(NodeStatus target, boolean wasPrimary, int remaining, ClusterSnapshot done, double secs) {
-        String head = "Dropped " + node.name + " (was " + target.reportedState().id() + ") in " + secs + " s: ";
+    private io.failoverlab.lab.Msg message(NodeStatus target, boolean wasPrimary, int remaining, ClusterSnapshot done, double secs) {
+        String was = target.reportedState().id();
         if (remaining == 1) {
-            String other = done.nodes().get(0).name();
-            return head + (wasPrimary ? other + " took over and is now single" : other + " is now single")
-                    + " — alone in its group it serves reads and writes without a standby, so no failover is possible"
-                    + " until the node is added again (add-node " + node.name + ").";
+            return io.failoverlab.lab.Msg.of(wasPrimary ? "op.dropNode.singleTookOver" : "op.dropNode.single", node.name, was, secs,
+                    done.nodes().get(0).name(), new io.failoverlab.lab.Msg.Action("node-readd", "add-node " + node.name));
         }
         String primary = done.stablePrimary().map(NodeStatus::name).orElse("?");
-        return head + (wasPrimary ? primary + " took over as primary; " : "") + LabNodes.others(done, node.name) + ".";
+        return io.failoverlab.lab.Msg.of(wasPrimary ? "op.dropNode.tookOver" : "op.dropNode.others", node.name, was, secs, primary,
+                LabNodes.others(done, node.name));
     }
 }

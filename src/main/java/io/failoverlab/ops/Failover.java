@@ -36,13 +36,13 @@ public final class Failover implements OperationRunner.Operation {
                 ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(old)).isPresent()
                                 && x.writableNode().get().assignedState().writable(),
                         Duration.ofSeconds(180), "the monitor's automatic failover");
-                return OperationResult.ok(name(), StepResult.secondsSince(t0), "The primary is down: the monitor failed over to "
-                        + done.writableNode().get().name() + " by itself (no command was needed).",
+                return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.failover.auto",
+                        done.writableNode().get().name()),
                         Map.of("failoverSeconds", StepResult.secondsSince(t0)), done);
             }
         }
         OperationResult r = new Switchover(engine).run();
-        return new OperationResult(name(), r.ok(), r.seconds(), r.message()
-                + " (a failover of a healthy group is a switchover at the monitor: perform_failover)", r.figures(), r.finalState());
+        io.failoverlab.lab.Msg m = io.failoverlab.lab.Msg.of("op.failover.switchover", r.msg() != null ? r.msg() : r.message());
+        return new OperationResult(name(), r.ok(), r.seconds(), m.english(), r.figures(), r.finalState(), m);
     }
 }

@@ -120,15 +120,12 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (failedOver) {
             ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
                     Duration.ofSeconds(120), "the failover the monitor started");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
-                    + ": this time the keeper reported Postgres down before restarting it, so the monitor failed over — "
-                    + "the race the original lab could not explain; usually the restart wins and nothing happens.", f, done);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
         }
-        return OperationResult.ok(name(), StepResult.secondsSince(t0), "Killed postgres (pid " + oldPid + ") on " + inst.name
-                + (restartedAfter != null ? ": its keeper restarted it after " + restartedAfter + " s" : ": it has not restarted yet")
-                + " and " + inst.name + " is still primary — no failover. pg_auto_failover fails over when a node's keeper stops"
-                + " reporting to the monitor (node crash, network cut), not when Postgres alone dies: the keeper repairs that in place."
-                + " Use --mode node to see a real failover.", f, s.snapshot());
+        io.failoverlab.lab.Msg.Action realFailover = new io.failoverlab.lab.Msg.Action("kill-node", "kill-primary --mode node");
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), restartedAfter != null
+                ? io.failoverlab.lab.Msg.of("op.killPostgres.restarted", oldPid, inst.name, restartedAfter, realFailover)
+                : io.failoverlab.lab.Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, s.snapshot());
     }
 
     private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
@@ -178,29 +175,27 @@ public final class KillPrimary implements OperationRunner.Operation {
             f.put("writeDowntimeSeconds", probe.stats().longestGap().toMillis() / 1000.0);
             ClusterSnapshot after = s.snapshot();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), String.format(Locale.ROOT,
-                    "%s: the monitor promoted %s; writes succeeded again after %.1f s (expected about %.0f s"
-                            + " from the timeouts in force). Bring %s back with start-node %s%s: it rejoins as a secondary.",
-                    howKilled(inst), newPrimary, firstWriteAt, expected, inst.name, inst.name,
-                    mode == Mode.VM ? " (it powers the machine on)" : ""), f, after);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), howKilled(inst).with(inst.name, newPrimary,
+                    firstWriteAt, expected, new io.failoverlab.lab.Msg.Action("node-start", "start-node " + inst.name)), f, after);
         } finally {
             if (own != null) own.close();
         }
     }
 
-    /** What was done to the primary, in words: the way differs by host (systemd, detached, machine). */
-    private String howKilled(InstanceSpec inst) throws java.io.IOException {
-        if (mode == Mode.VM) {
-            return "machines".equals(power().kind())
-                    ? "Cut the power of " + inst.name + "'s machine (" + inst.host + "): every process on it died at once, as in a power failure"
-                    : "Stopped " + inst.name + "'s VM (" + inst.host + ")";
+    /** What was done to the primary: the way differs by host (systemd unit, detached process, machine, VM). */
+    private KillWording howKilled(InstanceSpec inst) throws java.io.IOException {
+        if (mode == Mode.VM) return new KillWording("machines".equals(power().kind()) ? "op.killNode.powerCut" : "op.killNode.vmStopped", inst.host);
+        if (engine.keeper(inst.host) instanceof SystemdKeeper) return new KillWording("op.killNode.systemd", engine.unitName(inst));
+        return new KillWording("op.killNode.done", null);
+    }
+
+    /** The result's key, and the one argument its wording adds after the shared five (host or unit). */
+    private record KillWording(String key, String extra) {
+        io.failoverlab.lab.Msg with(Object... shared) {
+            Object[] a = java.util.Arrays.copyOf(shared, shared.length + 1);
+            a[shared.length] = extra == null ? "" : extra;
+            return io.failoverlab.lab.Msg.of(key, a);
         }
-        if (engine.keeper(inst.host) instanceof SystemdKeeper) {
-            return "Stopped " + inst.name + "'s keeper and Postgres through systemd (systemctl stop " + engine.unitName(inst)
-                    + "): its unit restarts a killed keeper at once (Restart=always), so on a systemd host a crash is shown this way;"
-                    + " the keeper stops reporting to the monitor";
-        }
-        return "Killed " + inst.name + " (keeper and Postgres)";
     }
 
     /** The lab's power switch: the one given, else the engine's (machines on this computer, GCE). */

@@ -54,7 +54,7 @@ public final class Maintenance implements OperationRunner.Operation {
 
     private OperationResult start(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
         if (Convergence.nodeIs(node.name, NodeState.MAINTENANCE).test(before)) {
-            return OperationResult.ok(name(), 0, node.name + " is already in maintenance.", Map.of(), before);
+            return OperationResult.ok(name(), 0, io.failoverlab.lab.Msg.of("op.maintenance.already", node.name), Map.of(), before);
         }
         boolean primary = target.reportedState().writable();
         if (primary && before.count(NodeState.SECONDARY) == 0) {
@@ -71,12 +71,7 @@ public final class Maintenance implements OperationRunner.Operation {
         ClusterSnapshot end = s.await(done, bound, node.name + " to reach maintenance");
         double secs = StepResult.secondsSince(t0);
         String writer = end.writableNode().map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("?");
-        String msg = primary
-                ? node.name + " was the primary, so maintenance meant a failover first (pg_autoctl asks for --allow-failover,"
-                    + " the monitor's start_maintenance just does it): " + writer + " took over and " + node.name
-                    + " is in maintenance after " + secs + " s."
-                : node.name + " is in maintenance after " + secs + " s: the monitor leaves it alone until maintenance is off,"
-                    + " and " + writer + " no longer waits for it to confirm writes.";
+        io.failoverlab.lab.Msg msg = io.failoverlab.lab.Msg.of(primary ? "op.maintenance.onPrimary" : "op.maintenance.onStandby", node.name, writer, secs);
         return OperationResult.ok(name(), secs, msg, Map.of("maintenanceSeconds", secs), end);
     }
 
@@ -94,7 +89,6 @@ public final class Maintenance implements OperationRunner.Operation {
         double secs = StepResult.secondsSince(t0);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("convergedSeconds", secs);
-        return OperationResult.ok(name(), secs, node.name + " left maintenance and the cluster converged after " + secs
-                + " s (" + node.name + ": " + trail.path() + "); " + end.summary() + ".", f, end);
+        return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.maintenance.off", node.name, secs, trail.path(), end.summary()), f, end);
     }
 }

@@ -1,6 +1,7 @@
 package io.failoverlab.ops;
 
 import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.Msg;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,20 +9,37 @@ import java.util.Map;
 
 /**
  * How an HA operation ended: whether it converged, how long it took, a one-sentence message
- * (what happened and, where it matters, why), measured figures and the final state.
+ * (what happened and, where it matters, why), measured figures and the final state. msg, where
+ * set, is the same message as data, for the window and reports to render in their language.
  */
 public record OperationResult(String name, boolean ok, double seconds, String message,
-                              Map<String, Double> figures, ClusterSnapshot finalState) {
+                              Map<String, Double> figures, ClusterSnapshot finalState,
+                              @com.fasterxml.jackson.annotation.JsonIgnore Msg msg) {
     public OperationResult {
         // in the order measured: the CLI prints them so, and the report lists them so
         figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    public OperationResult(String name, boolean ok, double seconds, String message,
+                           Map<String, Double> figures, ClusterSnapshot finalState) {
+        this(name, ok, seconds, message, figures, finalState, null);
     }
 
     public static OperationResult ok(String name, double seconds, String message, Map<String, Double> figures, ClusterSnapshot s) {
         return new OperationResult(name, true, seconds, message, figures, s);
     }
 
+    /** The English text is the message rendered (what the CLI prints). */
+    public static OperationResult ok(String name, double seconds, Msg msg, Map<String, Double> figures, ClusterSnapshot s) {
+        return new OperationResult(name, true, seconds, msg.english(), figures, s, msg);
+    }
+
     public static OperationResult failed(String name, double seconds, String message, ClusterSnapshot s) {
         return new OperationResult(name, false, seconds, message, Map.of(), s);
+    }
+
+    /** The same result with a message as data (its English text replaces message). */
+    public OperationResult with(Msg m) {
+        return new OperationResult(name, ok, seconds, m.english(), figures, finalState, m);
     }
 }

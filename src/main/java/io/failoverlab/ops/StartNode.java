@@ -40,13 +40,11 @@ public final class StartNode implements OperationRunner.Operation {
                     + " add-node " + node.name + " re-creates it."));
             long t0 = System.nanoTime();
             Map<String, Double> f = new java.util.LinkedHashMap<>();
-            String how = "Started " + node.name;
             var power = engine.machinePower();
             if (power.isPresent() && !power.get().isOn(node.host)) {
                 // a powered-off machine: boot it; its keeper is an enabled unit and starts with it
                 power.get().powerOn(node.host);
                 f.put("machineBootSeconds", StepResult.secondsSince(t0));
-                how = "Powered on " + node.name + "'s machine (SSH answered after " + f.get("machineBootSeconds") + " s)";
             }
             engine.startKeeper(node);
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
@@ -54,8 +52,10 @@ public final class StartNode implements OperationRunner.Operation {
                     node.name + " to rejoin and the cluster to converge", trail);
             double secs = StepResult.secondsSince(t0);
             f.put("convergedSeconds", secs);
-            return OperationResult.ok(name(), secs, how + ": the cluster converged after " + secs + " s ("
-                    + node.name + ": " + trail.path() + "); " + done.summary() + ".", f, done);
+            io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")
+                    ? io.failoverlab.lab.Msg.of("op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
+                    : io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary());
+            return OperationResult.ok(name(), secs, msg, f, done);
         }
     }
 }

@@ -51,8 +51,7 @@ public final class StopNode implements OperationRunner.Operation {
             if (target.isPresent() && primary.isPresent() && before.count(NodeState.SECONDARY) > 0) {
                 return primaryStopped(s, t0, f);
             }
-            return OperationResult.ok(name(), stoppedAt, "Stopped " + node.name + " (keeper and Postgres) in " + stoppedAt
-                    + " s; no other node can take over its role (state before: " + before.summary() + ").", f, s.snapshot());
+            return OperationResult.ok(name(), stoppedAt, io.failoverlab.lab.Msg.of("op.stopNode.alone", node.name, stoppedAt, before.summary()), f, s.snapshot());
         }
     }
 
@@ -64,12 +63,8 @@ public final class StopNode implements OperationRunner.Operation {
         double at = trail.firstAt(NodeState.WAIT_PRIMARY);
         double secs = at >= 0 ? at : StepResult.secondsSince(t0);
         f.put("waitPrimarySeconds", secs);
-        String sync = standby.replicationQuorum()
-                ? "commits on " + primary.name() + " waited for the synchronous standby until the monitor judged " + node.name
-                    + " unhealthy; then "
-                : "";
-        return OperationResult.ok(name(), secs, "Stopped " + node.name + " (keeper and Postgres): " + sync + primary.name()
-                + " went " + trail.path() + " after " + secs + " s and accepts writes without a standby.", f, end);
+        return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of(standby.replicationQuorum() ? "op.stopNode.standbySync" : "op.stopNode.standby",
+                node.name, primary.name(), trail.path(), secs), f, end);
     }
 
     private OperationResult primaryStopped(OpSession s, long t0, Map<String, Double> f) throws InterruptedException {
@@ -77,10 +72,9 @@ public final class StopNode implements OperationRunner.Operation {
                 && n.reportedState().writable() && !n.inTransition()), bound, "another node to take over");
         double secs = StepResult.secondsSince(t0);
         f.put("failoverSeconds", secs);
-        String writer = end.writableNode().filter(n -> !n.name().equals(node.name))
-                .map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("another node");
-        return OperationResult.ok(name(), secs, "Stopped primary " + node.name + ": its keeper did not tell the monitor it was leaving,"
-                + " so after the health-check timeouts " + writer + " took over, " + secs + " s after the stop; start-node "
-                + node.name + " brings it back as secondary.", f, end);
+        Object writer = end.writableNode().filter(n -> !n.name().equals(node.name))
+                .<Object>map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse(io.failoverlab.lab.Msg.of("op.anotherNode"));
+        return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.stopNode.primary", node.name, writer, secs,
+                new io.failoverlab.lab.Msg.Action("node-start", "start-node " + node.name)), f, end);
     }
 }

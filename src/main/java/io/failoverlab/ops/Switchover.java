@@ -55,9 +55,8 @@ public final class Switchover implements OperationRunner.Operation {
             f.put("writableSeconds", writableAt);
             f.put("switchoverSeconds", primaryAt);
             f.put("convergedSeconds", convergedAt);
-            return OperationResult.ok(name(), convergedAt, "Switched over from " + oldPrimary.name() + " to " + newPrimary
-                    + ": writable after " + writableAt + " s, primary after " + primaryAt + " s, " + oldPrimary.name()
-                    + " secondary again after " + convergedAt + " s.", f, done);
+            return OperationResult.ok(name(), convergedAt, io.failoverlab.lab.Msg.of("op.switchover.done",
+                    oldPrimary.name(), newPrimary, writableAt, primaryAt, convergedAt), f, done);
         }
     }
 }

@@ -26,6 +26,8 @@ public final class ActionController {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<ConsoleAction> running = new SimpleObjectProperty<>();
     private final ObjectProperty<OperationResult> lastResult = new SimpleObjectProperty<>();
+    /** The action whose result lastResult is (set just before it). */
+    private final ObjectProperty<ConsoleAction> lastAction = new SimpleObjectProperty<>();
 
     public ActionController(LabSession session, Supplier<Messages> messages, Supplier<Window> owner) {
         this.session = session;
@@ -38,6 +40,8 @@ public final class ActionController {
     public ObjectProperty<ConsoleAction> runningProperty() { return running; }
 
     public ObjectProperty<OperationResult> lastResultProperty() { return lastResult; }
+
+    public ObjectProperty<ConsoleAction> lastActionProperty() { return lastAction; }
 
     /** FX thread. */
     public void run(ConsoleAction a) {
@@ -59,32 +63,37 @@ public final class ActionController {
 
     /** FX thread. Building the operation may refuse (no node selected, no gcloud): the action then ends at once. */
     private void submit(ConsoleAction a) {
-        session.steps().beginAction(a.rebuildsLab());
-        session.live().actionStarted(messages.get().tr(a.labelKey()), HaActions.isFault(a.id()));
         OperationRunner.Operation op;
         try {
             op = a.operation().apply(session);
         } catch (RuntimeException e) {
-            ended(a, OperationResult.failed(a.id(), 0, e.getMessage() == null ? e.toString() : e.getMessage(), null));
+            ended(a, a.id(), OperationResult.failed(a.id(), 0, e.getMessage() == null ? e.toString() : e.getMessage(), null));
+            done();
             return;
         }
+        session.steps().beginAction(a.rebuildsLab(), op.name(), messages.get().tr(a.labelKey()));
+        session.live().actionStarted(messages.get().tr(a.labelKey()), HaActions.isFault(a.id()));
         session.runner().submit(op).whenComplete((r, ex) -> {
             OperationResult result = r != null ? r
                     : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
             try {
                 a.after().accept(session, result);
             } finally {
-                Platform.runLater(() -> ended(a, result));
+                Platform.runLater(() -> {
+                    ended(a, op.name(), result);
+                    if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
+                    done();
+                });
             }
         });
     }
 
-    /** FX thread: the result shown, the buttons back. */
-    private void ended(ConsoleAction a, OperationResult result) {
+    /** FX thread: shows how action a (its operation opName) ended — status bar, last action, timeline. */
+    void ended(ConsoleAction a, String opName, OperationResult result) {
+        session.steps().explain(opName, result.msg());
+        lastAction.set(a);
         lastResult.set(result);
-        session.live().actionEnded(result);
-        if (a.rebuildsLab() && result.ok()) session.live().refreshProfile(session);
-        done();
+        session.live().actionEnded(result, messages.get().tr(a.labelKey()), messages.get().result(result));
     }
 
     private void done() {

@@ -5,7 +5,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The centre of the window, top to bottom: the node table with the topology diagram beside it;
@@ -27,8 +30,13 @@ final class CentrePane {
 
     SplitPane build(TableView<NodeRow> table, Region log) {
         NodeSelection.keep(table, session.cluster());
-        SplitPane top = new SplitPane(table, new TopologyView(session.live(), m).build());
-        top.setDividerPositions(0.72);
+        ScrollPane legend = new ScrollPane(new StateLegend(session.cluster(), m).build());
+        legend.setFitToWidth(true);
+        legend.getStyleClass().add("legend-scroll");
+        VBox left = new VBox(4, table, legend);
+        VBox.setVgrow(legend, Priority.ALWAYS);
+        SplitPane top = new SplitPane(left, new TopologyView(session.live(), m).build());
+        top.setDividerPositions(0.70);
         top.setId("table-and-diagram");
         tabs = new TabPane(
                 tab("timeline", m.tr("tab.timeline"), () -> new TimelineView(session.live().timeline(), m).build()),
@@ -39,7 +47,33 @@ final class CentrePane {
         SplitPane centre = new SplitPane(top, tabs, log);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.30, 0.62);
+        Runnable fit = () -> fitTop(centre, left, table, legend);
+        centre.sceneProperty().addListener((o, a, s) -> {
+            if (a != null) a.removePostLayoutPulseListener(fit);
+            if (s != null) s.addPostLayoutPulseListener(fit);
+        });
         return centre;
+    }
+
+    private double fitted = -1;
+
+    /**
+     * The table with its legend gets the height it needs (the table exactly its rows, see
+     * ColumnFit), between a fifth and a half of the centre; set again only when that need
+     * changes, so a divider the user moved stays where it is until then.
+     */
+    private void fitTop(SplitPane centre, VBox left, TableView<NodeRow> table, ScrollPane legend) {
+        double h = centre.getHeight();
+        if (h <= 0 || left.getWidth() <= 0) return;
+        double legendH = legend.getContent().prefHeight(left.getWidth() - 4) + 6;
+        double need = table.prefHeight(-1) + left.getSpacing() + legendH + 4;
+        double share = Math.max(0.2, Math.min(0.5, need / h));
+        if (Math.abs(share - fitted) < 0.005) return;
+        fitted = share;
+        double[] d = centre.getDividerPositions();
+        // the timeline below keeps a good share; the log gets the rest
+        double rest = Math.min(0.88, Math.max(share + 0.32, d.length > 1 ? d[1] : 0.62));
+        centre.setDividerPositions(share, rest);
     }
 
     /**

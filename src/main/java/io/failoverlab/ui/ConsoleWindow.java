@@ -216,6 +216,8 @@ public final class ConsoleWindow {
 
     public ActionController controller() { return controller; }
 
+    Messages messages() { return messages; }
+
     public UiSettings settings() { return settings; }
 
     public Scene scene() { return scene; }

@@ -56,7 +56,9 @@ final class DataCheckPane {
         Label summary = new Label();
         summary.setId("datacheck-summary");
         summary.setWrapText(true);
-        summary.textProperty().bind(live.dataCheckSummaryProperty());
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> live.dataCheckMsgProperty().get() != null
+                ? m.msg(live.dataCheckMsgProperty().get()) : live.dataCheckSummaryProperty().get(),
+                live.dataCheckSummaryProperty(), live.dataCheckMsgProperty()));
         HBox head = new HBox(10, run, summary);
         head.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);

@@ -124,7 +124,7 @@ public final class HaActions {
         public OperationResult run() throws Exception {
             OperationResult r = op.run();
             DataCheckResult d = op.result();
-            javafx.application.Platform.runLater(() -> session.live().dataChecked(d, r.message()));
+            javafx.application.Platform.runLater(() -> session.live().dataChecked(d, r));
             return r;
         }
     }

@@ -46,6 +46,7 @@ final class LabPanel {
     private static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("panel-heading");
+        l.setWrapText(true);
         return l;
     }
 
@@ -58,7 +59,9 @@ final class LabPanel {
     private Region row(StepItem s) {
         Label mark = new Label();
         mark.getStyleClass().add("step-mark");
-        Label name = new Label(stepName(s.name()));
+        Label name = new Label();
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                s.titleProperty().get() != null ? s.titleProperty().get() : stepName(s.name()), s.titleProperty()));
         name.getStyleClass().add("step-name");
         name.setWrapText(true);
         Label state = new Label();
@@ -73,9 +76,11 @@ final class LabPanel {
         detail.setWrapText(true);
         detail.getStyleClass().add("step-detail");
         // long absolute paths shortened to their last part on screen (and in screenshots); the tooltip has them whole
-        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> shortPaths(s.detail()), s.detailProperty()));
+        javafx.beans.binding.StringBinding shown = javafx.beans.binding.Bindings.createStringBinding(() ->
+                s.msgProperty().get() != null ? m.msg(s.msgProperty().get()) : s.detail(), s.detailProperty(), s.msgProperty());
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> shortPaths(shown.get()), shown));
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(s.detailProperty());
+        tip.textProperty().bind(shown);
         tip.setWrapText(true);
         tip.setMaxWidth(500);
         VBox row = new VBox(3, head, bar, detail);

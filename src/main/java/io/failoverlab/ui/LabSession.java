@@ -156,7 +156,7 @@ public final class LabSession implements AutoCloseable {
         background.execute(() -> {
             var s = engine.status();
             if (s.monitorReachable() && !s.nodes().isEmpty()) {
-                Platform.runLater(() -> steps.markLabUp(s.summary()));
+                Platform.runLater(() -> steps.markLabUp(lab, s));
                 watchMonitor();
                 live.refreshProfile(this);
             }

@@ -32,6 +32,8 @@ public final class LiveModels {
     private final List<Consumer<RoleChanges.Change>> roleListeners = new CopyOnWriteArrayList<>();
     private final ObservableList<DataCheckRow> dataCheck = FXCollections.observableArrayList();
     private final StringProperty dataCheckSummary = new SimpleStringProperty("");
+    /** The summary as data, shown in the window's language when set. */
+    private final ObjectProperty<io.failoverlab.lab.Msg> dataCheckMsg = new SimpleObjectProperty<>();
     private final StringProperty profile = new SimpleStringProperty("");
     private final ProbeModel probe;
 
@@ -71,9 +73,20 @@ public final class LiveModels {
         timeline.actionEnded(r, Instant.now());
     }
 
+    /** As actionEnded, the marker named and explained as the window says them. */
+    public void actionEnded(OperationResult r, String label, String text) {
+        timeline.actionEnded(new OperationResult(label, r.ok(), r.seconds(), text, r.figures(), r.finalState(), r.msg()), Instant.now());
+    }
+
     public void dataChecked(DataCheckResult r, String summary) {
         dataCheck.setAll(DataCheckRow.rowsOf(r));
         dataCheckSummary.set(summary == null ? "" : summary);
+        dataCheckMsg.set(null);
+    }
+
+    public void dataChecked(DataCheckResult r, OperationResult op) {
+        dataChecked(r, op.message());
+        dataCheckMsg.set(op.msg());
     }
 
     /** Reads the monitor's timing settings on a background thread and shows the profile's name. */
@@ -91,6 +104,8 @@ public final class LiveModels {
     public ObservableList<DataCheckRow> dataCheck() { return dataCheck; }
 
     public StringProperty dataCheckSummaryProperty() { return dataCheckSummary; }
+
+    public ObjectProperty<io.failoverlab.lab.Msg> dataCheckMsgProperty() { return dataCheckMsg; }
 
     public StringProperty profileProperty() { return profile; }
 

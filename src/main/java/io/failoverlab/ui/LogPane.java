@@ -17,7 +17,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -110,7 +109,7 @@ final class LogPane {
         afterDrain();
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.Region toolbar() {
         CheckComboBox<LogLine.Level> levels = new CheckComboBox<>();
         levels.getItems().setAll(LogLine.Level.values());
         levels.setConverter(new StringConverter<>() {
@@ -134,7 +133,6 @@ final class LogPane {
         filter.setPromptText(m.tr("log.filter"));
         filter.setId("log-filter");
         filter.textProperty().bindBidirectional(model.textProperty());
-        HBox.setHgrow(filter, Priority.ALWAYS);
 
         ToggleButton follow = new ToggleButton(m.tr("log.follow"));
         follow.setId("log-follow");
@@ -149,7 +147,9 @@ final class LogPane {
         clear.setOnAction(e -> model.clear());
         filter.setMinWidth(120);
         for (javafx.scene.control.Control c : List.of(levels, follow, copy, save, clear)) c.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(6, levels, filter, follow, copy, save, clear);
+        filter.setPrefColumnCount(14);
+        // wraps onto a second line in a narrow window (presentation mode's big letters) rather than widening it
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, levels, filter, follow, copy, save, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("log-toolbar");

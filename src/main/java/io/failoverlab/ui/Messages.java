@@ -1,6 +1,8 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.Texts;
+import io.failoverlab.ops.OperationResult;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +13,12 @@ public final class Messages {
     public static final List<Locale> LANGUAGES = Texts.LANGUAGES;
 
     private final Texts texts;
+    /** Messages as data (lab/Msg) from the engine and operations. */
+    private final Texts msgs;
 
     private Messages(Locale locale) {
         this.texts = new Texts(BUNDLE, locale);
+        this.msgs = new Texts(Msg.BUNDLE, locale);
     }
 
     public static Messages of(Locale locale) { return new Messages(locale); }
@@ -24,6 +29,21 @@ public final class Messages {
     public Locale locale() { return texts.locale(); }
 
     public boolean has(String key) { return texts.has(key); }
+
+    /** A message as data in this language; advice to run an action names the window's entry ("Kill primary → Kill primary node"). */
+    public String msg(Msg msg) { return msg.render(msgs, a -> tr("quote", actionName(a.id()))); }
+
+    /** An operation's outcome as the window tells it: its Msg rendered, else its (English) text. */
+    public String result(OperationResult r) {
+        return r.msg() != null ? msg(r.msg()) : r.message() == null ? "" : r.message();
+    }
+
+    /** The window's name of an action id: its label, after its toolbar group's when it has one. */
+    public String actionName(String id) {
+        String label = tr("action." + id.replace('-', '.'));
+        String group = HaActions.group(id);
+        return group == null ? label : tr("actiongroup." + group) + " → " + label;
+    }
 
     public String tr(String key, Object... args) {
         String s = texts.pattern(key);

@@ -40,7 +40,8 @@ final class StatusBar {
         };
         c.monitorProperty().addListener((o, a, b) -> style.run());
         style.run();
-        Tooltipped.set(monitor, c.monitorErrorProperty());
+        Tooltipped.set(monitor, Bindings.createStringBinding(() -> c.monitorProperty().get() == ClusterViewModel.Monitor.NOT_WATCHING
+                ? m.tr("status.monitor.notWatching.tip") : c.monitorErrorProperty().get(), c.monitorProperty(), c.monitorErrorProperty()));
 
         Label lab = new Label(m.tr("status.lab", session.lab().name));
         lab.setId("status-lab");
@@ -73,13 +74,18 @@ final class StatusBar {
         last.setId("status-last");
         last.textProperty().bind(Bindings.createStringBinding(() -> {
             OperationResult r = controller.lastResultProperty().get();
-            return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + r.name() + ": " + r.message();
+            ConsoleAction a = controller.lastActionProperty().get();
+            return r == null ? "" : (r.ok() ? "✔ " : "✘ ") + (a != null ? m.tr(a.labelKey()) : r.name()) + ": " + m.result(r);
         }, controller.lastResultProperty()));
         controller.lastResultProperty().addListener((o, a, r) -> {
             Styles.replace(last, s -> s.startsWith("result-"), r == null ? null : r.ok() ? "result-ok" : "result-failed");
         });
         HBox.setHgrow(last, Priority.ALWAYS);
         last.setMaxWidth(Double.MAX_VALUE);
+        // the result may be a long explanation: cut to the line, whole in the tooltip (and in the lab panel's last action)
+        last.setMinWidth(0);
+        Tooltipped.set(last, last.textProperty());
+        for (Label l : java.util.List.of(monitor, lab, profile, busyMark, busy, elapsed)) l.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(10, monitor, new Separator(javafx.geometry.Orientation.VERTICAL), lab,
                 new Separator(javafx.geometry.Orientation.VERTICAL), profile,
@@ -115,6 +121,8 @@ final class StatusBar {
         static void set(Label l, javafx.beans.value.ObservableStringValue text) {
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
             tip.textProperty().bind(text);
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
             Runnable apply = () -> l.setTooltip(text.get() == null || text.get().isEmpty() ? null : tip);
             text.addListener((o, a, b) -> apply.run());
             apply.run();

@@ -1,7 +1,9 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,12 +47,38 @@ public final class StepChecklist {
         if (resetLab) labSteps.forEach(StepItem::reset);
     }
 
-    /** The lab was found up without building it now: every checklist step holds. */
-    public void markLabUp(String detail) {
-        for (StepItem s : labSteps) {
-            s.stateProperty().set(StepState.PASSED);
-            s.progressProperty().set(1);
-            s.detailProperty().set(detail);
+    /** As beginAction; the operation's step (engine name opName) shows as title, the window's name of the action. */
+    public void beginAction(boolean resetLab, String opName, String title) {
+        beginAction(resetLab);
+        if (labStep(opName).isEmpty()) item(opName).titleProperty().set(title);
+    }
+
+    /** The operation's outcome as data, once it ended: its step shows that rather than the English text. */
+    public void explain(String opName, io.failoverlab.lab.Msg msg) {
+        if (msg != null) actionSteps.stream().filter(s -> s.name().equals(opName)).findFirst().ifPresent(s -> s.msgProperty().set(msg));
+    }
+
+    /** The lab was found up without building it now: every checklist step holds, each saying what of it stands. */
+    public void markLabUp(LabSpec lab, ClusterSnapshot s) {
+        for (StepItem step : labSteps) {
+            step.stateProperty().set(StepState.PASSED);
+            step.progressProperty().set(1);
+            Msg m = foundUp(step.name(), lab, s);
+            step.msgProperty().set(m);
+            step.detailProperty().set(m.english());
+        }
+    }
+
+    static Msg foundUp(String step, LabSpec lab, ClusterSnapshot s) {
+        switch (step) {
+            case "preflight": return Msg.of("step.found.preflight");
+            case "install": return Msg.of("step.found.install");
+            case "monitor": return Msg.of("step.found.monitor", lab.monitor.port);
+            case "verify": return Msg.of("step.found.verify", s.summary());
+            default:
+                int port = lab.node(step).map(n -> n.port).orElse(0);
+                String state = s.node(step).map(n -> n.reportedState().id()).orElse("—");
+                return Msg.of("step.found.node", step, port, state);
         }
     }
 
@@ -59,13 +87,17 @@ public final class StepChecklist {
         s.stateProperty().set(StepState.RUNNING);
         s.progressProperty().set(-1);
         s.detailProperty().set("");
+        s.msgProperty().set(null);
     }
 
     public void progress(String name, double fraction, String text) {
         StepItem s = item(name);
         if (s.state() != StepState.RUNNING) s.stateProperty().set(StepState.RUNNING);
         s.progressProperty().set(fraction < 0 ? -1 : Math.min(1, fraction));
-        if (text != null) s.detailProperty().set(text);
+        if (text != null) {
+            s.detailProperty().set(text);
+            s.msgProperty().set(null);
+        }
     }
 
     public void finished(StepResult r) {
@@ -73,6 +105,7 @@ public final class StepChecklist {
         s.stateProperty().set(r.ok() ? StepState.PASSED : StepState.FAILED);
         s.progressProperty().set(r.ok() ? 1 : Math.max(0, s.progressProperty().get()));
         s.detailProperty().set(r.message() == null ? "" : r.message());
+        s.msgProperty().set(r.msg());
     }
 
     private StepItem item(String name) {

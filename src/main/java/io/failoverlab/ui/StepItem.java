@@ -13,6 +13,10 @@ public final class StepItem {
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.NOT_YET);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty detail = new SimpleStringProperty("");
+    /** The detail as data, shown in the window's language when set (else detail as the engine said it). */
+    private final ObjectProperty<io.failoverlab.lab.Msg> msg = new SimpleObjectProperty<>();
+    /** How the window names an action's step ("Switchover"); null: by its engine name. */
+    private final StringProperty title = new SimpleStringProperty();
 
     public StepItem(String name) { this.name = name; }
 
@@ -28,9 +32,14 @@ public final class StepItem {
 
     public String detail() { return detail.get(); }
 
+    public ObjectProperty<io.failoverlab.lab.Msg> msgProperty() { return msg; }
+
+    public StringProperty titleProperty() { return title; }
+
     void reset() {
         state.set(StepState.NOT_YET);
         progress.set(0);
         detail.set("");
+        msg.set(null);
     }
 }

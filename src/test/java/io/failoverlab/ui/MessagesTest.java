@@ -44,7 +44,7 @@ class MessagesTest {
     void everyKeyTheCodeNamesExists() throws Exception {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Set<String> used = new TreeSet<>();
-        Pattern literal = Pattern.compile("(?:tr|Question|of|always)\\(\\s*\"([a-zA-Z]\\w*(?:\\.\\w+)+)\"");
+        Pattern literal = Pattern.compile("(?<!Msg\\.)(?:tr|Question|of|always)\\(\\s*\"([a-zA-Z]\\w*(?:\\.\\w+)+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/failoverlab/ui"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(Files.readString(f));
@@ -69,6 +69,66 @@ class MessagesTest {
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(keys);
         assertEquals(Set.of(), missing, "keys used by the window but missing in the bundles");
+    }
+
+    static Properties loadMsg(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/io/failoverlab/lab/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    /** Messages as data (lab/Msg): the same keys in both languages, each using the same arguments. */
+    @Test
+    void msgBundlesHaveTheSameKeysAndArguments() throws Exception {
+        Properties en = loadMsg("msg.properties");
+        Properties ru = loadMsg("msg_ru.properties");
+        Set<String> onlyEn = new TreeSet<>(en.stringPropertyNames());
+        onlyEn.removeAll(ru.stringPropertyNames());
+        Set<String> onlyRu = new TreeSet<>(ru.stringPropertyNames());
+        onlyRu.removeAll(en.stringPropertyNames());
+        assertEquals(Set.of(), onlyEn, "keys missing in lab/msg_ru.properties");
+        assertEquals(Set.of(), onlyRu, "keys missing in lab/msg.properties");
+        Pattern arg = Pattern.compile("\\{(\\d+)[,}]");
+        for (String k : en.stringPropertyNames()) {
+            assertEquals(args(arg, en.getProperty(k)), args(arg, ru.getProperty(k)), "arguments of " + k + " differ between the languages");
+            new java.text.MessageFormat(ru.getProperty(k)); // parses
+        }
+    }
+
+    private static Set<String> args(Pattern arg, String pattern) {
+        Set<String> s = new TreeSet<>();
+        Matcher m = arg.matcher(pattern);
+        while (m.find()) s.add(m.group(1));
+        return s;
+    }
+
+    /** Every Msg.of("key") the code builds, and the keys the window builds from states and columns, are in the bundles. */
+    @Test
+    void everyMsgKeyAndStateMeaningExists() throws Exception {
+        Set<String> keys = loadMsg("msg.properties").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        Pattern literal = Pattern.compile("Msg\\.of\\(\\s*(?:[^\";]*?\\?\\s*)?\"([a-zA-Z]\\w*(?:\\.\\w+)+)\"(?:\\s*:\\s*\"([a-zA-Z]\\w*(?:\\.\\w+)+)\")?");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/failoverlab"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                    if (m.group(2) != null) used.add(m.group(2));
+                }
+            }
+        }
+        assertTrue(used.size() > 20, "found " + used.size() + " Msg keys; the scan looks broken");
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(keys);
+        assertEquals(Set.of(), missing, "Msg keys built by the code but missing in lab/msg*.properties");
+        Set<String> ui = load("messages.properties").stringPropertyNames();
+        Set<String> built = new TreeSet<>();
+        for (io.failoverlab.lab.NodeState st : io.failoverlab.lab.NodeState.values()) built.add("state." + st.id());
+        for (String c : NodeTable.PRIORITY) built.add(c + ".tip");
+        built.removeAll(ui);
+        assertEquals(Set.of(), built, "state meanings or column tooltips missing in the window's bundles");
     }
 
     @Test

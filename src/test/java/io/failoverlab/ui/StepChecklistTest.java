@@ -63,6 +63,35 @@ class StepChecklistTest {
     }
 
     @Test
+    void aLabFoundUpGivesEachStepItsOwnDetail() {
+        steps.markLabUp(lab, Snapshots.of(java.time.Instant.now(),
+                Snapshots.node("node1", 1, 7001, io.failoverlab.lab.NodeState.SECONDARY, io.failoverlab.lab.NodeState.SECONDARY),
+                Snapshots.node("node2", 2, 7002, io.failoverlab.lab.NodeState.PRIMARY, io.failoverlab.lab.NodeState.PRIMARY)));
+        List<String> details = steps.labSteps().stream().map(StepItem::detail).toList();
+        assertEquals(details.size(), new java.util.HashSet<>(details).size(), "one shared line: " + details);
+        Messages ru = Messages.of(java.util.Locale.forLanguageTag("ru"));
+        assertEquals("монитор на порту 7000", ru.msg(steps.labStep("monitor").orElseThrow().msgProperty().get()));
+        assertEquals("узел node1 на порту 7001, сейчас secondary", ru.msg(steps.labStep("node1").orElseThrow().msgProperty().get()));
+        assertEquals("node node2 on port 7002, now primary", steps.labStep("node2").orElseThrow().detail());
+    }
+
+    @Test
+    void aBuiltStepKeepsItsMessageAsDataAndAnActionItsNameAndExplanation() {
+        listener.stepFinished(StepResult.passed("monitor", 2, io.failoverlab.lab.Msg.of("step.monitor.created", 7000, "systemd", "")));
+        StepItem monitor = steps.labStep("monitor").orElseThrow();
+        assertEquals("monitor created on port 7000, keeper systemd", monitor.detail());
+        assertEquals("монитор создан на порту 7000, keeper systemd",
+                Messages.of(java.util.Locale.forLanguageTag("ru")).msg(monitor.msgProperty().get()));
+        steps.beginAction(false, "kill-primary postgres", "Убить процесс postgres");
+        listener.stepFinished(StepResult.passed("kill-primary postgres", 8, "Killed postgres"));
+        io.failoverlab.lab.Msg m = io.failoverlab.lab.Msg.of("op.maintenance.already", "node1");
+        steps.explain("kill-primary postgres", m);
+        StepItem action = steps.actionSteps().get(0);
+        assertEquals("Убить процесс postgres", action.titleProperty().get());
+        assertEquals(m, action.msgProperty().get());
+    }
+
+    @Test
     void logAndSnapshotsAreForwardedAndDuplicateMonitorEventsDropped() {
         listener.log(LogLine.of("local", LogLine.Level.COMMAND, "$ id -u"));
         listener.log(LogLine.of("monitor", LogLine.Level.EVENT, "New state for node 1"));
