@@ -214,13 +214,10 @@ public final class ClusterBuilder {
             nudger.setDaemon(true);
             nudger.start();
             try {
+                // No PGPASSWORD: it would win over ~/.pgpass for the monitor's autoctl_node too.
+                // The standby's pg_basebackup (run before replication.password can be set) finds
+                // the replicator's password in the .pgpass lines written above.
                 String create = engine.pgautoctl(node).createPostgres(o);
-                if (secrets != null) {
-                    // A standby's pg_basebackup runs during create, before replication.password
-                    // can be set (the config does not exist yet): docs/security.rst gives it
-                    // PGPASSWORD for that one command.
-                    create = "PGPASSWORD=" + quote(secrets.replicator) + " " + create;
-                }
                 sh.check(Command.asPostgres(create).masking(secrets == null ? List.of() : secrets.values())
                         .timeout(Duration.ofMinutes(30))
                         .listener((s, line) -> {

@@ -65,7 +65,12 @@ final class LastingTunnel implements PortForward {
             ch.setInputStream(client.getInputStream());
             ch.setOutputStream(client.getOutputStream(), true);
             ch.connect(CONNECT_MS);
-            while (!ch.isClosed() && !closed && !client.isClosed()) Thread.sleep(50);
+            while (!ch.isClosed() && !closed && !client.isClosed()) {
+                // The far end's EOF is passed on as a half-close: sshd closes the channel only
+                // after EOF from both sides, and a client reading to the end would wait forever.
+                if (ch.isEOF() && !client.isOutputShutdown()) client.shutdownOutput();
+                Thread.sleep(50);
+            }
         } catch (JSchException | IOException | RuntimeException e) {
             LOG.info("Tunnel to {}:{} through {}: a connection failed: {}", remoteHost, remotePort, where, e.getMessage());
         } catch (InterruptedException e) {
