@@ -9,6 +9,7 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.Layout;
+import io.failoverlab.lab.MachinesSettings;
 import io.failoverlab.lab.PackageSource;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
  * builds the {@link LabSpec} that is saved and says, one sentence each, what is wrong with it.
  */
 final class NewLabForm {
-    static final List<String> PROVIDERS = List.of("local", "hosts", "gce");
+    static final List<String> PROVIDERS = List.of("local", "machines", "hosts", "gce");
     static final List<String> ROLES = List.of("monitor", "node1", "node2");
     static final List<Integer> POSTGRES_MAJORS = List.of(13, 14, 15, 16, 17);
     static final List<String> TIMING_PROFILES = List.of("default", "fast");
@@ -45,6 +46,8 @@ final class NewLabForm {
     final List<Host> hosts = List.of(new Host(), new Host(), new Host());
     // gce
     final GceSettings gce = new GceSettings();
+    // machines on this computer
+    final MachinesSettings machines = new MachinesSettings();
     // versions
     int postgresMajor = 15;
     PackageSource packageSource = PackageSource.DISTRO;
@@ -74,6 +77,13 @@ final class NewLabForm {
                 lab.gce = gce.copy();
                 if (lab.gce.project != null && lab.gce.project.isBlank()) lab.gce.project = null;
                 if (lab.gce.layout != null) lab.gce.layout.assign(lab);
+            }
+            case "machines" -> {
+                lab.hosts.clear(); // provisioning boots the machines and fills them in
+                lab.machines = LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(machines), MachinesSettings.class);
+                if (lab.machines.layout != null) lab.machines.layout.assign(lab);
+                lab.packageSource = PackageSource.DISTRO;
+                lab.withDefaults(); // the PostgreSQL major the Debian release carries
             }
             default -> { }
         }

@@ -1,11 +1,13 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.cloud.CostEstimate;
+import io.failoverlab.cloud.machines.Preflight;
 import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
 import io.failoverlab.lab.Layout;
+import io.failoverlab.lab.MachinesSettings;
 import io.failoverlab.lab.PackageSource;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -180,7 +182,10 @@ final class NewLabWizard {
         nameRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         ToggleGroup g = new ToggleGroup();
-        HBox cards = new HBox(12);
+        GridPane cards = new GridPane(); // two by two: four cards fit the 760 px wizard
+        cards.setHgap(12);
+        cards.setVgap(12);
+        int at = 0;
         for (String p : NewLabForm.PROVIDERS) {
             Label title = new Label(m.tr("wizard.provider." + p));
             title.getStyleClass().add("card-title");
@@ -194,14 +199,15 @@ final class NewLabWizard {
             card.setId("wizard-card-" + p);
             card.getStyleClass().add("provider-card");
             card.setToggleGroup(g);
-            card.setPrefSize(230, 170);
+            card.setPrefSize(350, 130);
             card.setAlignment(Pos.TOP_LEFT);
             card.setSelected(p.equals(form.provider));
             card.setOnAction(e -> {
                 if (!card.isSelected()) card.setSelected(true); // a card stays chosen
                 form.provider = p;
             });
-            cards.getChildren().add(card);
+            cards.add(card, at % 2, at / 2);
+            at++;
         }
         VBox page = new VBox(14, nameRow, new Label(m.tr("wizard.provider.choose")), cards);
         return page;
@@ -295,11 +301,55 @@ final class NewLabWizard {
                 note.getStyleClass().add("labs-note");
                 g.add(note, 0, r++, 2, 1);
             }
+            case "machines" -> r = machinesSettings(g, r);
             default -> {
                 r = ports(g, r);
             }
         }
         return g;
+    }
+
+    /** Debian release and layout of a machines lab, and whether this computer can boot them now. */
+    private int machinesSettings(GridPane g, int r) {
+        MachinesSettings s = form.machines;
+        ChoiceBox<String> debian = new ChoiceBox<>();
+        debian.getItems().setAll(List.of("13", "12"));
+        debian.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String d) { return d == null ? "" : m.tr("wizard.machines.debian." + d); }
+            @Override public String fromString(String d) { return null; }
+        });
+        debian.setValue(s.debian);
+        debian.setId("wizard-machines-debian");
+        debian.valueProperty().addListener((o, a, b) -> s.debian = b);
+        g.addRow(r++, new Label(m.tr("wizard.machines.debian")), debian);
+        ChoiceBox<Layout> layout = new ChoiceBox<>();
+        layout.getItems().setAll(Layout.PER_ROLE, Layout.SINGLE);
+        layout.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Layout l) { return l == null ? "" : m.tr("wizard.machines.layout." + l.id().replace("-", "")); }
+            @Override public Layout fromString(String l) { return null; }
+        });
+        layout.setValue(s.layout);
+        layout.setId("wizard-machines-layout");
+        layout.valueProperty().addListener((o, a, b) -> s.layout = b);
+        g.addRow(r++, new Label(m.tr("wizard.machines.layout")), layout);
+        Label ready = new Label(machinesReadiness());
+        ready.setId("wizard-machines-ready");
+        ready.setWrapText(true);
+        g.add(ready, 0, r++, 2, 1);
+        Label note = new Label(m.tr("wizard.machines.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("labs-note");
+        g.add(note, 0, r++, 2, 1);
+        return r;
+    }
+
+    /** What stands between this computer and booting machines, in one sentence (checked, not guessed). */
+    private String machinesReadiness() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return m.tr("wizard.machines.notLinux");
+        List<String> missing = Preflight.missingPackages();
+        if (!missing.isEmpty()) return m.tr("wizard.machines.missing", String.join(", ", missing), String.join(" ", missing));
+        if (!"root".equals(System.getProperty("user.name"))) return m.tr("wizard.machines.notRoot");
+        return m.tr("wizard.machines.ready");
     }
 
     /** Ports of the three instances and the data folder (the local machine's, or each host's). */
@@ -318,6 +368,7 @@ final class NewLabWizard {
 
     private Node versionsPage() {
         GridPane g = grid();
+        if ("machines".equals(form.provider)) return machinesVersions(g);
         ChoiceBox<Integer> major = new ChoiceBox<>();
         major.getItems().setAll(NewLabForm.POSTGRES_MAJORS);
         major.setValue(form.postgresMajor);
@@ -332,11 +383,7 @@ final class NewLabWizard {
         source.setValue(form.packageSource);
         source.setId("wizard-source");
         source.valueProperty().addListener((o, a, b) -> form.packageSource = b);
-        ChoiceBox<String> timing = new ChoiceBox<>();
-        timing.getItems().setAll(NewLabForm.TIMING_PROFILES);
-        timing.setValue(form.timingProfile);
-        timing.setId("wizard-timing");
-        timing.valueProperty().addListener((o, a, b) -> form.timingProfile = b);
+        ChoiceBox<String> timing = timingChoice();
         g.addRow(0, new Label(m.tr("wizard.pgMajor")), major);
         g.addRow(1, new Label(m.tr("wizard.source")), source);
         g.addRow(2, new Label(m.tr("wizard.timing")), timing);
@@ -345,6 +392,26 @@ final class NewLabWizard {
         note.getStyleClass().add("labs-note");
         g.add(note, 0, 3, 2, 1);
         return g;
+    }
+
+    /** A machines lab installs what its Debian release carries: nothing to choose but the timing. */
+    private Node machinesVersions(GridPane g) {
+        MachinesSettings.Release rel = form.machines.release();
+        Label fixed = new Label(rel == null ? "" : m.tr("wizard.machines.versions", form.machines.debian, rel.postgresMajor(), rel.pgafVersion()));
+        fixed.setId("wizard-machines-versions");
+        fixed.setWrapText(true);
+        g.add(fixed, 0, 0, 2, 1);
+        g.addRow(1, new Label(m.tr("wizard.timing")), timingChoice());
+        return g;
+    }
+
+    private ChoiceBox<String> timingChoice() {
+        ChoiceBox<String> timing = new ChoiceBox<>();
+        timing.getItems().setAll(NewLabForm.TIMING_PROFILES);
+        timing.setValue(form.timingProfile);
+        timing.setId("wizard-timing");
+        timing.valueProperty().addListener((o, a, b) -> form.timingProfile = b);
+        return timing;
     }
 
     private Node summaryPage() {

@@ -124,6 +124,45 @@ class NewLabWizardTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void machinesLabCardSavesAProfileTheMachinesProviderBuilds(FxRobot robot) throws Exception {
+        LabStore store = new LabStore(dir.resolve("labs"));
+        NewLabWizard w = open(store);
+        type(robot, "#wizard-name", "machines-demo");
+        fire(robot, "#wizard-card-machines");
+        assertTrue(robot.lookup("#wizard-card-machines").queryAs(ToggleButton.class).isSelected());
+        for (String card : List.of("local", "machines", "hosts", "gce")) {
+            javafx.scene.Node n = robot.lookup("#wizard-card-" + card).query();
+            assertTrue(FxWait.onFx(() -> LayoutChecks.inside(n, w.stage().getScene())), card + " card inside the wizard");
+        }
+        fire(robot, "#wizard-next");
+        assertEquals(NewLabWizard.MACHINES, w.page());
+        String ready = robot.lookup("#wizard-machines-ready").queryAs(Label.class).getText();
+        // this test host has the packages (prepare-test-host.sh) and runs as root
+        assertEquals("root".equals(System.getProperty("user.name")) && io.failoverlab.cloud.machines.Preflight.missingPackages().isEmpty(),
+                ready.startsWith("✔"), ready);
+        robot.interact(() -> ((ChoiceBox<String>) robot.lookup("#wizard-machines-debian").queryAs(ChoiceBox.class)).setValue("12"));
+        shoot(robot, w.stage().getScene(), "new-lab-machines.png");
+        fire(robot, "#wizard-next");
+        assertEquals("Debian 12 brings PostgreSQL 15 and pg_auto_failover 2.0 from its own archive, as on a cloud VM.",
+                robot.lookup("#wizard-machines-versions").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#wizard-pg-major").tryQuery().isEmpty(), "the release decides the major");
+        fire(robot, "#wizard-next");
+        String json = robot.lookup("#wizard-json").queryAs(TextArea.class).getText();
+        assertTrue(json.contains("\"provider\" : \"machines\"") && json.contains("\"debian\" : \"12\"")
+                && json.contains("\"postgresMajor\" : 15") && json.contains("\"layout\" : \"per-role\""), json);
+        assertEquals(List.of(), FxWait.onFx(w::shownErrors));
+        fire(robot, "#wizard-save");
+        FxWait.until(5, () -> !saved.isEmpty(), () -> "not saved: " + w.shownErrors());
+        LabSpec back = store.open("machines-demo");
+        assertTrue(back.runsOnMachines());
+        assertEquals("12", back.machines.debian);
+        assertEquals(Layout.PER_ROLE, back.machines.layout);
+        assertEquals(15, back.postgresMajor);
+        assertEquals(List.of(), LabValidator.problems(back));
+    }
+
+    @Test
     void localLabErrorsAreShownInlineAndNothingIsSaved(FxRobot robot) throws Exception {
         LabStore store = new LabStore(dir.resolve("labs"));
         NewLabWizard w = open(store);
