@@ -66,7 +66,10 @@ final class PassFile {
             keep.append("index($0, \"").append(p.replace("\\", "\\\\")).append("\") != 1");
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("set -e\numask 077\nf=\"$HOME/.pgpass\"\ntouch \"$f\"\nchmod 600 \"$f\"\n")
+        sb.append("set -e\numask 077\nf=\"$HOME/.pgpass\"\n")
+                // labs sharing one host (namespaces, several labs) rewrite the file one at a time
+                .append("if command -v flock >/dev/null; then exec 9<\"$HOME\"; flock 9; fi\n")
+                .append("touch \"$f\"\nchmod 600 \"$f\"\n")
                 .append("tmp=$(mktemp \"$f.XXXXXX\")\n")
                 .append("awk ").append(quote(keep + " { print }")).append(" \"$f\" > \"$tmp\"\n");
         if (!add.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.failoverlab.ui;
 
+import java.util.Map;
+
 import io.failoverlab.cloud.CloudLab;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.lab.LabSpec;
@@ -12,9 +14,20 @@ import io.failoverlab.lab.LabSpec;
  * @param state   one of {@link State}; {@code cloudState} carries gcloud's view ("RUNNING 3/3") or the error
  * @param perHour NaN when not priced (local / hosts labs, a gce lab without VMs, an unknown type)
  */
-public record LabRow(LabSpec lab, State state, String cloudState, double perHour, double total, boolean reminderDue) {
+public record LabRow(LabSpec lab, State state, String cloudState, double perHour, double total, boolean reminderDue,
+                     Map<String, String> machines) {
 
-    public enum State { PROFILE, NOT_CREATED, CLOUD, UNKNOWN }
+    public enum State { PROFILE, NOT_CREATED, CLOUD, MACHINES, UNKNOWN }
+
+    public LabRow(LabSpec lab, State state, String cloudState, double perHour, double total, boolean reminderDue) {
+        this(lab, state, cloudState, perHour, total, reminderDue, Map.of());
+    }
+
+    /** A machines lab: each host's machine "running", "off" or "missing" (none booted: not created). */
+    public static LabRow machines(LabSpec lab, Map<String, String> states) {
+        boolean none = states.values().stream().allMatch("missing"::equals);
+        return new LabRow(lab, none ? State.NOT_CREATED : State.MACHINES, null, Double.NaN, Double.NaN, false, Map.copyOf(states));
+    }
 
     public String name() { return lab.name; }
 
@@ -25,6 +38,7 @@ public record LabRow(LabSpec lab, State state, String cloudState, double perHour
     /** single | per-role: the gce setting, else whether every instance shares one host. */
     public String layout() {
         if (lab.isCloud() && lab.gce != null && lab.gce.layout != null) return lab.gce.layout.id();
+        if (lab.runsOnMachines() && lab.machines != null && lab.machines.layout != null) return lab.machines.layout.id();
         long hosts = lab.instances().stream().map(i -> i.host).distinct().count();
         return hosts <= 1 ? "single" : "per-role";
     }
@@ -48,10 +62,21 @@ public record LabRow(LabSpec lab, State state, String cloudState, double perHour
     public String stateText(Messages m) {
         return switch (state) {
             case PROFILE -> m.tr("labs.state.profile");
-            case NOT_CREATED -> m.tr("labs.state.notCreated");
+            case NOT_CREATED -> m.tr(lab.runsOnMachines() ? "labs.state.noMachines" : "labs.state.notCreated");
             case CLOUD -> cloudState;
+            case MACHINES -> machinesText(m);
             case UNKNOWN -> m.tr("labs.state.unknown");
         };
+    }
+
+    /** "monitor running · node1 off · node2 running" (one machine of a single lab: "vm running"). */
+    private String machinesText(Messages m) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(machines).forEach((host, st) -> {
+            if (sb.length() > 0) sb.append(" · ");
+            sb.append(host).append(' ').append(m.tr("labs.machine." + st));
+        });
+        return sb.toString();
     }
 
     /** "—" for local / hosts labs; "?" when a gce lab's price or state is unknown. */

@@ -3,6 +3,7 @@ package io.failoverlab.ui;
 import io.failoverlab.cloud.CloudLab;
 import io.failoverlab.cloud.GceProvider;
 import io.failoverlab.cloud.Providers;
+import io.failoverlab.cloud.machines.MachinesProvider;
 import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.LabSpec;
 
@@ -50,9 +51,19 @@ final class LabRows {
         }
         List<LabRow> rows = new ArrayList<>();
         for (LabSpec l : stored) {
-            rows.add(failed.containsKey(l) ? LabRow.unknown(l, failed.get(l)) : LabRow.of(l, found.get(l)));
+            if (l.runsOnMachines()) rows.add(machinesRow(l));
+            else rows.add(failed.containsKey(l) ? LabRow.unknown(l, failed.get(l)) : LabRow.of(l, found.get(l)));
         }
         return rows;
+    }
+
+    /** A machines lab: its state folder says which machines exist and which are running (no SSH). */
+    private static LabRow machinesRow(LabSpec l) {
+        try {
+            return LabRow.machines(l, new MachinesProvider(null, null, null).machineStates(l));
+        } catch (RuntimeException e) {
+            return LabRow.unknown(l, Objects.requireNonNullElse(e.getMessage(), e.toString()));
+        }
     }
 
     /** One gce lab as the cloud sees it now (the status bar's cost), or null when it has no VMs. */

@@ -2,6 +2,7 @@ package io.failoverlab.ui;
 
 import io.failoverlab.cloud.Fleet;
 import io.failoverlab.cloud.GceProvider;
+import io.failoverlab.cloud.machines.MachinesProvider;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabException;
@@ -148,6 +149,7 @@ final class LabsWindow {
         var selected = table.getSelectionModel().selectedItemProperty();
         var none = selected.isNull();
         var notCloud = Bindings.createBooleanBinding(() -> selected.get() == null || !selected.get().isCloud(), selected);
+        var notProvisioned = Bindings.createBooleanBinding(() -> selected.get() == null || !selected.get().lab().isProvisioned(), selected);
         Button open = button("labs-open", "labs.open", this::open);
         open.disableProperty().bind(none.or(busy));
         open.setVisible(opener != null);
@@ -157,7 +159,7 @@ final class LabsWindow {
         Button delete = button("labs-delete", "labs.delete", this::deleteProfile);
         delete.disableProperty().bind(none.or(busy));
         Button destroy = button("labs-destroy", "labs.destroy", this::destroy);
-        destroy.disableProperty().bind(notCloud.or(busy));
+        destroy.disableProperty().bind(notProvisioned.or(busy));
         destroy.getStyleClass().add("danger");
         Button fleet = button("labs-fleet-create", "labs.fleet.create", this::createFleet);
         fleet.disableProperty().bind(notCloud.or(busy));
@@ -267,7 +269,7 @@ final class LabsWindow {
     private void open() {
         LabRow r = selected();
         if (r == null || opener == null) return;
-        if (r.isCloud() && r.lab().hosts.isEmpty()) {
+        if (r.lab().isProvisioned() && r.lab().hosts.isEmpty()) {
             provisionThenOpen(r.lab());
             return;
         }
@@ -280,8 +282,9 @@ final class LabsWindow {
      * then installs and creates the cluster.
      */
     private void provisionThenOpen(LabSpec lab) {
-        if (!confirm(m.tr("labs.provision.title", lab.name), m.tr("labs.provision.text", lab.name))) return;
-        background(m.tr("labs.provision.working", lab.name), () -> {
+        String kind = lab.runsOnMachines() ? "labs.provision.machines" : "labs.provision";
+        if (!confirm(m.tr(kind + ".title", lab.name), m.tr(kind + ".text", lab.name))) return;
+        background(m.tr(kind + ".working", lab.name), () -> {
             String summary = Providers.forLab(lab, ctx.options()).provision(lab,
                     (f, t) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t))))
                     .summary();
@@ -343,23 +346,42 @@ final class LabsWindow {
 
     // --- cloud actions (gcloud: background) ---------------------------------------------------
 
-    /** `down --destroy`: lists what carries the lab's label, asks, then deletes exactly that. */
+    /**
+     * `down --destroy`: lists what the provider made for the lab (VMs under its label, or its
+     * machines, namespaces and bridge), asks, then deletes exactly that. A machines lab then offers
+     * to delete the cached Debian images too (they are kept for the next lab otherwise).
+     */
     private void destroy() {
         LabRow r = selected();
-        if (r == null || !r.isCloud()) return;
+        if (r == null || !r.lab().isProvisioned()) return;
         LabSpec lab = r.lab();
-        background(m.tr("labs.destroy.listing", lab.name), () -> gce(lab).resources(lab), what -> {
+        Provider provider = Providers.forLab(lab, ctx.options());
+        background(m.tr("labs.destroy.listing", lab.name), () -> provider.resources(lab), what -> {
             String list = what.isEmpty() ? m.tr("labs.destroy.nothing") : "• " + String.join("\n• ", what);
-            if (!confirm(m.tr("labs.destroy.title", lab.name), m.tr("labs.destroy.text", lab.name, lab.labId()) + "\n\n" + list)) return;
-            background(m.tr("labs.destroy.running", lab.name), () -> {
-                List<String> gone = gce(lab).destroy(lab, this::progress);
-                store().save(lab); // its hosts are gone with the VMs
+            String text = lab.runsOnMachines() ? m.tr("labs.destroy.machines.text", lab.name) : m.tr("labs.destroy.text", lab.name, lab.labId());
+            String kind = lab.runsOnMachines() ? "labs.destroy.machines" : "labs.destroy";
+            if (!confirm(m.tr(kind + ".title", lab.name), text + "\n\n" + list)) return;
+            background(m.tr(kind + ".running", lab.name), () -> {
+                List<String> gone = provider.destroy(lab, this::progress);
+                store().save(lab); // its hosts are gone with the machines
                 return gone;
             }, gone -> {
                 results.add(0, m.tr("labs.destroy.done", lab.name, gone.size()));
                 refresh();
+                if (lab.runsOnMachines()) offerToDeleteImages(lab);
             });
         });
+    }
+
+    /** The cached Debian image of a destroyed machines lab: kept unless the user says to delete it. */
+    private void offerToDeleteImages(LabSpec lab) {
+        io.failoverlab.lab.MachinesSettings s = MachinesProvider.settings(lab);
+        io.failoverlab.cloud.machines.DebianImage images = MachinesProvider.images(s);
+        if (s.release() == null || !images.cached(s.release())) return;
+        String where = images.dir(s.release()).toString();
+        if (!confirm(m.tr("labs.images.title"), m.tr("labs.images.text", s.debian, s.release().codename(), where))) return;
+        background(m.tr("labs.images.deleting", where), () -> images.delete(s.release()),
+                deleted -> results.add(0, m.tr("labs.images.deleted", s.debian, where)));
     }
 
     private GceProvider gce(LabSpec lab) {

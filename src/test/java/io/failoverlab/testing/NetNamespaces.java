@@ -41,7 +41,7 @@ public final class NetNamespaces implements AutoCloseable {
     }
 
     /** Namespaces named fl&lt;tag&gt;-&lt;name&gt; for each name, with 10.231.X.11, .12, … in order. */
-    public static NetNamespaces create(String... names) throws IOException {
+    public static synchronized NetNamespaces create(String... names) throws IOException {
         String tag = Integer.toHexString(0x1000 + RANDOM.nextInt(0xefff));
         NetNamespaces n = new NetNamespaces(tag, freeSubnet());
         try {

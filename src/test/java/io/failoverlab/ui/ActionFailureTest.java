@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.LabException;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class ActionFailureTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.testing.Sshd;
 import javafx.scene.control.Button;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("cluster")
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class LabsFleetTest {
     @TempDir
     Path dir;

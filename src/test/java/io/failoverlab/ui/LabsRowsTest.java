@@ -116,4 +116,29 @@ class LabsRowsTest {
         assertEquals("1.5", LabRow.hours(1.5));
         assertEquals("3", LabRow.hours(3));
     }
+
+    @Test
+    void machinesLabSaysWhichMachineRunsInTheWindowsLanguage() throws Exception {
+        LabSpec lab = new LabSpec();
+        lab.name = "machines-demo";
+        lab.provider = "machines";
+        lab.machines = new io.failoverlab.lab.MachinesSettings();
+        lab.machines.stateDir = java.nio.file.Files.createTempDirectory("labs-rows").toString();
+        lab.withDefaults();
+        lab.hosts.clear();
+        // nothing booted yet: what the provider's state folder says
+        java.nio.file.Path config = java.nio.file.Path.of(lab.machines.stateDir, "config");
+        LabsContext ctx = new LabsContext(config, null);
+        ctx.store().save(lab);
+        LabRow none = LabRows.load(ctx).get(0);
+        assertEquals(LabRow.State.NOT_CREATED, none.state());
+        assertEquals("no machines", none.stateText(en));
+        assertEquals("per-role", none.layout());
+        assertEquals("—", none.perHourText());
+
+        LabRow some = LabRow.machines(lab, Map.of("node2", "running", "monitor", "running", "node1", "off"));
+        assertEquals(LabRow.State.MACHINES, some.state());
+        assertEquals("monitor running · node1 off · node2 running", some.stateText(en));
+        assertEquals("monitor работает · node1 выключена · node2 работает", some.stateText(Messages.of(Locale.forLanguageTag("ru"))));
+    }
 }

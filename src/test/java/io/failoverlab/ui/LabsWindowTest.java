@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.lab.LabSpec;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class LabsWindowTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The New-lab wizard in a real window: provider cards → machines → versions → summary → Save. */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class NewLabWizardTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (3 nodes, after a kill of postgres) go to docs/screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class ProjectorLayoutTest {
     static final double[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}};
     @TempDir

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import javafx.stage.Stage;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * visible label, cell or status text holds a run of three or more English words (EnglishRuns).
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class RussianWindowTest {
     @TempDir
     static Path dir;

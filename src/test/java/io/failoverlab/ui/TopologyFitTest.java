@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.NodeState;
 import javafx.geometry.Bounds;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class TopologyFitTest {
     @TempDir
     static Path dir;

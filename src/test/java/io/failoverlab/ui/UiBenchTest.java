@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LogLine;
 import javafx.animation.AnimationTimer;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("ui")
 @Tag("bench")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class UiBenchTest {
     static final int LINES = 1_000_000;
     @TempDir

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.LabSpec;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ClusterTest
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class UiClusterTest {
     LabSpec lab;
     LabSession session;

@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real window on a lab that is not built (no cluster): layout, log tabs, language, theme, geometry. */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("display")
 class UiWindowTest {
     @TempDir
     static Path dir;

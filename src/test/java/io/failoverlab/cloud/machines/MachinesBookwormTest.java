@@ -1,5 +1,6 @@
 package io.failoverlab.cloud.machines;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.testing.MachineLabs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock("machines")
 class MachinesBookwormTest {
     MachineLabs m;
     String tag;

@@ -1,5 +1,6 @@
 package io.failoverlab.cloud.machines;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabProfiles;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock("machines")
 class MachinesLabTest {
     MachineLabs m;
     String tag;
