@@ -42,6 +42,10 @@ public class MachinesSettings {
     @JsonIgnore
     public Release release() { return RELEASES.get(debian); }
 
+    public MachinesSettings copy() {
+        return LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(this), MachinesSettings.class);
+    }
+
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (release() == null) {

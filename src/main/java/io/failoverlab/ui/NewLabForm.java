@@ -80,7 +80,7 @@ final class NewLabForm {
             }
             case "machines" -> {
                 lab.hosts.clear(); // provisioning boots the machines and fills them in
-                lab.machines = LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(machines), MachinesSettings.class);
+                lab.machines = machines.copy();
                 if (lab.machines.layout != null) lab.machines.layout.assign(lab);
                 lab.packageSource = PackageSource.DISTRO;
                 lab.withDefaults(); // the PostgreSQL major the Debian release carries

@@ -278,15 +278,8 @@ final class NewLabWizard {
                 image.setId("wizard-gce-image");
                 image.valueProperty().addListener((o, a, b) -> s.image = b);
                 g.addRow(r++, new Label(m.tr("wizard.gce.image")), image);
-                ChoiceBox<Layout> layout = new ChoiceBox<>();
-                layout.getItems().setAll(Layout.values());
-                layout.setConverter(new javafx.util.StringConverter<>() {
-                    @Override public String toString(Layout l) { return l == null ? "" : m.tr("wizard.layout." + l.id().replace("-", "")); }
-                    @Override public Layout fromString(String s) { return null; }
-                });
-                layout.setValue(s.layout);
-                layout.setId("wizard-gce-layout");
-                layout.valueProperty().addListener((o, a, b) -> s.layout = b);
+                ChoiceBox<Layout> layout = choice("wizard-gce-layout", List.of(Layout.values()), s.layout,
+                        l -> m.tr("wizard.layout." + l.id().replace("-", "")), v -> s.layout = v);
                 g.addRow(r++, new Label(m.tr("wizard.gce.layout")), layout);
                 TextField reminder = text("wizard-gce-reminder", LabRow.hours(s.reminderHours), v -> {
                     try {
@@ -312,25 +305,11 @@ final class NewLabWizard {
     /** Debian release and layout of a machines lab, and whether this computer can boot them now. */
     private int machinesSettings(GridPane g, int r) {
         MachinesSettings s = form.machines;
-        ChoiceBox<String> debian = new ChoiceBox<>();
-        debian.getItems().setAll(List.of("13", "12"));
-        debian.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(String d) { return d == null ? "" : m.tr("wizard.machines.debian." + d); }
-            @Override public String fromString(String d) { return null; }
-        });
-        debian.setValue(s.debian);
-        debian.setId("wizard-machines-debian");
-        debian.valueProperty().addListener((o, a, b) -> s.debian = b);
+        ChoiceBox<String> debian = choice("wizard-machines-debian", List.of("13", "12"), s.debian,
+                d -> m.tr("wizard.machines.debian." + d), v -> s.debian = v);
         g.addRow(r++, new Label(m.tr("wizard.machines.debian")), debian);
-        ChoiceBox<Layout> layout = new ChoiceBox<>();
-        layout.getItems().setAll(Layout.PER_ROLE, Layout.SINGLE);
-        layout.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(Layout l) { return l == null ? "" : m.tr("wizard.machines.layout." + l.id().replace("-", "")); }
-            @Override public Layout fromString(String l) { return null; }
-        });
-        layout.setValue(s.layout);
-        layout.setId("wizard-machines-layout");
-        layout.valueProperty().addListener((o, a, b) -> s.layout = b);
+        ChoiceBox<Layout> layout = choice("wizard-machines-layout", List.of(Layout.PER_ROLE, Layout.SINGLE), s.layout,
+                l -> m.tr("wizard.machines.layout." + l.id().replace("-", "")), v -> s.layout = v);
         g.addRow(r++, new Label(m.tr("wizard.machines.layout")), layout);
         Label ready = new Label(machinesReadiness());
         ready.setId("wizard-machines-ready");
@@ -343,13 +322,15 @@ final class NewLabWizard {
         return r;
     }
 
-    /** What stands between this computer and booting machines, in one sentence (checked, not guessed). */
+    /** What stands between this computer and booting machines, in one sentence (Preflight's own check). */
     private String machinesReadiness() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return m.tr("wizard.machines.notLinux");
-        List<String> missing = Preflight.missingPackages();
-        if (!missing.isEmpty()) return m.tr("wizard.machines.missing", String.join(", ", missing), String.join(" ", missing));
-        if (!"root".equals(System.getProperty("user.name"))) return m.tr("wizard.machines.notRoot");
-        return m.tr("wizard.machines.ready");
+        Preflight.Readiness r = Preflight.readiness();
+        return switch (r.state()) {
+            case NOT_LINUX -> m.tr("wizard.machines.notLinux");
+            case NOT_ROOT -> m.tr("wizard.machines.notRoot");
+            case MISSING_PACKAGES -> m.tr("wizard.machines.missing", String.join(", ", r.missing()), String.join(" ", r.missing()));
+            case READY -> m.tr("wizard.machines.ready");
+        };
     }
 
     /** Ports of the three instances and the data folder (the local machine's, or each host's). */
@@ -374,15 +355,8 @@ final class NewLabWizard {
         major.setValue(form.postgresMajor);
         major.setId("wizard-pg-major");
         major.valueProperty().addListener((o, a, b) -> form.postgresMajor = b);
-        ChoiceBox<PackageSource> source = new ChoiceBox<>();
-        source.getItems().setAll(PackageSource.values());
-        source.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(PackageSource p) { return p == null ? "" : m.tr("wizard.source." + p.id()); }
-            @Override public PackageSource fromString(String s) { return null; }
-        });
-        source.setValue(form.packageSource);
-        source.setId("wizard-source");
-        source.valueProperty().addListener((o, a, b) -> form.packageSource = b);
+        ChoiceBox<PackageSource> source = choice("wizard-source", List.of(PackageSource.values()), form.packageSource,
+                p -> m.tr("wizard.source." + p.id()), v -> form.packageSource = v);
         ChoiceBox<String> timing = timingChoice();
         g.addRow(0, new Label(m.tr("wizard.pgMajor")), major);
         g.addRow(1, new Label(m.tr("wizard.source")), source);
@@ -437,6 +411,20 @@ final class NewLabWizard {
     }
 
     // --- small controls ---------------------------------------------------------------------------
+
+    /** A choice among items, shown through label, with what is chosen written back through into. */
+    private static <T> ChoiceBox<T> choice(String id, List<T> items, T value, java.util.function.Function<T, String> label, Consumer<T> into) {
+        ChoiceBox<T> c = new ChoiceBox<>();
+        c.getItems().setAll(items);
+        c.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : label.apply(t); }
+            @Override public T fromString(String text) { return null; }
+        });
+        c.setValue(value);
+        c.setId(id);
+        c.valueProperty().addListener((o, a, b) -> into.accept(b));
+        return c;
+    }
 
     private static GridPane grid() {
         GridPane g = new GridPane();

@@ -20,20 +20,32 @@ public final class Preflight {
         return p;
     }
 
+    /** Whether this computer can boot machines now, and if not the first thing in the way. */
+    public record Readiness(State state, List<String> missing) {
+        public enum State { READY, NOT_LINUX, NOT_ROOT, MISSING_PACKAGES }
+    }
+
+    /** Checked in this order: Linux, root, the packages. */
+    public static Readiness readiness() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return new Readiness(Readiness.State.NOT_LINUX, List.of());
+        }
+        if (!"root".equals(System.getProperty("user.name"))) return new Readiness(Readiness.State.NOT_ROOT, List.of());
+        List<String> missing = missingPackages();
+        return new Readiness(missing.isEmpty() ? Readiness.State.READY : Readiness.State.MISSING_PACKAGES, missing);
+    }
+
     static void check(MachinesSettings s) {
         List<String> problems = s.problems();
         if (!problems.isEmpty()) throw new LabException(String.join(" ", problems));
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            throw new LabException("Machines on this computer need Linux (systemd-nspawn); use a GCE or hosts lab here.");
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new LabException("Machines on this computer are made and booted as root (network namespaces, systemd-nspawn): "
+        Readiness r = readiness();
+        switch (r.state()) {
+            case NOT_LINUX -> throw new LabException("Machines on this computer need Linux (systemd-nspawn); use a GCE or hosts lab here.");
+            case NOT_ROOT -> throw new LabException("Machines on this computer are made and booted as root (network namespaces, systemd-nspawn): "
                     + "run the console with sudo, or use the local lab.");
-        }
-        List<String> missing = missingPackages();
-        if (!missing.isEmpty()) {
-            throw new LabException("Machines on this computer need " + String.join(", ", missing) + ", which "
-                    + (missing.size() == 1 ? "is" : "are") + " not installed: apt-get install " + String.join(" ", missing) + ".");
+            case MISSING_PACKAGES -> throw new LabException("Machines on this computer need " + String.join(", ", r.missing()) + ", which "
+                    + (r.missing().size() == 1 ? "is" : "are") + " not installed: apt-get install " + String.join(" ", r.missing()) + ".");
+            case READY -> { }
         }
     }
 }
