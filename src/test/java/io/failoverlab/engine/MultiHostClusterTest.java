@@ -1,24 +1,30 @@
 package io.failoverlab.engine;
 
-import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSecrets;
-import io.failoverlab.lab.LabSecretsStore;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.ops.DataCheckOp;
+import io.failoverlab.ops.Heal;
+import io.failoverlab.ops.KillPrimary;
 import io.failoverlab.ops.OperationResult;
+import io.failoverlab.ops.OperationRunner;
+import io.failoverlab.ops.Partition;
+import io.failoverlab.ops.PartitionProbe;
 import io.failoverlab.ops.Switchover;
+import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.MonitorUris;
+import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
-import io.failoverlab.testing.NetNamespaces;
-import io.failoverlab.testing.Sshd;
+import io.failoverlab.testing.ClusterTest;
+import io.failoverlab.testing.NetnsLab;
 import io.failoverlab.testing.TestLabs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,94 +39,52 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real multi-host lab: monitor, node1 and node2 each in a network namespace of its own with its
- * own OpenSSH server (so pg_autoctl and postgres, started over that sshd, run inside it), joined
- * by a bridge in 10.231.X.0/24. The roles span hosts, so the lab authenticates with scram-sha-256
- * and generated passwords: autoctl_node on the monitor, pgautofailover_replicator for the
- * standby's base backup and streaming. Checks the passwords are really required, never logged,
- * kept out of the profile, and that status (SSH tunnel to the monitor), switchover, the data
- * check (SSH tunnels to the nodes) and down work.
+ * A real multi-host lab ({@link NetnsLab}): monitor, node1 and node2 each in a network namespace of
+ * its own with its own OpenSSH server (so pg_autoctl and postgres, started over that sshd, run
+ * inside it). One lab, built once, carries two groups of checks:
+ * <ul>
+ * <li>Orders 1-3: the roles span hosts, so the lab authenticates with scram-sha-256 and generated
+ * passwords (autoctl_node on the monitor, pgautofailover_replicator for the standby's base backup
+ * and streaming). The passwords are really required, never logged, kept out of the profile; status
+ * (SSH tunnel to the monitor), switchover and the data check (SSH tunnels to the nodes) work.</li>
+ * <li>Orders 4-10: network partitions, the cut made by nftables inside the cut node's namespace. The
+ * three cases with the write probes on, heal with verification on every node, bad input, and the
+ * default profile's figures.</li>
+ * </ul>
+ * Order 11 destroys the lab and checks nothing is left: processes, .pgpass lines, data, the cut's
+ * table, the namespaces.
  */
 @ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiHostClusterTest {
-    NetNamespaces net;
-    final Map<String, Sshd> sshds = new LinkedHashMap<>();
+    NetnsLab hosts;
     LabSpec lab;
-    Path root;
-    Path knownHosts;
-    LabSecretsStore store;
-    final List<LogLine> log = Collections.synchronizedList(new ArrayList<>());
-    final EngineListener capture = new EngineListener() {
-        @Override
-        public void log(LogLine line) { log.add(line); }
-
-        @Override
-        public void stepFinished(StepResult r) { log.add(LogLine.of("step", LogLine.Level.INFO, r.name() + " " + r.message())); }
-
-        @Override
-        public void stepProgress(String step, double fraction, String text) {
-            if (text != null) log.add(LogLine.of("progress", LogLine.Level.INFO, text));
-        }
-    };
 
     @BeforeAll
     void setUp() throws Exception {
-        root = TestLabs.tempRoot("failoverlab-mh-");
-        knownHosts = root.resolve("known_hosts");
-        store = new LabSecretsStore(root.resolve("config/secrets"));
-        try {
-            net = NetNamespaces.create("monitor", "node1", "node2");
-            lab = LabSpec.local(root.resolve("lab").toString(), TestLabs.freePort(), TestLabs.freePort(), TestLabs.freePort());
-            lab.name = "multi-host-it";
-            lab.hosts.clear();
-            for (String role : List.of("monitor", "node1", "node2")) {
-                Sshd s = Sshd.startIn(net.namespace(role), net.address(role));
-                sshds.put(role, s);
-                lab.hosts.add(HostSpec.ssh(role, s.host(), s.port(), s.user(), s.clientKey().toString()));
-            }
-            lab.monitor.host = "monitor";
-            lab.nodes.get(0).host = "node1";
-            lab.nodes.get(1).host = "node2";
-        } catch (Exception e) {
-            tearDown();
-            throw e;
-        }
-    }
-
-    LabEngine engine() {
-        return new LabEngine(lab, Shells.factory(knownHosts, (h, t, fp) -> { }), capture).secretsStore(store);
+        hosts = NetnsLab.create("multi-host-it");
+        lab = hosts.lab;
     }
 
     @AfterAll
     void tearDown() {
-        try {
-            if (lab != null && !sshds.isEmpty()) {
-                try (LabEngine e = engine()) {
-                    e.down(true);
-                } catch (RuntimeException ignored) {
-                    // the namespaces go below, with whatever still runs in them
-                }
-            }
-        } finally {
-            sshds.values().forEach(Sshd::close);
-            if (net != null) net.close();
-            TestLabs.deleteTree(root);
-        }
+        if (hosts != null) hosts.close();
     }
+
+    LabEngine engine() { return hosts.engine(); }
 
     @Test
     @Order(1)
@@ -130,7 +94,7 @@ class MultiHostClusterTest {
         LabSecrets secrets;
         try (LabEngine engine = engine()) {
             List<StepResult> steps = engine.up();
-            assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps + "\n" + tail());
+            assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps + "\n" + hosts.tail());
             double wall = (System.nanoTime() - t0) / 1e9;
             System.out.printf("BENCH up across 3 network namespaces (scram-sha-256) to primary/secondary: %.1f s (steps %.1f s)%n",
                     wall, steps.stream().mapToDouble(StepResult::seconds).sum());
@@ -145,7 +109,7 @@ class MultiHostClusterTest {
             for (NodeStatus n : s.nodes()) assertTrue(n.host().startsWith("10.231."), n.toString());
 
             // the passwords are really needed: node1 → monitor as autoctl_node
-            String monitorAddr = net.address("monitor");
+            String monitorAddr = hosts.net.address("monitor");
             String conn = "host=" + monitorAddr + " port=" + lab.monitor.port + " dbname=pg_auto_failover user=autoctl_node sslmode=require";
             CommandResult without = engine.shells().host("node1").run(Command.asPostgres(
                     "PGPASSFILE=/dev/null PGCONNECT_TIMEOUT=5 psql -X -At -w " + io.failoverlab.remote.ShellQuote.quote(conn) + " -c 'select 1'")
@@ -173,7 +137,7 @@ class MultiHostClusterTest {
         // kept out of the profile, in a 600 file of its own
         String profile = new String(LabProfiles.JSON.writeValueAsBytes(lab));
         for (String v : secrets.values()) assertFalse(profile.contains(v), "a password is in the lab profile");
-        Path f = store.file(lab);
+        Path f = hosts.store.file(lab);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
         assertNoPasswordLogged(secrets);
     }
@@ -181,11 +145,11 @@ class MultiHostClusterTest {
     @Test
     @Order(2)
     void secondUpReusesTheStoredPasswordsAndChangesNothing() throws Exception {
-        Path f = store.file(lab);
+        Path f = hosts.store.file(lab);
         String before = Files.readString(f);
         try (LabEngine engine = engine()) {
             List<StepResult> steps = engine.up();
-            assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps + "\n" + tail());
+            assertTrue(steps.stream().allMatch(StepResult::ok), () -> "steps: " + steps + "\n" + hosts.tail());
             assertTrue(steps.stream().filter(s -> s.name().equals("monitor")).allMatch(s -> s.message().contains("already created")
                     && s.message().contains("password already set")), steps.toString());
             assertTrue(steps.stream().filter(s -> s.name().startsWith("node")).allMatch(s -> s.message().contains("already created")
@@ -194,7 +158,7 @@ class MultiHostClusterTest {
                     && !s.message().contains("already")), steps.toString());
         }
         assertEquals(before, Files.readString(f), "the stored passwords are reused");
-        assertNoPasswordLogged(store.load(lab).orElseThrow());
+        assertNoPasswordLogged(hosts.store.load(lab).orElseThrow());
     }
 
     @Test
@@ -206,7 +170,7 @@ class MultiHostClusterTest {
             try {
                 r = new Switchover(engine).run();
             } catch (Exception e) {
-                throw new AssertionError(e.getMessage() + "\n" + keeperLogs(engine), e);
+                throw new AssertionError(e.getMessage() + "\n" + hosts.keeperLogs(engine), e);
             }
             assertTrue(r.ok(), r.message());
             String newPrimary = engine.status().stablePrimary().orElseThrow().name();
@@ -219,12 +183,177 @@ class MultiHostClusterTest {
             assertTrue(d.ok(), d.message());
             assertTrue(dc.result().allConsistent(), d.message());
         }
-        assertNoPasswordLogged(store.load(lab).orElseThrow());
+        assertNoPasswordLogged(hosts.store.load(lab).orElseThrow());
     }
 
     @Test
     @Order(4)
-    void downCleansUp() throws Exception {
+    void fastProfileForThePartitions() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            OperationResult p = runner.runNow(TimingProfiles.apply(engine, TimingProfile.FAST));
+            assertTrue(p.ok(), p.message());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void badInputGetsOneSentenceAndChangesNothing() throws Exception {
+        try (LabEngine engine = engine()) {
+            LabException unknown = assertThrows(LabException.class, () -> new Partition(engine, "node9", Partition.From.ALL).run());
+            assertTrue(unknown.getMessage().contains("no node 'node9'") && unknown.getMessage().contains("node1, node2"), unknown.getMessage());
+            LabException monitor = assertThrows(LabException.class, () -> new Partition(engine, "monitor", Partition.From.ALL).run());
+            assertTrue(monitor.getMessage().startsWith("The monitor is not partitioned"), monitor.getMessage());
+            assertThrows(LabException.class, () -> Partition.From.parse("everyone"));
+            assertEquals(KillPrimary.Mode.NETWORK, KillPrimary.Mode.parse("network"));
+
+            OperationResult nothing = new Heal(engine, null).run();
+            assertTrue(nothing.ok() && nothing.message().startsWith("Nothing is partitioned"), nothing.message());
+            OperationResult nothing1 = new Heal(engine, "node1").run();
+            assertTrue(nothing1.message().startsWith("Nothing to heal: node1"), nothing1.message());
+            PartitionChecks.assertNoTableAnywhere(hosts);
+            assertTrue(engine.status().converged());
+        }
+        // one host for every role: refused before anything touches a host
+        LabSpec one = TestLabs.localLab("one-host");
+        try (LabEngine e = hosts.engine(one)) {
+            LabException single = assertThrows(LabException.class, () -> new Partition(e, "node1", Partition.From.ALL).run());
+            assertTrue(single.getMessage().contains("on one host") && single.getMessage().contains("per-role"), single.getMessage());
+        } finally {
+            TestLabs.deleteTree(Path.of(one.dataDir).getParent());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void primaryCutFromEverythingFailsOverAndTheOldPrimaryFencesItself() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            String primary = engine.status().stablePrimary().orElseThrow().name();
+            try (PartitionProbe probe = PartitionChecks.probeFor(engine, primary)) {
+                OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.ALL, probe, null));
+                System.out.println("partition from all: " + r.message());
+                assertTrue(r.ok(), r.message() + "\n" + hosts.keeperLogs(engine));
+                Map<String, Double> f = r.figures();
+                assertTrue(f.get("partitionFailoverSeconds") > 0 && f.get("selfDemoteSeconds") > 0, f.toString());
+                assertEquals(0.0, f.get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
+                assertNotEquals(primary, r.finalState().writableNode().orElseThrow().name(), r.message());
+                assertTrue(r.message().contains("fenced itself"), r.message());
+                // the console still reaches the cut node over SSH, the cut node does not reach the monitor
+                assertTrue(engine.shells().host(primary).run(io.failoverlab.remote.Command.of("echo ok")).ok());
+                assertFalse(PartitionChecks.reaches(hosts, primary, "monitor", lab.monitor.port), "the cut must drop the monitor's traffic");
+
+                OperationResult h = runner.runNow(new Heal(engine, primary, probe));
+                System.out.println("heal: " + h.message());
+                assertTrue(h.ok(), h.message() + "\n" + hosts.tail());
+                assertEquals(0.0, h.figures().get("lostWrites"), h.message());
+                assertEquals(0.0, h.figures().get("acknowledgedOnOldPrimaryAfterPromotion"), h.message());
+                assertTrue(h.figures().get("acknowledgedWrites") > 0, h.message());
+                assertEquals(NodeState.SECONDARY, h.finalState().node(primary).orElseThrow().reportedState(), h.message());
+                assertTrue(PartitionChecks.reaches(hosts, primary, "monitor", lab.monitor.port), "heal must open the way again");
+                PartitionChecks.bench("fast", "primary from all", r, h);
+            }
+            PartitionChecks.assertNoTableAnywhere(hosts);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void primaryCutFromTheMonitorOnly() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            PartitionChecks.healLeftovers(engine);
+            String primary = engine.status().stablePrimary().orElseThrow().name();
+            try (PartitionProbe probe = PartitionChecks.probeFor(engine, primary)) {
+                OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.MONITOR, probe, null));
+                System.out.println("partition from monitor: " + r.message());
+                assertTrue(r.ok(), r.message() + "\n" + hosts.keeperLogs(engine));
+                assertEquals(0.0, r.figures().get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
+                assertTrue(r.message().contains("failover happened") || r.message().contains("no failover happened"), r.message());
+                String standby = "node1".equals(primary) ? "node2" : "node1";
+                assertTrue(PartitionChecks.reaches(hosts, primary, standby, lab.node(standby).orElseThrow().port), "the standby stays reachable");
+                assertFalse(PartitionChecks.reaches(hosts, primary, "monitor", lab.monitor.port), "the monitor is cut off");
+                OperationResult h = runner.runNow(new Heal(engine, null, probe));
+                System.out.println("heal: " + h.message());
+                assertTrue(h.ok(), h.message() + "\n" + hosts.tail());
+                assertEquals(0.0, h.figures().get("lostWrites"), h.message());
+                assertTrue(h.finalState().converged(), h.message());
+                PartitionChecks.bench("fast", "primary from monitor", r, h);
+            }
+            PartitionChecks.assertNoTableAnywhere(hosts);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void standbyCutTurnsThePrimaryWaitPrimaryUntilHeal() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            PartitionChecks.healLeftovers(engine);
+            ClusterSnapshot s = engine.status();
+            String primary = s.stablePrimary().orElseThrow().name();
+            String standby = s.nodes().stream().filter(n -> !n.name().equals(primary)).findFirst().orElseThrow().name();
+            try (PartitionProbe probe = PartitionChecks.probeFor(engine, standby)) {
+                OperationResult r = runner.runNow(new Partition(engine, standby, Partition.From.ALL, probe, null));
+                System.out.println("partition standby: " + r.message());
+                assertTrue(r.ok(), r.message() + "\n" + hosts.keeperLogs(engine));
+                assertTrue(r.figures().get("waitPrimarySeconds") > 0, r.message());
+                assertTrue(r.message().contains("synchronous replication is off"), r.message());
+                // again: replaces the cut instead of stacking a second one
+                OperationResult again = runner.runNow(new Partition(engine, standby, Partition.From.ALL, probe, null));
+                assertTrue(again.ok() && again.message().contains("replacing the earlier cut"), again.message());
+                String rules = hosts.net.exec(standby, "nft", "list", "table", "inet", PartitionChecks.TABLE);
+                assertEquals(2, rules.split(" drop", -1).length - 1, rules);
+                assertEquals(1, hosts.net.exec(standby, "nft", "list", "tables").split(PartitionChecks.TABLE, -1).length - 1);
+
+                OperationResult h = runner.runNow(new Heal(engine, standby, probe));
+                System.out.println("heal: " + h.message());
+                assertTrue(h.ok(), h.message() + "\n" + hosts.tail());
+                assertEquals(0.0, h.figures().get("lostWrites"), h.message());
+                assertEquals(NodeState.PRIMARY, h.finalState().node(primary).orElseThrow().reportedState(), h.message());
+                System.out.printf(Locale.ROOT, "BENCH partition fast standby: waitPrimarySeconds %.1f (expected %.1f), healRejoinSeconds %.1f%n",
+                        r.figures().get("waitPrimarySeconds"), r.figures().get("expectedWaitPrimarySeconds"), h.figures().get("healRejoinSeconds"));
+            }
+            PartitionChecks.assertNoTableAnywhere(hosts);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void killPrimaryNetworkThenHealVerifiesItsOwnProbe() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            PartitionChecks.healLeftovers(engine);
+            String primary = engine.status().stablePrimary().orElseThrow().name();
+            OperationResult r = runner.runNow(new KillPrimary(engine, KillPrimary.Mode.NETWORK, null));
+            assertEquals("kill-primary network", r.name());
+            assertTrue(r.ok(), r.message() + "\n" + hosts.keeperLogs(engine));
+            assertTrue(r.message().contains(primary + " (the primary) off from the monitor and the other nodes"), r.message());
+            OperationResult h = runner.runNow(new Heal(engine, null));
+            assertTrue(h.ok(), h.message() + "\n" + hosts.tail());
+            assertEquals(0.0, h.figures().get("lostWrites"), h.message());
+            assertEquals(NodeState.SECONDARY, h.finalState().node(primary).orElseThrow().reportedState(), h.message());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void defaultProfileFigures() throws Exception {
+        try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
+            PartitionChecks.healLeftovers(engine);
+            assertTrue(runner.runNow(TimingProfiles.apply(engine, TimingProfile.DEFAULT)).ok());
+            String primary = engine.status().stablePrimary().orElseThrow().name();
+            try (PartitionProbe probe = PartitionChecks.probeFor(engine, primary)) {
+                OperationResult r = runner.runNow(new Partition(engine, primary, Partition.From.ALL, probe, null));
+                System.out.println("partition from all (default): " + r.message());
+                assertTrue(r.ok(), r.message() + "\n" + hosts.keeperLogs(engine));
+                assertEquals(0.0, r.figures().get("acknowledgedOnOldPrimaryAfterPromotion"), r.message());
+                OperationResult h = runner.runNow(new Heal(engine, primary, probe));
+                assertTrue(h.ok(), h.message() + "\n" + hosts.tail());
+                assertEquals(0.0, h.figures().get("lostWrites"), h.message());
+                PartitionChecks.bench("default", "primary from all", r, h);
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
+    void downLeavesNothingBehind() throws Exception {
         try (LabEngine engine = engine()) {
             List<StepResult> steps = engine.down(true);
             assertTrue(steps.stream().allMatch(StepResult::ok), steps.toString());
@@ -234,19 +363,23 @@ class MultiHostClusterTest {
                     .timeout(Duration.ofSeconds(30)));
             assertEquals("0", pgpass.stdout().strip(), "~postgres/.pgpass still has this lab's lines");
         }
-        for (String role : List.of("monitor", "node1", "node2")) {
-            String left = net.exec(role, "sh", "-c", "ps -o pid=,comm= -p \"$(ip netns pids " + net.namespace(role)
+        for (String role : NetnsLab.ROLES) {
+            String left = hosts.net.exec(role, "sh", "-c", "ps -o pid=,comm= -p \"$(ip netns pids " + hosts.net.namespace(role)
                     + " | tr '\\n' ',' | sed 's/,$//')\" || true");
             assertFalse(left.contains("postgres") || left.contains("pg_autoctl"), role + " still runs: " + left);
         }
         assertFalse(Files.exists(Path.of(lab.dataDir)), () -> "the data folder is gone: " + listing(Path.of(lab.dataDir)));
+        PartitionChecks.assertNoTableAnywhere(hosts);
+
+        List<String> names = new ArrayList<>();
+        for (String role : NetnsLab.ROLES) names.add(hosts.net.namespace(role));
+        hosts.closeServers();
+        String left = run("ip", "netns", "list");
+        for (String n : names) assertFalse(left.contains(n), "namespace " + n + " is still there: " + left);
     }
 
     private void assertNoPasswordLogged(LabSecrets secrets) {
-        List<LogLine> copy;
-        synchronized (log) {
-            copy = new ArrayList<>(log);
-        }
+        List<LogLine> copy = hosts.logCopy();
         assertFalse(copy.isEmpty());
         for (String v : secrets.values()) {
             Optional<LogLine> leak = copy.stream().filter(l -> l.text() != null
@@ -254,21 +387,6 @@ class MultiHostClusterTest {
             assertTrue(leak.isEmpty(), () -> "a password was logged: " + leak.get().source() + " " + leak.get().level());
         }
         assertTrue(copy.stream().anyMatch(l -> l.text() != null && l.text().contains(Command.MASK)), "masked commands were logged");
-    }
-
-    private String keeperLogs(LabEngine engine) {
-        StringBuilder sb = new StringBuilder();
-        for (InstanceSpec i : lab.instances()) {
-            try {
-                sb.append("== ").append(i.name).append('\n').append(engine.shells().of(i).run(Command.asPostgres(
-                        "tail -n 40 " + io.failoverlab.remote.ShellQuote.quote(engine.paths(i).logFile())
-                        + "; tail -n 15 " + io.failoverlab.remote.ShellQuote.quote(engine.paths(i).pgdata()) + "/log/*.log")
-                        .timeout(Duration.ofSeconds(30))).stdout());
-            } catch (Exception e) {
-                sb.append(e).append('\n');
-            }
-        }
-        return sb.toString();
     }
 
     private static String listing(Path dir) {
@@ -279,15 +397,10 @@ class MultiHostClusterTest {
         }
     }
 
-    private String tail() {
-        List<LogLine> copy;
-        synchronized (log) {
-            copy = new ArrayList<>(log);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (LogLine l : copy.subList(Math.max(0, copy.size() - 60), copy.size())) {
-            sb.append(l.source()).append(' ').append(l.level()).append(' ').append(l.text()).append('\n');
-        }
-        return sb.toString();
+    private static String run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
     }
 }
