@@ -246,6 +246,15 @@ public final class GceProvider implements Provider {
                 lab.host(hostId).ifPresent(h -> h.address = i.natIp());
             }
         }
+        // MachinePower's promise: back once SSH answers (a VM boots for a while after RUNNING)
+        lab.host(hostId).ifPresent(h -> new SshWait(knownHosts, firstContact).await(h, Duration.ofSeconds(s.sshWaitSeconds), (f, t) -> { }));
+    }
+
+    /** Whether the VM is RUNNING now (a stopped one is TERMINATED); a VM that is gone is not running. */
+    @Override
+    public boolean running(LabSpec lab, String hostId) {
+        String name = GceNames.vm(lab, hostId);
+        return listLab(project(settings(lab)), lab.labId()).stream().anyMatch(i -> i.name().equals(name) && i.running());
     }
 
     /** Exactly the lab's VMs: the label filter runs in gcloud, and again here on the exact value. */

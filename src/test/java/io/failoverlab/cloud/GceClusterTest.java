@@ -9,9 +9,7 @@ import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
 import io.failoverlab.lab.StepResult;
-import io.failoverlab.testing.GceLabs;
-import io.failoverlab.testing.Sshd;
-import io.failoverlab.testing.StandInGcloud;
+import io.failoverlab.testing.GceFixture;
 import io.failoverlab.testing.TestLabs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,16 +24,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end through the one engine: `up` on a gce lab provisions three "VMs" (one per role)
- * through the real GceProvider and the stand-in gcloud, then installs and builds the cluster
- * over SSH to them (the local sshd), reads the state through the SSH tunnel, and `down --destroy`
- * deletes exactly the lab's VMs and firewall rules.
+ * A gce lab end to end through the CLI, the real gcloud and the local Compute API ({@link GceFixture}):
+ * `up` provisions three VMs (one per role; each a network namespace with its own sshd), pins their
+ * host keys from the guest attributes, installs and builds the cluster over SSH with scram-sha-256,
+ * reads the state through the SSH tunnel; `kill-primary --mode vm` stops the primary's VM through
+ * `gcloud compute instances stop` (the API turns it into a power cut), the standby takes over,
+ * `start-node` starts the VM again and the old primary rejoins; `down --destroy` deletes exactly
+ * the lab's VMs and firewall rules.
  */
 @ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,21 +47,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GceClusterTest {
     record Run(int code, String out, String err) { }
 
-    Sshd sshd;
     Path root;
     Path labFile;
     Path config;
-    StandInGcloud gcloud;
+    GceFixture fx;
 
     @BeforeAll
     void setUp() throws Exception {
-        sshd = Sshd.start();
         root = TestLabs.tempRoot("gce-cluster-");
         config = root.resolve("config");
-        gcloud = StandInGcloud.install(root.resolve("gcloud"), sshd, 0.3, 1.5);
-        LabSpec lab = GceLabs.lab("gce-e2e", Layout.PER_ROLE, sshd, root);
-        // All three "VMs" are this one machine on loopback, where trust is safe; real per-role VMs get scram-sha-256.
-        lab.auth = "trust";
+        fx = GceFixture.start(root, 0.3, 1.5);
+        LabSpec lab = fx.lab("gce-e2e", Layout.PER_ROLE, root);
         labFile = root.resolve("gce-e2e.json");
         LabProfiles.save(lab, labFile);
     }
@@ -67,7 +67,7 @@ class GceClusterTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[]{"--lab", labFile.toString(), "--gcloud", gcloud.path(), "--config-dir", config.toString()}, 0,
+        System.arraycopy(new String[]{"--lab", labFile.toString(), "--gcloud", fx.gcloudPath(), "--config-dir", config.toString()}, 0,
                 all, args.length, 6);
         int code = Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -81,7 +81,8 @@ class GceClusterTest {
             // already torn down by the test
         }
         cli("down", "--destroy");
-        sshd.close();
+        System.out.println(fx == null ? "BENCH gce: no fixture" : fx.bench());
+        if (fx != null) fx.close();
         TestLabs.deleteTree(root);
     }
 
@@ -90,7 +91,7 @@ class GceClusterTest {
     void upProvisionsInstallsAndBuildsTheCluster() throws Exception {
         long t0 = System.nanoTime();
         Run r = cli("up");
-        assertEquals(0, r.code(), () -> r.out() + r.err() + "\nsshd: " + sshd.log());
+        assertEquals(0, r.code(), () -> r.out() + r.err());
         assertTrue(r.out().contains("✓ provision"), r.out());
         assertTrue(r.out().contains("3 VM(s) in us-central1-a (per-role): 3 created"), r.out());
         assertTrue(r.out().contains("Lab 'gce-e2e' is up"), r.out());
@@ -101,8 +102,8 @@ class GceClusterTest {
         assertEquals("node1", saved.nodes.get(0).host);
         double provision = r.out().lines().filter(l -> l.startsWith("✓ provision")).map(l -> l.split("\\s+")[2])
                 .mapToDouble(Double::parseDouble).findFirst().orElse(-1);
-        System.out.printf("BENCH gce stand-in up (provision 3 VMs + install + cluster): %.1f s total, provision step %.1f s%n",
-                (System.nanoTime() - t0) / 1e9, provision);
+        System.out.printf("BENCH gce up through gcloud %s (provision 3 VMs + install + cluster): %.1f s total, provision step %.1f s%n",
+                fx.real() ? "(real)" : "(stand-in)", (System.nanoTime() - t0) / 1e9, provision);
     }
 
     @Test
@@ -120,6 +121,33 @@ class GceClusterTest {
 
     @Test
     @Order(3)
+    void stoppingThePrimarysVmFailsOverAndStartingItRejoins() {
+        Run fast = cli("profile", "fast");
+        assertEquals(0, fast.code(), fast.out() + fast.err());
+        int stops = (int) calls("compute instances stop");
+        Run kill = cli("kill-primary", "--mode", "vm");
+        assertEquals(0, kill.code(), kill.out() + kill.err());
+        assertEquals(stops + 1, calls("compute instances stop"), "the VM is stopped through gcloud: " + kill.out());
+        Matcher who = Pattern.compile("Stopped (node\\d)'s VM").matcher(kill.out());
+        assertTrue(who.find(), kill.out());
+        String old = who.group(1);
+        Matcher f = Pattern.compile("failoverSeconds\\s+([0-9.]+)").matcher(kill.out());
+        assertTrue(f.find(), kill.out());
+        assertEquals("TERMINATED", status("gce-e2e-" + old));
+        Run start = cli("start-node", old);
+        assertEquals(0, start.code(), start.out() + start.err());
+        assertEquals(1, calls("compute instances start"), start.out());
+        Run after = cli("status", "--json");
+        assertEquals(0, after.code(), after.err());
+        assertTrue(after.out().contains("primary") && after.out().contains("secondary"), after.out());
+        Matcher rejoin = Pattern.compile("converged after ([0-9.]+) s").matcher(start.out());
+        assertTrue(rejoin.find(), start.out());
+        System.out.printf(Locale.ROOT, "BENCH gce kill-primary --mode vm (instances stop = power cut), fast: failover %s s;"
+                + " start-node (instances start, keeper, rejoin): converged after %s s%n", f.group(1), rejoin.group(1));
+    }
+
+    @Test
+    @Order(4)
     void downDestroyDeletesExactlyTheLabsResources() throws Exception {
         try (LabEngine e = new LabEngine(LabProfiles.load(labFile), Shells.factory(config.resolve("known_hosts"), null), EngineListener.NONE)) {
             List<StepResult> steps = e.down(true);
@@ -129,15 +157,22 @@ class GceClusterTest {
         assertEquals(0, d.code(), d.err());
         assertTrue(d.out().contains("instance gce-e2e-monitor (us-central1-a, RUNNING)")
                 && d.out().contains("firewall rule gce-e2e-allow-ssh") && d.out().contains("firewall rule gce-e2e-allow-pg"), d.out());
-        assertEquals(List.of(), gcloud.instances());
-        assertEquals(List.of(), gcloud.firewallRules());
+        assertEquals(List.of(), fx.instances());
+        assertEquals(List.of(), fx.firewallRules());
         assertTrue(LabProfiles.load(labFile).hosts.isEmpty());
-        assertTrue(gcloud.calls().stream().noneMatch(c -> c.contains("REJECTED")), gcloud.calls().toString());
+    }
+
+    private String status(String vm) {
+        try {
+            return fx.status(vm);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long calls(String what) {
         try {
-            return gcloud.calls().stream().filter(c -> c.contains(what)).count();
+            return fx.calls(what);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,9 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.cloud.machines.Preflight;
+import java.util.List;
+import java.util.Locale;
+
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
@@ -47,5 +51,25 @@ class InstallCheckTest {
     void goesAheadWhenInstalledOrWhenTheLabForbidsInstalling() throws Exception {
         assertTrue(ask("pgaf=pg_autoctl version 2.0\npgctl=/usr/lib/postgresql/15/bin/pg_ctl\npgver=15.8\n", true).isEmpty());
         assertTrue(ask("pgaf=\n", false).isEmpty());
+    }
+
+    @Test
+    void aMachinesLabAsksForThisComputersPackagesFirst() throws Exception {
+        LabSpec lab = LabSpec.local("/tmp/never", 7000, 7001, 7002);
+        lab.provider = "machines";
+        lab.hosts.clear();
+        Preflight.Readiness missing = new Preflight.Readiness(Preflight.Readiness.State.MISSING_PACKAGES,
+                List.of("systemd-container", "debootstrap"));
+        try (LabSession s = new LabSession(lab, h -> answering("pgaf=\n"))) {
+            Optional<Question> q = new InstallCheck(() -> missing).ask(s);
+            assertTrue(q.isPresent());
+            assertEquals("confirm.installMachines.title", q.get().titleKey());
+            String ru = Messages.of(Locale.forLanguageTag("ru")).tr(q.get().textKey(), q.get().args());
+            assertTrue(ru.contains("systemd-container, debootstrap") && ru.contains("apt-get"), ru);
+            Preflight.Readiness ready = new Preflight.Readiness(Preflight.Readiness.State.READY, List.of());
+            assertTrue(new InstallCheck(() -> ready).ask(s).isEmpty(), "nothing missing here and no hosts yet: no question");
+            lab.installPackages = false;
+            assertTrue(new InstallCheck(() -> missing).ask(s).isEmpty(), "a lab that forbids installing is not asked");
+        }
     }
 }

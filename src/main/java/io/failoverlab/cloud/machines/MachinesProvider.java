@@ -69,7 +69,7 @@ public final class MachinesProvider implements Provider {
     @Override
     public Provisioned provision(LabSpec lab, Progress progress) {
         MachinesSettings s = settings(lab);
-        Preflight.check(s);
+        Preflight.check(s, lab.installPackages, line -> progress.report(0.0, "apt-get: " + line));
         MachinesSettings.Release release = s.release();
         long t0 = System.nanoTime();
         Path image = images(s).ensure(release, (f, t) -> progress.report(0.3 * f, t));

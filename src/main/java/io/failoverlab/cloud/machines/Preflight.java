@@ -35,10 +35,18 @@ public final class Preflight {
         return new Readiness(missing.isEmpty() ? Readiness.State.READY : Readiness.State.MISSING_PACKAGES, missing);
     }
 
-    static void check(MachinesSettings s) {
+    /**
+     * Throws one sentence for what stands in the way. Missing packages are installed first when the
+     * lab allows installing packages (the window asks before, as for pg_auto_failover on the hosts).
+     */
+    static void check(MachinesSettings s, boolean installPackages, java.util.function.Consumer<String> output) {
         List<String> problems = s.problems();
         if (!problems.isEmpty()) throw new LabException(String.join(" ", problems));
         Readiness r = readiness();
+        if (r.state() == Readiness.State.MISSING_PACKAGES && installPackages) {
+            install(r.missing(), output);
+            r = readiness();
+        }
         switch (r.state()) {
             case NOT_LINUX -> throw new LabException("Machines on this computer need Linux (systemd-nspawn); use a GCE or hosts lab here.");
             case NOT_ROOT -> throw new LabException("Machines on this computer are made and booted as root (network namespaces, systemd-nspawn): "
@@ -46,6 +54,20 @@ public final class Preflight {
             case MISSING_PACKAGES -> throw new LabException("Machines on this computer need " + String.join(", ", r.missing()) + ", which "
                     + (r.missing().size() == 1 ? "is" : "are") + " not installed: apt-get install " + String.join(" ", r.missing()) + ".");
             case READY -> { }
+        }
+    }
+
+    /** apt-get on this computer (we are root here: readiness says so before packages are looked at). */
+    private static void install(List<String> packages, java.util.function.Consumer<String> output) {
+        List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q",
+                "--no-install-recommends"));
+        argv.addAll(packages);
+        try {
+            RootCommands.run(java.time.Duration.ofMinutes(10), output, argv);
+        } catch (LabException first) {
+            // a fresh computer may not have read its package lists yet
+            RootCommands.run(java.time.Duration.ofMinutes(10), output, List.of("apt-get", "update", "-q"));
+            RootCommands.run(java.time.Duration.ofMinutes(10), output, argv);
         }
     }
 }
