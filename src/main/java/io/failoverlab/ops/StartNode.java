@@ -53,7 +53,7 @@ public final class StartNode implements OperationRunner.Operation {
             double secs = StepResult.secondsSince(t0);
             f.put("convergedSeconds", secs);
             io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")
-                    ? io.failoverlab.lab.Msg.of("op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
+                    ? io.failoverlab.lab.Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
                     : io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary());
             return OperationResult.ok(name(), secs, msg, f, done);
         }

@@ -137,6 +137,7 @@ class GceClusterTest {
         Run start = cli("start-node", old);
         assertEquals(0, start.code(), start.out() + start.err());
         assertEquals(1, calls("compute instances start"), start.out());
+        assertTrue(start.out().contains("Started " + old + "'s VM"), start.out());
         Run after = cli("status", "--json");
         assertEquals(0, after.code(), after.err());
         assertTrue(after.out().contains("primary") && after.out().contains("secondary"), after.out());
