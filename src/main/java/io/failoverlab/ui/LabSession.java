@@ -31,6 +31,8 @@ public final class LabSession implements AutoCloseable {
     private final MonitorFeed feed;
     private final JournalRecorder journal;
     private final LiveModels live;
+    /** Machines labs: which nodes' machines are off, for the diagram (null for other labs). */
+    private final MachinePowerWatch power;
     /** Sees every snapshot on the thread that received it, before the hand-over (display-latency benchmark). */
     private volatile java.util.function.Consumer<io.failoverlab.lab.ClusterSnapshot> tap;
     /** Where the monitor feed hands its snapshots (any thread). */
@@ -96,6 +98,8 @@ public final class LabSession implements AutoCloseable {
             journal.log(l);
         });
         feedRef[0] = feed;
+        this.power = lab.runsOnMachines() ? engine.machinePower()
+                .map(p -> new MachinePowerWatch(lab, p, off -> Platform.runLater(() -> live.machinesOff(off)))).orElse(null) : null;
     }
 
     /** Background thread: the data nodes as the engine's SSH tunnels reach them. */
@@ -140,6 +144,7 @@ public final class LabSession implements AutoCloseable {
     public void watchMonitor() {
         Platform.runLater(cluster::connecting);
         feed.start();
+        if (power != null) power.start();
     }
 
     /** Stops the live view and forgets the rows (the lab was stopped or destroyed). */
@@ -165,6 +170,7 @@ public final class LabSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (power != null) power.close();
         feed.stop();
         live.probe().close();
         runner.close();

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -36,6 +37,7 @@ public final class LiveModels {
     private final ObjectProperty<io.failoverlab.lab.Msg> dataCheckMsg = new SimpleObjectProperty<>();
     private final StringProperty profile = new SimpleStringProperty("");
     private final ProbeModel probe;
+    private Set<String> machinesOff = Set.of();
 
     /** nodes: where the probe reaches the data nodes (the engine's tunnels). */
     public LiveModels(LabSpec lab, ProbeModel.Nodes nodes, Executor background) {
@@ -49,9 +51,16 @@ public final class LiveModels {
 
     public void apply(ClusterSnapshot s) {
         timeline.apply(s);
-        if (s.monitorReachable()) topology.set(TopologyModel.of(s));
+        if (s.monitorReachable()) topology.set(TopologyModel.of(s, machinesOff));
         else if (topology.get().monitorUp()) topology.set(new TopologyModel(false, topology.get().nodes(), topology.get().edges()));
         for (RoleChanges.Change c : roles.next(s)) roleListeners.forEach(l -> l.accept(c));
+    }
+
+    /** Nodes whose machine is switched off now (MachinePowerWatch); the diagram says so at once. */
+    public void machinesOff(Set<String> nodes) {
+        if (nodes.equals(machinesOff)) return;
+        machinesOff = Set.copyOf(nodes);
+        topology.set(topology.get().withMachinesOff(machinesOff));
     }
 
     /** The lab stopped: the diagram empties; the timeline keeps its history. */

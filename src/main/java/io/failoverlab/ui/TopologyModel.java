@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the topology diagram draws, made from one ClusterSnapshot only: the monitor, each node
@@ -17,7 +18,8 @@ import java.util.Optional;
  */
 public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edges) {
 
-    public record Node(String name, String hostPort, NodeState reported, NodeState assigned, NodeRow.Role role) {
+    /** machineOff: the node's machine or VM is switched off (the app knows it; the monitor sees only silence). */
+    public record Node(String name, String hostPort, NodeState reported, NodeState assigned, NodeRow.Role role, boolean machineOff) {
         public String styleClass() { return NodeRow.styleClass(reported); }
 
         public boolean inTransition() { return reported != assigned; }
@@ -28,7 +30,10 @@ public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edge
 
     public static final TopologyModel EMPTY = new TopologyModel(false, List.of(), List.of());
 
-    public static TopologyModel of(ClusterSnapshot s) {
+    public static TopologyModel of(ClusterSnapshot s) { return of(s, Set.of()); }
+
+    /** offNodes: nodes whose machine is switched off now. */
+    public static TopologyModel of(ClusterSnapshot s, Set<String> offNodes) {
         if (s == null) return EMPTY;
         Optional<NodeStatus> primary = s.writableNode();
         if (primary.isEmpty()) primary = s.nodes().stream().filter(n -> n.reportedState().writable()).findFirst();
@@ -38,11 +43,18 @@ public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edge
         for (NodeStatus n : s.nodes()) {
             NodeRow.Role role = n.name().equals(p) ? NodeRow.Role.PRIMARY
                     : n.reportedState().connection() == NodeState.Connection.READ_ONLY ? NodeRow.Role.STANDBY : NodeRow.Role.NONE;
-            nodes.add(new Node(n.name(), n.hostPort(), n.reportedState(), n.assignedState(), role));
+            nodes.add(new Node(n.name(), n.hostPort(), n.reportedState(), n.assignedState(), role, offNodes.contains(n.name())));
             if (p != null && role == NodeRow.Role.STANDBY) edges.add(new Edge(p, n.name(), n.reportedState() == NodeState.SECONDARY));
         }
         nodes.sort(Comparator.comparing((Node n) -> n.role() != NodeRow.Role.PRIMARY).thenComparing(Node::name));
         return new TopologyModel(s.monitorReachable(), List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    /** The same picture with these nodes' machines marked off (and the others on). */
+    public TopologyModel withMachinesOff(Set<String> offNodes) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : nodes) out.add(new Node(n.name(), n.hostPort(), n.reported(), n.assigned(), n.role(), offNodes.contains(n.name())));
+        return new TopologyModel(monitorUp, List.copyOf(out), edges);
     }
 
     public Optional<Node> node(String name) {

@@ -96,9 +96,10 @@ final class TopologyView {
             NodeBox b = boxes.computeIfAbsent(n.name(), this::newBox);
             b.name().setText(n.name());
             b.state().setText(n.inTransition() ? n.reported().id() + " → " + n.assigned().id() : n.reported().id());
-            b.where().setText(n.hostPort());
-            Styles.replace(b.box(), c -> c.startsWith("state-") || c.equals("transition") || c.startsWith("role-"),
-                    n.styleClass(), "role-" + n.role().name().toLowerCase(Locale.ROOT), n.inTransition() ? "transition" : null);
+            b.where().setText(n.machineOff() ? m.tr("topology.machineOff") : n.hostPort());
+            Styles.replace(b.box(), c -> c.startsWith("state-") || c.equals("transition") || c.startsWith("role-") || c.equals("machine-off"),
+                    n.styleClass(), "role-" + n.role().name().toLowerCase(Locale.ROOT), n.inTransition() ? "transition" : null,
+                    n.machineOff() ? "machine-off" : null);
             NodeRow.Role before = b.role()[0];
             b.role()[0] = n.role();
             if (animate && before != null && before != n.role()) flash(b.box());

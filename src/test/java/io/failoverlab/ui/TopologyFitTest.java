@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,6 +87,39 @@ class TopologyFitTest {
             }
         });
         assertTrue(problem == null, "mid-switchover: " + problem);
+    }
+
+    /** A node whose machine the app switched off is drawn greyed and says so, whatever state the monitor last had. */
+    @Test
+    void aSwitchedOffMachineIsShownOff(FxRobot robot) throws Exception {
+        session.offerSnapshot(Snapshots.of(Instant.now(),
+                Snapshots.node("node1", 1, 6001, NodeState.DEMOTED, NodeState.DEMOTED),
+                Snapshots.node("node2", 2, 6002, NodeState.WAIT_PRIMARY, NodeState.WAIT_PRIMARY)));
+        Thread.sleep(1200);
+        robot.interact(() -> session.live().machinesOff(java.util.Set.of("node1")));
+        Thread.sleep(400);
+        String[] seen = FxWait.onFx(() -> {
+            Node box = window.scene().lookup("#topo-node1");
+            Node other = window.scene().lookup("#topo-node2");
+            String where = ((javafx.scene.control.Label) box.lookup(".topo-where")).getText();
+            return new String[]{where, String.valueOf(box.getStyleClass().contains("machine-off")),
+                    String.valueOf(other.getStyleClass().contains("machine-off"))};
+        });
+        robot.interact(() -> {
+            try {
+                WindowSnapshot.savePng(window.scene(), Path.of("docs", "screenshots", "topology-machine-off.png"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("machine off", seen[0]);
+        assertEquals("true", seen[1]);
+        assertEquals("false", seen[2], "only node1's machine is off");
+        // powered on again: the address comes back
+        robot.interact(() -> session.live().machinesOff(java.util.Set.of()));
+        Thread.sleep(200);
+        String where = FxWait.onFx(() -> ((javafx.scene.control.Label) window.scene().lookup("#topo-node1").lookup(".topo-where")).getText());
+        assertTrue(where.endsWith(":6001"), where);
     }
 
     /** FX thread: the first node box (shadow included) not wholly inside the diagram, or two boxes on each other; null when none. */
