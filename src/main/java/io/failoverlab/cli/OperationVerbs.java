@@ -68,7 +68,7 @@ final class OperationVerbs {
 
         @Override Operation operation(LabRuntime rt) {
             // vm and reboot use the engine's power switch, which the runtime wires for machines and GCE labs
-            return new KillPrimary(rt.engine(), KillPrimary.Mode.parse(mode), null);
+            return new KillPrimary(rt.engine(), KillPrimary.Mode.parse(mode));
         }
     }
 

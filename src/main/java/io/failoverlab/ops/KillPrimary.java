@@ -39,24 +39,19 @@ public final class KillPrimary implements OperationRunner.Operation {
         }
     }
 
-    /** Stops a cloud lab's VM (the provider's call); null for labs without VMs. */
-    public interface VmStopper { void stop(String hostId) throws Exception; }
-
     private final LabEngine engine;
     private final Mode mode;
-    private final VmStopper vms;
     private final Duration observe;
     private final WriteProbe sharedProbe;
 
-    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms) {
-        this(engine, mode, vms, Duration.ofSeconds(20), null);
+    public KillPrimary(LabEngine engine, Mode mode) {
+        this(engine, mode, Duration.ofSeconds(20), null);
     }
 
     /** sharedProbe: a write probe already running (the scenario's); null to use one of its own. */
-    public KillPrimary(LabEngine engine, Mode mode, VmStopper vms, Duration observeAfterPostgresKill, WriteProbe sharedProbe) {
+    public KillPrimary(LabEngine engine, Mode mode, Duration observeAfterPostgresKill, WriteProbe sharedProbe) {
         this.engine = engine;
         this.mode = mode;
-        this.vms = vms;
         this.observe = observeAfterPostgresKill;
         this.sharedProbe = sharedProbe;
     }
@@ -66,7 +61,7 @@ public final class KillPrimary implements OperationRunner.Operation {
 
     @Override
     public OperationResult run() throws Exception {
-        if ((mode == Mode.VM || mode == Mode.REBOOT) && vms == null && engine.machinePower().isEmpty()) {
+        if ((mode == Mode.VM || mode == Mode.REBOOT) && engine.machinePower().isEmpty()) {
             throw new LabException("The " + engine.spec().provider + " lab runs its roles without machines of their own, so there is no machine to "
                     + (mode == Mode.VM ? "switch off" : "reboot") + "; use --mode node for a real failover here, or a lab of machines on this computer"
                     + " (or GCE) for --mode " + mode.name().toLowerCase(Locale.ROOT) + ".");
@@ -198,17 +193,8 @@ public final class KillPrimary implements OperationRunner.Operation {
         }
     }
 
-    /** The lab's power switch: the one given, else the engine's (machines on this computer, GCE). */
+    /** The lab's power switch (machines on this computer, GCE), checked in run() to be there. */
     private io.failoverlab.engine.MachinePower power() {
-        if (vms != null) {
-            return new io.failoverlab.engine.MachinePower() {
-                @Override public String kind() { return engine.spec().provider; }
-                @Override public void powerOff(String hostId) throws Exception { vms.stop(hostId); }
-                @Override public void powerOn(String hostId) { throw new LabException("This lab cannot power machines on."); }
-                @Override public void reboot(String hostId) { throw new LabException("This lab cannot reboot machines."); }
-                @Override public boolean isOn(String hostId) { return true; }
-            };
-        }
         return engine.machinePower().orElseThrow();
     }
 

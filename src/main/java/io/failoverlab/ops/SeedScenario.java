@@ -89,10 +89,10 @@ public final class SeedScenario {
                 }
                 DataCheckOp afterSwitch = new DataCheckOp(engine, 0, false, 1000);
                 op(afterSwitch);
-                op(new KillPrimary(engine, KillPrimary.Mode.POSTGRES, null, Duration.ofSeconds(15), probe));
+                op(new KillPrimary(engine, KillPrimary.Mode.POSTGRES, Duration.ofSeconds(15), probe));
                 // after the postgres kill the cluster must be settled again before the node kill
                 awaitStable("settled after the postgres kill");
-                OperationResult kill = op(new KillPrimary(engine, KillPrimary.Mode.NODE, null, Duration.ofSeconds(15), probe));
+                OperationResult kill = op(new KillPrimary(engine, KillPrimary.Mode.NODE, Duration.ofSeconds(15), probe));
                 if (kill.ok()) failover = kill.figures().get("failoverSeconds");
                 long t0 = System.nanoTime();
                 List<StepResult> back = engine.up();
@@ -143,7 +143,7 @@ public final class SeedScenario {
         if (engine.machinePower().isEmpty()) return;
         String primary = engine.status().writableNode().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
         if (primary == null) return;
-        OperationResult off = op(new KillPrimary(engine, KillPrimary.Mode.VM, null, Duration.ofSeconds(15), probe), "power off the primary machine");
+        OperationResult off = op(new KillPrimary(engine, KillPrimary.Mode.VM, Duration.ofSeconds(15), probe), "power off the primary machine");
         if (!off.ok()) return;
         vmFailover = off.figures().get("failoverSeconds");
         OperationResult on = op(new StartNode(engine, primary, Duration.ofSeconds(180)), "power it on");

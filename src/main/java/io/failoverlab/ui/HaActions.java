@@ -43,13 +43,13 @@ public final class HaActions {
         return a
                 .add(ConsoleAction.of("failover", "action.failover", s -> new Failover(s.engine())).destructive())
                 .add(ConsoleAction.of("kill-postgres", "action.kill.postgres",
-                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.POSTGRES, null)).destructive())
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.POSTGRES)).destructive())
                 .add(ConsoleAction.of("kill-node", "action.kill.node",
-                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.NODE, null)).destructive())
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.NODE)).destructive())
                 .add(ConsoleAction.of("kill-vm", "action.kill.vm",
-                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.VM, null)).destructive())
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.VM)).destructive())
                 .add(ConsoleAction.of("kill-network", "action.kill.network",
-                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.NETWORK, null)).destructive())
+                        s -> new KillPrimary(s.engine(), KillPrimary.Mode.NETWORK)).destructive())
                 .add(ConsoleAction.of("node-partition", "action.node.partition",
                         s -> selected(s, n -> new Partition(s.engine(), n, Partition.From.ALL))).confirm(onNode("node-partition")))
                 .add(ConsoleAction.of("node-heal", "action.node.heal", s -> new Heal(s.engine(), null)))

@@ -320,7 +320,7 @@ class MultiHostClusterTest {
         try (LabEngine engine = engine(); OperationRunner runner = new OperationRunner(engine.listener())) {
             PartitionChecks.healLeftovers(engine);
             String primary = engine.status().stablePrimary().orElseThrow().name();
-            OperationResult r = runner.runNow(new KillPrimary(engine, KillPrimary.Mode.NETWORK, null));
+            OperationResult r = runner.runNow(new KillPrimary(engine, KillPrimary.Mode.NETWORK));
             assertEquals("kill-primary network", r.name());
             // the mapping onto "partition <primary> --from all" is what is checked here; that the old
             // primary fences itself is order 6's check (once, under CI load, its keeper went silent
