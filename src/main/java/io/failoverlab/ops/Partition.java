@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.check.PgNode;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
@@ -104,10 +106,11 @@ public final class Partition implements OperationRunner.Operation {
         PartitionStory story = new PartitionStory(inst.name, from, primary.name(), replaced, tool, expect, seen, probe, after);
         double seconds = StepResult.secondsSince(t0);
         if (cutPrimary && from == From.ALL && (seen.firstWriteElsewhere == null || seen.selfDemote == null)) {
-            return new OperationResult(name(), false, seconds, story.primaryFromAll(), story.figures(), after);
+            Msg m = story.primaryFromAll();
+            return new OperationResult(name(), false, seconds, m.english(), story.figures(), after, m);
         }
-        String msg = cutPrimary ? (from == From.ALL ? story.primaryFromAll() : story.primaryPartly()) : story.standby();
-        return new OperationResult(name(), story.splitBrain() == 0, seconds, msg, story.figures(), after);
+        Msg msg = cutPrimary ? (from == From.ALL ? story.primaryFromAll() : story.primaryPartly()) : story.standby();
+        return new OperationResult(name(), story.splitBrain() == 0, seconds, msg.english(), story.figures(), after, msg);
     }
 
     private String fromWords() {

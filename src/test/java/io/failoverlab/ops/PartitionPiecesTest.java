@@ -1,5 +1,8 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.NodeState;
+
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
@@ -87,5 +90,43 @@ class PartitionPiecesTest {
         // pg_auto_failover sets wal_sender_timeout 30 s: the walsender lists the standby that long
         assertEquals(51.0, TimingProfile.expectedSelfDemoteSeconds(20, 30), 1e-9);
         assertEquals(33.0, TimingProfile.expectedSelfDemoteSeconds(2, 30), 1e-9);
+    }
+
+    /** The story of a cut is data: its English is the CLI's sentence, its Russian holds no English sentence. */
+    @Test
+    void theStoryOfACutIsTextInEitherLanguage() {
+        PartitionWatch.Seen seen = new PartitionWatch.Seen();
+        seen.promotedInMonitor = 11.7;
+        seen.firstWriteElsewhere = 14.0;
+        seen.newPrimary = "node1";
+        seen.selfDemote = 33.26;
+        seen.selfDemoteHow = "Postgres stopped";
+        seen.isolatedTrail = new StateTrail("node2", System.nanoTime(), NodeState.PRIMARY);
+        seen.primaryTrail = new StateTrail("node2", System.nanoTime(), NodeState.PRIMARY);
+        LabSpec lab = perRole();
+        PartitionProbe probe = new PartitionProbe(List.of(new io.failoverlab.check.PgNode("node1", "127.0.0.1", 6001)),
+                new io.failoverlab.check.PgNode("node2", "127.0.0.1", 6002), DataConnections.settings(lab));
+        Partition.PartitionExpect expect = new Partition.PartitionExpect(7, 33, 4, 2, 30, "fast");
+        PartitionStory story = new PartitionStory("node2", Partition.From.ALL, "node2", false, "nftables", expect, seen, probe,
+                io.failoverlab.lab.ClusterSnapshot.unreachable("test"));
+        io.failoverlab.lab.Msg m = story.primaryFromAll();
+        String en = m.english();
+        assertTrue(en.startsWith("Cut node2 (the primary) off from the monitor and the other nodes with nftables: the monitor promoted node1"
+                + " after 11.7 s and the first write succeeded there after 14.0 s (expected about 7 s"), en);
+        assertTrue(en.contains("node2, with neither monitor nor standby contact, fenced itself after 33.3 s (Postgres stopped, 21.6 s after"
+                + " the promotion: two primaries meanwhile"), en);
+        assertTrue(en.contains("0 writes were acknowledged on node2 after another node was promoted (no split brain"), en);
+        assertTrue(en.endsWith("`heal` brings node2 back as a secondary."), en);
+        String ru = m.render(java.util.Locale.forLanguageTag("ru"));
+        assertTrue(ru.startsWith("Узел node2 (primary) отрезан от монитора и остальных узлов средствами nftables: монитор сделал primary"
+                + " узел node1 через 11,7 с"), ru);
+        assertTrue(ru.contains("отключил себя сам через 33,3 с") && ru.contains("split brain нет"), ru);
+        assertFalse(ru.contains("the ") || ru.contains("writes") || ru.contains("Monitor"), ru);
+
+        Msg standby = new PartitionStory("node1", Partition.From.ALL, "node2", true, "nftables", expect, seen, probe,
+                io.failoverlab.lab.ClusterSnapshot.unreachable("test")).standby();
+        assertTrue(standby.english().startsWith("Cut (again, replacing the earlier cut) node1 (a standby) off from"), standby.english());
+        assertTrue(standby.render(java.util.Locale.forLanguageTag("ru")).startsWith("Узел node1 (резервный) снова отрезан"),
+                standby.render(java.util.Locale.forLanguageTag("ru")));
     }
 }
