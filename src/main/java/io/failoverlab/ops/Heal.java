@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,9 +61,8 @@ public final class Heal implements OperationRunner.Operation {
         PartitionProbe probe = shared != null ? shared : PartitionProbes.take(engine);
         if (healed.isEmpty()) {
             if (probe != null && shared == null) probe.stop();
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), (nodeName == null ? "Nothing is partitioned: no host of the lab"
-                    : "Nothing to heal: " + nodeName + "'s host") + " has the app's " + PartitionFilter.TABLE
-                    + " table or chain, so nothing was changed.", Map.of(), null);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), nodeName == null
+                    ? Msg.of("heal.nothingAll", PartitionFilter.TABLE) : Msg.of("heal.nothingNode", nodeName, PartitionFilter.TABLE), Map.of(), null);
         }
         java.time.Instant healAt = java.time.Instant.now();
         for (String n : healed) engine.listener().nodeEvent(n, "cut removed", healAt);
@@ -76,18 +76,18 @@ public final class Heal implements OperationRunner.Operation {
             double rejoin = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("healRejoinSeconds", Math.round(rejoin * 100) / 100.0);
-            StringBuilder msg = new StringBuilder("Removed the cut on ").append(String.join(", ", healed)).append("'s host: ");
+            Msg nodesSaid = null;
             for (int k = 0; k < healed.size(); k++) {
                 String n = healed.get(k);
                 NodeState now = done.node(n).map(x -> x.reportedState()).orElse(NodeState.UNKNOWN);
                 boolean wasDemoted = trails.get(k).firstAt(NodeState.DEMOTED) >= 0;
-                msg.append(k == 0 ? "" : "; ").append(n).append(' ').append(trails.get(k).path()).append(now == NodeState.SECONDARY
-                        ? (wasDemoted ? " — a secondary again (rewound onto the new primary's timeline)" : " — caught up, a secondary again")
-                        : now == NodeState.PRIMARY
-                        ? " — still the primary, with its standby back" : "");
+                String key = now == NodeState.SECONDARY ? (wasDemoted ? "heal.node.rewound" : "heal.node.caughtUp")
+                        : now == NodeState.PRIMARY ? "heal.node.primary" : "heal.node.other";
+                Msg one = Msg.of(key, n, trails.get(k).path());
+                nodesSaid = nodesSaid == null ? one : Msg.of("step.join", nodesSaid, one);
             }
-            msg.append(String.format(Locale.ROOT, "; the cluster converged after %.1f s (%s)", rejoin, done.summary()));
             boolean ok = true;
+            Object verified = "";
             if (probe != null) {
                 Thread.sleep(1000); // a few writes on the healed cluster
                 PartitionProbe.Verified v = probe.verify(engine.dataNodes(), Duration.ofSeconds(30));
@@ -96,14 +96,13 @@ public final class Heal implements OperationRunner.Operation {
                 f.put("writesInDoubt", (double) v.inDoubt());
                 f.put("acknowledgedOnOldPrimaryAfterPromotion", (double) v.acknowledgedOnOldPrimaryAfterPromotion());
                 ok = v.lostWrites() == 0 && v.allReached() && v.acknowledgedOnOldPrimaryAfterPromotion() == 0;
-                msg.append(String.format(Locale.ROOT, "; the write probes' %d acknowledged writes checked on all %d nodes: %d lost, %d in doubt%s%s",
-                        v.acknowledged(), v.nodes(), v.lostWrites(), v.inDoubt(), probe.promotedAt() == null ? ""
-                                : ", " + v.acknowledgedOnOldPrimaryAfterPromotion() + " acknowledged on the old primary after the promotion",
-                        v.allReached() ? "" : " (a node did not answer)"));
+                verified = Msg.of("heal.verified", v.acknowledged(), v.nodes(), v.lostWrites(), v.inDoubt(),
+                        probe.promotedAt() == null ? "" : Msg.of("heal.oldPrimaryAcks", v.acknowledgedOnOldPrimaryAfterPromotion()),
+                        v.allReached() ? "" : Msg.of("heal.nodeSilent"));
             }
-            msg.append('.');
-            if (!ok) return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.toString(), f, done);
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), msg.toString(), f, done);
+            Msg msg = Msg.of("heal.done", String.join(", ", healed), nodesSaid, rejoin, done.summary(), verified);
+            if (!ok) return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.english(), f, done, msg);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), msg, f, done);
         } catch (LabException e) {
             if (probe != null && shared == null) probe.stop();
             throw e;
