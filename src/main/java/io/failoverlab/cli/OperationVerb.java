@@ -31,7 +31,7 @@ abstract class OperationVerb extends Verb {
     /** Prints the outcome; the default: the figures and the final state table, or the failure sentence. */
     int show(OperationRunner.Operation op, OperationResult r) {
         if (!r.ok()) {
-            err().println(r.message());
+            err().println(sentence(r));
             return 1;
         }
         for (Map.Entry<String, Double> f : r.figures().entrySet()) {
@@ -45,11 +45,18 @@ abstract class OperationVerb extends Verb {
     int showSentence(OperationResult r) {
         if (r.finalState() != null) out().print(StateTable.render(r.finalState()));
         if (!r.ok()) {
-            err().println(r.message());
+            err().println(sentence(r));
             return 1;
         }
-        out().println(r.message());
+        out().println(sentence(r));
         return 0;
+    }
+
+    /** The result sentence in --lang's language where the result carries it as data, else as the operation said it. */
+    String sentence(OperationResult r) {
+        String lang = common().lang();
+        if (r.msg() == null || lang == null || lang.equals("en")) return r.message();
+        return r.msg().render(Locale.forLanguageTag(lang));
     }
 
     @Override

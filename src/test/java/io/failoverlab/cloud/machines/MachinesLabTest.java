@@ -125,6 +125,10 @@ class MachinesLabTest {
         assertTrue(status.out().contains("\"primary\""), status.out());
         MachineLabs.Run check = m.cli("datacheck", "--rows", "1000");
         assertEquals(0, check.code(), check.all());
+        // a result sentence in the language asked for: heal with nothing cut, through every machine's own filter
+        MachineLabs.Run heal = m.cli("heal", "--lang", "ru");
+        assertEquals(0, heal.code(), heal.all());
+        assertTrue(heal.out().contains("Разреза нет: ни на одном хосте лабораторной"), heal.out());
     }
 
     @Test
