@@ -86,7 +86,7 @@ public final class CommonOptions {
     /** The lab wired as the window wires it, with the terminal as its face (every verb also writes the journal). */
     LabRuntime runtime(LabSpec lab, PrintStream out) {
         return LabRuntime.builder(lab, paths())
-                .listener(new ConsoleListener(out, verbose()))
+                .listener(new ConsoleListener(out, verbose(), lang()))
                 .firstContact(firstContact(out))
                 .journalProblems(out::println)
                 .onProvisioned(this::saveBack)

@@ -11,11 +11,14 @@ import java.util.Locale;
 final class ConsoleListener implements EngineListener {
     private final PrintStream out;
     private final boolean verbose;
+    /** --lang: results that carry their message as data are printed in it (null or en: as the engine said it). */
+    private final Locale language;
     private volatile String lastProgress = "";
 
-    ConsoleListener(PrintStream out, boolean verbose) {
+    ConsoleListener(PrintStream out, boolean verbose, String lang) {
         this.out = out;
         this.verbose = verbose;
+        this.language = lang == null || lang.equals("en") ? null : Locale.forLanguageTag(lang);
     }
 
     @Override
@@ -43,6 +46,7 @@ final class ConsoleListener implements EngineListener {
 
     @Override
     public void stepFinished(StepResult r) {
-        out.printf(Locale.ROOT, "%s %-10s %6.1f s  %s%n", r.ok() ? "✓" : "✗", r.name(), r.seconds(), r.message());
+        String text = language != null && r.msg() != null ? r.msg().render(language) : r.message();
+        out.printf(Locale.ROOT, "%s %-10s %6.1f s  %s%n", r.ok() ? "✓" : "✗", r.name(), r.seconds(), text);
     }
 }

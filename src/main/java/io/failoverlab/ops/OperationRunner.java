@@ -49,7 +49,7 @@ public final class OperationRunner implements AutoCloseable {
         }
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, op.name() + ": " + r.message()));
         listener.figures(r.name(), r.figures(), r.finalState());
-        listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message()));
+        listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message(), r.msg()));
         return r;
     }
 
