@@ -68,7 +68,8 @@ public final class SeedScenario {
             List<StepResult> up = engine.up();
             double upSeconds = Math.round(up.stream().mapToDouble(StepResult::seconds).sum() * 100) / 100.0;
             StepResult last = up.get(up.size() - 1);
-            record("up", last.ok(), upSeconds, last.ok() ? "cluster ready" : last.message());
+            if (last.ok()) record("up", true, upSeconds, io.failoverlab.lab.Msg.of("scenario.clusterReady"));
+            else record("up", false, upSeconds, last.message());
             if (!last.ok()) return report(null, null, null, null, null, null, 0, 0, 0, rows);
             timeToCluster = upSeconds;
 
@@ -97,7 +98,8 @@ public final class SeedScenario {
                 long t0 = System.nanoTime();
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
-                record("rejoin killed node", b.ok(), StepResult.secondsSince(t0), b.ok() ? "the killed node is a secondary again" : b.message());
+                if (b.ok()) record("rejoin killed node", true, StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("scenario.rejoined"));
+                else record("rejoin killed node", false, StepResult.secondsSince(t0), b.message());
                 powerCycleThePrimary(probe);
                 if (PartitionPeers.perRole(engine.spec())) partitionAndHeal();
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
@@ -115,8 +117,8 @@ public final class SeedScenario {
                 inDoubt = v.inDoubt();
                 lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
                 boolean allReached = v.nodes().stream().allMatch(ProbeVerification.NodeCheck::reachable);
-                record("verify writes", v.noneLost() && allReached, StepResult.secondsSince(tv), acked + " acknowledged writes, "
-                        + lost + " lost, " + inDoubt + " in doubt, checked on " + v.nodes().size() + " nodes");
+                record("verify writes", v.noneLost() && allReached, StepResult.secondsSince(tv),
+                        io.failoverlab.lab.Msg.of("scenario.verified", acked, lost, inDoubt, v.nodes().size()));
             }
             DataCheckOp fin = new DataCheckOp(engine, 0, false, 0);
             op(fin);
@@ -205,9 +207,18 @@ public final class SeedScenario {
     }
 
     private void record(String name, boolean ok, double seconds, String message) {
-        StepResult r = new StepResult(name, ok, seconds, message);
-        steps.add(r);
-        engine.listener().log(LogLine.of("app", ok ? LogLine.Level.INFO : LogLine.Level.ERROR, name + ": " + message));
+        record(new StepResult(name, ok, seconds, message));
+    }
+
+    /** A scenario step whose sentence is data (the report renders it in its language). */
+    private void record(String name, boolean ok, double seconds, io.failoverlab.lab.Msg msg) {
+        record(new StepResult(name, ok, seconds, msg.english(), msg));
+    }
+
+    private void record(StepResult r) {
+        // the scenario JSON keeps the sentence only
+        steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
+        engine.listener().log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, r.name() + ": " + r.message()));
         engine.listener().stepFinished(r);
     }
 

@@ -18,6 +18,8 @@ final class JournalModel {
         Boolean ok;
         double seconds;
         String message;
+        /** message as data, when the step's result carried it (rendered in the report's language). */
+        io.failoverlab.lab.Msg msg;
         boolean hasChildren;
         /** An inner step of an operation, shown as part of it. */
         boolean merged;
@@ -83,6 +85,7 @@ final class JournalModel {
                     s.ok = Boolean.TRUE.equals(e.ok());
                     s.seconds = e.seconds() == null ? 0 : e.seconds();
                     s.message = e.message();
+                    s.msg = e.data() == null ? null : io.failoverlab.lab.MsgData.fromData(e.data().get("msg"));
                     lastEnded = s;
                     break;
                 case "cmd":

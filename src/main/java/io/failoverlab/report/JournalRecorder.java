@@ -248,7 +248,10 @@ public final class JournalRecorder implements AutoCloseable {
             write(JournalEntry.of("state", o.id, o.name).state("after", after));
             noteState(after, o.id, o.name, false);
         }
-        write(JournalEntry.of("end", o.id, o.name).result(r.ok(), r.seconds(), secrets.mask(r.message())));
+        JournalEntry end = JournalEntry.of("end", o.id, o.name).result(r.ok(), r.seconds(), secrets.mask(r.message()));
+        // the sentence as data too, so a report renders it in its own language
+        if (r.msg() != null) end = end.data(Map.of("msg", io.failoverlab.lab.MsgData.toData(r.msg(), secrets::mask)));
+        write(end);
         Checkpoint cp = new Checkpoint(o.id, o.name, r.ok());
         for (Consumer<Checkpoint> h : checkpointHooks) {
             try {

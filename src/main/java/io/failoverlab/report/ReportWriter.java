@@ -376,7 +376,8 @@ public final class ReportWriter {
         if (after != null) d.code(clean(stateTable(after)), "text");
         else d.p(t.tr("item.state.none"));
         for (String shot : shots) screenshot(d, shot);
-        String msg = clean(it.last().message == null ? "" : it.last().message);
+        JournalModel.Step last = it.last();
+        String msg = clean(last.msg != null ? last.msg.render(java.util.Locale.forLanguageTag(options.lang())) : last.message == null ? "" : last.message);
         d.strong(it.ok() ? t.tr("item.verdict.pass", seconds(it.seconds()), msg) : t.tr("item.verdict.fail", seconds(it.seconds()),
                 clean(it.steps.stream().filter(s -> !Boolean.TRUE.equals(s.ok)).map(s -> s.name + ": " + s.message).findFirst().orElse(msg))));
     }
