@@ -1,5 +1,11 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.actions.Actions;
+import io.failoverlab.ui.console.ConsoleWindow;
+import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.labs.LabsContext;
+import io.failoverlab.ui.app.UiSettings;
+import io.failoverlab.ui.app.UiSettingsStore;
 import io.failoverlab.cli.LabOptions;
 import javafx.application.Application;
 import javafx.stage.Stage;

@@ -54,4 +54,8 @@ class LayersTest {
 
     @ArchTest
     static final ArchRule noCycles = slices().matching(APP + ".(*)..").should().beFreeOfCycles();
+
+    /** The window's features (app, nodes, session, actions, console, …) depend one way only. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenUiFeatures = slices().matching(APP + ".ui.(*)..").should().beFreeOfCycles();
 }

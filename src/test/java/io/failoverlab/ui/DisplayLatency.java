@@ -1,5 +1,6 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.nodes.NodeRow;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.NodeStatus;
 import javafx.scene.Node;

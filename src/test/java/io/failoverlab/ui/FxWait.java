@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** Bounded polling of FX-thread state from a test thread. */
-final class FxWait {
+public final class FxWait {
     private FxWait() { }
 
-    static <T> T onFx(Callable<T> c) {
+    public static <T> T onFx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -18,7 +18,7 @@ final class FxWait {
     }
 
     /** Polls (every 250 ms) until the condition, read on the FX thread, holds; fails with what() after the bound. */
-    static void until(int seconds, Callable<Boolean> condition, Callable<String> what) throws Exception {
+    public static void until(int seconds, Callable<Boolean> condition, Callable<String> what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (Boolean.TRUE.equals(onFx(condition))) return;

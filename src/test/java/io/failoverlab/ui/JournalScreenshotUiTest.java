@@ -1,5 +1,7 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.console.ConsoleWindow;
+import io.failoverlab.ui.session.LabSession;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.LabSpec;

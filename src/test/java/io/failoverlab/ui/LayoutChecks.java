@@ -1,5 +1,8 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.actions.Actions;
+import io.failoverlab.ui.actions.ConsoleAction;
+import io.failoverlab.ui.nodes.NodeRow;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -22,7 +25,7 @@ import java.util.List;
  * header and cell shows its whole text, the table shows exactly its rows, every diagram box is
  * inside the diagram, every action is reachable from the toolbar. Each returns the problems found.
  */
-final class LayoutChecks {
+public final class LayoutChecks {
     private LayoutChecks() { }
 
     /** A Labeled shows its text cut when the skin's Text child holds less (an ellipsis) than the label's text. */
@@ -112,10 +115,10 @@ final class LayoutChecks {
         Node moreButton = scene.lookup("#actions-more");
         if (moreButton instanceof MenuButton mb && shown(mb) && inside(mb, scene)) collect(mb.getItems(), more);
         for (ConsoleAction a : actions.all()) {
-            String group = HaActions.group(a.id());
+            String group = a.group();
             boolean reachable;
             if (group == null) {
-                Node b = bar.lookup("#" + HaActions.nodeId(a.id()));
+                Node b = bar.lookup("#" + Actions.nodeId(a.id()));
                 reachable = b != null && shown(b) && inside(b, scene);
             } else {
                 Node g = bar.lookup("#group-" + group);
@@ -134,7 +137,7 @@ final class LayoutChecks {
         return problems;
     }
 
-    static boolean inside(Node n, Scene scene) {
+    public static boolean inside(Node n, Scene scene) {
         Bounds b = n.localToScene(n.getLayoutBounds());
         return b.getMinX() >= -0.5 && b.getMaxX() <= scene.getWidth() + 0.5 && b.getMaxY() <= scene.getHeight() + 0.5;
     }

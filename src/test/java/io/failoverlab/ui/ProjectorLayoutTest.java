@@ -1,5 +1,9 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.actions.ConsoleAction;
+import io.failoverlab.ui.console.ConsoleWindow;
+import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.app.WindowSnapshot;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;

@@ -1,5 +1,9 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.actions.Actions;
+import io.failoverlab.ui.console.ConsoleWindow;
+import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.app.Messages;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
@@ -81,7 +85,7 @@ class RussianWindowTest {
             String found = FxWait.onFx(() -> EnglishRuns.problems(window.scene().getRoot()));
             if (!found.isEmpty()) problems.add(key + ":\n" + found);
             String last = FxWait.onFx(() -> ((javafx.scene.control.Label) window.scene().lookup("#status-last")).getText());
-            String rendered = Messages.of(Locale.forLanguageTag("ru")).msg(msg);
+            String rendered = Messages.of(Locale.forLanguageTag("ru"), Actions.standard()::groupOf).msg(msg);
             assertTrue(last.contains(rendered), key + ": the status bar shows " + last);
             assertTrue(FxWait.onFx(() -> EnglishRuns.visibleTexts(window.scene().getRoot()).contains(rendered)),
                     key + ": the checker reads the last action's explanation");

@@ -8,19 +8,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** Hand-made monitor views for view-model tests. */
-final class Snapshots {
+public final class Snapshots {
     private Snapshots() { }
 
-    static NodeStatus node(String name, long id, int port, NodeState reported, NodeState assigned) {
+    public static NodeStatus node(String name, long id, int port, NodeState reported, NodeState assigned) {
         return new NodeStatus(name, id, 0, "127.0.0.1", port, reported, assigned, NodeStatus.Health.GOOD,
                 1, "0/3000148", 50, true, 0.1, 0.1, true);
     }
 
-    static ClusterSnapshot of(Instant at, NodeStatus... nodes) {
+    public static ClusterSnapshot of(Instant at, NodeStatus... nodes) {
         return new ClusterSnapshot(at, true, null, List.of(nodes));
     }
 
-    static ClusterSnapshot stable(Instant at) {
+    public static ClusterSnapshot stable(Instant at) {
         return of(at, node("node1", 1, 6001, NodeState.PRIMARY, NodeState.PRIMARY),
                 node("node2", 2, 6002, NodeState.SECONDARY, NodeState.SECONDARY));
     }

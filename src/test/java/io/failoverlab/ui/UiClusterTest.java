@@ -1,5 +1,11 @@
 package io.failoverlab.ui;
 
+import io.failoverlab.ui.console.ConsoleWindow;
+import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.nodes.NodeRow;
+import io.failoverlab.ui.steps.StepState;
+import io.failoverlab.ui.app.Styles;
+import io.failoverlab.ui.app.WindowSnapshot;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.testing.ClusterTest;

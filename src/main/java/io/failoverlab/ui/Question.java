@@ -1,4 +1,0 @@
-package io.failoverlab.ui;
-
-/** A confirmation to ask before an action: bundle keys of title and text, and the text's arguments. */
-public record Question(String titleKey, String textKey, Object... args) { }

@@ -1,0 +1,508 @@
+package io.failoverlab.ui.labs;
+
+import io.failoverlab.ui.app.Styles;
+import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.app.Messages;
+import io.failoverlab.ui.app.WindowIcon;
+import io.failoverlab.cloud.Fleet;
+import io.failoverlab.cloud.GceProvider;
+import io.failoverlab.cloud.machines.MachinesProvider;
+import io.failoverlab.cloud.Provider;
+import io.failoverlab.cloud.Providers;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.LabStore;
+import io.failoverlab.lab.LabValidator;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * File → Labs…: the stored labs with provider, layout, state, cost per hour, the running total and
+ * a reminder badge; open / duplicate / delete a profile; delete a gce lab's VMs and firewall rules
+ * (listed first); create or delete a class's worth of labs. gcloud runs on a background thread,
+ * with a spinner; the FX thread only shows results.
+ */
+public final class LabsWindow {
+    private final LabsContext ctx;
+    private final Messages m;
+    private final Window owner;
+    private final Consumer<LabSpec> opener;
+    private final ObservableList<LabRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> results = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ExecutorService background = Executors.newCachedThreadPool(LabSession.daemon("labs-window"));
+    private final Stage stage = new Stage();
+    private TableView<LabRow> table;
+    /** Rows loaded so far (tests wait for it). */
+    private int loads;
+
+    /** opener: switches the console to the chosen lab (null: no Open button). */
+    public LabsWindow(LabsContext ctx, Messages m, Window owner, Consumer<LabSpec> opener) {
+        this.ctx = ctx;
+        this.m = m;
+        this.owner = owner;
+        this.opener = opener;
+    }
+
+    Stage stage() { return stage; }
+
+    ObservableList<LabRow> rows() { return rows; }
+
+    ObservableList<String> results() { return results; }
+
+    BooleanProperty busyProperty() { return busy; }
+
+    int loads() { return loads; }
+
+    public void show() {
+        stage.setTitle(m.tr("labs.title"));
+        if (owner != null) stage.initOwner(owner);
+        Scene scene = new Scene(build(), 1060, 560);
+        scene.getStylesheets().add(LabsWindow.class.getResource(Styles.CSS).toExternalForm());
+        stage.setScene(scene);
+        stage.getIcons().setAll(WindowIcon.images());
+        stage.setOnHidden(e -> background.shutdownNow());
+        stage.show();
+        refresh();
+    }
+
+    private Region build() {
+        table = new TableView<>(rows);
+        table.setId("labs-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label(m.tr("labs.empty")));
+        table.getColumns().add(column("labs-col-name", m.tr("labs.col.name"), LabRow::name, 140));
+        table.getColumns().add(column("labs-col-provider", m.tr("labs.col.provider"), LabRow::provider, 70));
+        table.getColumns().add(column("labs-col-layout", m.tr("labs.col.layout"), LabRow::layout, 70));
+        table.getColumns().add(column("labs-col-state", m.tr("labs.col.state"), r -> r.stateText(m), 130));
+        table.getColumns().add(column("labs-col-hour", m.tr("labs.col.perHour"), LabRow::perHourText, 80));
+        table.getColumns().add(column("labs-col-total", m.tr("labs.col.total"), LabRow::totalText, 80));
+        TableColumn<LabRow, LabRow> reminder = new TableColumn<>(m.tr("labs.col.reminder"));
+        reminder.setId("labs-col-reminder");
+        reminder.setPrefWidth(230);
+        reminder.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        reminder.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LabRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setTooltip(null);
+                if (empty || r == null || r.reminderText(m).isEmpty()) {
+                    setGraphic(null);
+                } else {
+                    Label badge = new Label(r.reminderText(m));
+                    badge.getStyleClass().add("reminder-badge");
+                    setGraphic(badge);
+                }
+                if (r != null && r.state() == LabRow.State.UNKNOWN) setTooltip(new javafx.scene.control.Tooltip(r.cloudState()));
+            }
+        });
+        table.getColumns().add(reminder);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<LabRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty() && opener != null) open();
+            });
+            return row;
+        });
+
+        var selected = table.getSelectionModel().selectedItemProperty();
+        var none = selected.isNull();
+        var notCloud = Bindings.createBooleanBinding(() -> selected.get() == null || !selected.get().isCloud(), selected);
+        var notProvisioned = Bindings.createBooleanBinding(() -> selected.get() == null || !selected.get().lab().isProvisioned(), selected);
+        Button open = button("labs-open", "labs.open", this::open);
+        open.disableProperty().bind(none.or(busy));
+        open.setVisible(opener != null);
+        open.setManaged(opener != null);
+        Button duplicate = button("labs-duplicate", "labs.duplicate", this::duplicate);
+        duplicate.disableProperty().bind(none.or(busy));
+        Button delete = button("labs-delete", "labs.delete", this::deleteProfile);
+        delete.disableProperty().bind(none.or(busy));
+        Button destroy = button("labs-destroy", "labs.destroy", this::destroy);
+        destroy.disableProperty().bind(notProvisioned.or(busy));
+        destroy.getStyleClass().add("danger");
+        Button fleet = button("labs-fleet-create", "labs.fleet.create", this::createFleet);
+        fleet.disableProperty().bind(notCloud.or(busy));
+        Button fleetDelete = button("labs-fleet-delete", "labs.fleet.delete", this::deleteFleet);
+        fleetDelete.disableProperty().bind(busy);
+        Button refresh = button("labs-refresh", "labs.refresh", this::refresh);
+        refresh.disableProperty().bind(busy);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("labs-progress");
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(busy);
+        Label statusLabel = new Label();
+        statusLabel.setId("labs-status");
+        statusLabel.textProperty().bind(status);
+        statusLabel.setWrapText(true);
+        HBox.setHgrow(statusLabel, Priority.ALWAYS);
+        statusLabel.setMaxWidth(Double.MAX_VALUE);
+
+        HBox buttons = new HBox(8, open, duplicate, delete, destroy, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                fleet, fleetDelete, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), refresh);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox statusLine = new HBox(8, spinner, statusLabel);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<String> resultList = new ListView<>(results);
+        resultList.setId("labs-results");
+        resultList.setPrefHeight(110);
+        resultList.setPlaceholder(new Label(m.tr("labs.results.empty")));
+        Label resultsTitle = new Label(m.tr("labs.results"));
+        resultsTitle.getStyleClass().add("section-title");
+
+        VBox bottom = new VBox(8, buttons, statusLine, resultsTitle, resultList);
+        Label note = new Label(m.tr("labs.priceNote", io.failoverlab.cloud.PriceTable.DATE, io.failoverlab.cloud.PriceTable.REGION));
+        note.getStyleClass().add("labs-note");
+        BorderPane root = new BorderPane(table);
+        root.setTop(note);
+        BorderPane.setMargin(note, new Insets(0, 0, 6, 0));
+        root.setBottom(bottom);
+        BorderPane.setMargin(bottom, new Insets(8, 0, 0, 0));
+        root.setPadding(new Insets(10));
+        root.setId("labs-root");
+        root.getStyleClass().addAll("console", "labs-window");
+        return root;
+    }
+
+    private static TableColumn<LabRow, String> column(String id, String title, Function<LabRow, String> text, double width) {
+        TableColumn<LabRow, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new SimpleStringProperty(text.apply(d.getValue())));
+        return c;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button(m.tr(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    // --- background work ----------------------------------------------------------------------
+
+    /** Runs work off the FX thread with the spinner on; done (or the error's sentence) back on the FX thread. */
+    private <T> void background(String what, Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        status.set(what);
+        background.execute(() -> {
+            try {
+                T r = work.call();
+                Platform.runLater(() -> {
+                    busy.set(false);
+                    status.set("");
+                    done.accept(r);
+                });
+            } catch (Exception e) {
+                String why = Objects.requireNonNullElse(e.getMessage(), e.toString());
+                Platform.runLater(() -> {
+                    busy.set(false);
+                    status.set(m.tr("labs.failed", why));
+                });
+            }
+        });
+    }
+
+    private void progress(double f, String text) {
+        Platform.runLater(() -> status.set(f >= 0 ? String.format(Locale.ROOT, "%3.0f%% %s", f * 100, text) : text));
+    }
+
+    void refresh() {
+        String selectedName = Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(LabRow::name).orElse(null);
+        background(m.tr("labs.loading"), () -> LabRows.load(ctx), loaded -> {
+            rows.setAll(loaded);
+            loads++;
+            if (selectedName != null) {
+                for (LabRow r : rows) if (r.name().equals(selectedName)) table.getSelectionModel().select(r);
+            }
+        });
+    }
+
+    private LabRow selected() { return table.getSelectionModel().getSelectedItem(); }
+
+    private LabStore store() { return ctx.store(); }
+
+    // --- profile actions (local files: quick) -------------------------------------------------
+
+    private void open() {
+        LabRow r = selected();
+        if (r == null || opener == null) return;
+        if (r.lab().isProvisioned() && r.lab().hosts.isEmpty()) {
+            provisionThenOpen(r.lab());
+            return;
+        }
+        openLab(r);
+    }
+
+    /**
+     * A gce lab without VMs: one click creates them (the provider's single create call, firewall,
+     * host keys, SSH wait), saves the hosts into the profile and opens the lab, whose Build lab
+     * then installs and creates the cluster.
+     */
+    private void provisionThenOpen(LabSpec lab) {
+        String kind = lab.runsOnMachines() ? "labs.provision.machines" : "labs.provision";
+        if (!confirm(m.tr(kind + ".title", lab.name), m.tr(kind + ".text", lab.name))) return;
+        background(m.tr(kind + ".working", lab.name), () -> {
+            String summary = Providers.forLab(lab, ctx.options()).provision(lab,
+                    (f, t) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t))))
+                    .summary();
+            store().save(lab);
+            return summary;
+        }, summary -> {
+            results.add(0, m.tr("labs.provisioned", lab.name, summary));
+            openLab(new LabRow(lab, LabRow.State.CLOUD, null, Double.NaN, Double.NaN, false));
+        });
+    }
+
+    private void openLab(LabRow r) {
+        List<String> p = LabValidator.problems(r.lab());
+        if (!p.isEmpty()) {
+            status.set(m.tr("labs.cannotOpen", r.name(), String.join(" ", p)));
+            return;
+        }
+        try {
+            opener.accept(r.lab());
+        } catch (LabException e) {
+            status.set(m.tr("labs.cannotOpen", r.name(), e.getMessage()));
+            return;
+        }
+        stage.close();
+    }
+
+    private void duplicate() {
+        LabRow r = selected();
+        if (r == null) return;
+        TextInputDialog d = new TextInputDialog(r.name() + "-copy");
+        d.initOwner(stage);
+        d.setTitle(m.tr("labs.duplicate.title"));
+        d.setHeaderText(m.tr("labs.duplicate.text", r.name()));
+        d.getEditor().setId("labs-duplicate-name");
+        d.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(name -> {
+            try {
+                store().duplicate(r.name(), name);
+                results.add(0, m.tr("labs.duplicated", r.name(), name));
+                refresh();
+            } catch (LabException e) {
+                status.set(e.getMessage());
+            }
+        });
+    }
+
+    private void deleteProfile() {
+        LabRow r = selected();
+        if (r == null) return;
+        String text = m.tr("labs.delete.text", r.name()) + (r.isCloud() && r.state() == LabRow.State.CLOUD ? "\n\n" + m.tr("labs.delete.vmsStay") : "");
+        if (!confirm(m.tr("labs.delete.title"), text)) return;
+        try {
+            store().delete(r.name());
+            results.add(0, m.tr("labs.deleted", r.name()));
+        } catch (LabException e) {
+            status.set(e.getMessage());
+        }
+        refresh();
+    }
+
+    // --- cloud actions (gcloud: background) ---------------------------------------------------
+
+    /**
+     * `down --destroy`: lists what the provider made for the lab (VMs under its label, or its
+     * machines, namespaces and bridge), asks, then deletes exactly that. A machines lab then offers
+     * to delete the cached Debian images too (they are kept for the next lab otherwise).
+     */
+    private void destroy() {
+        LabRow r = selected();
+        if (r == null || !r.lab().isProvisioned()) return;
+        LabSpec lab = r.lab();
+        Provider provider = Providers.forLab(lab, ctx.options());
+        background(m.tr("labs.destroy.listing", lab.name), () -> provider.resources(lab), what -> {
+            String list = what.isEmpty() ? m.tr("labs.destroy.nothing") : "• " + String.join("\n• ", what);
+            String text = lab.runsOnMachines() ? m.tr("labs.destroy.machines.text", lab.name) : m.tr("labs.destroy.text", lab.name, lab.labId());
+            String kind = lab.runsOnMachines() ? "labs.destroy.machines" : "labs.destroy";
+            if (!confirm(m.tr(kind + ".title", lab.name), text + "\n\n" + list)) return;
+            background(m.tr(kind + ".running", lab.name), () -> {
+                List<String> gone = provider.destroy(lab, this::progress);
+                store().save(lab); // its hosts are gone with the machines
+                return gone;
+            }, gone -> {
+                results.add(0, m.tr("labs.destroy.done", lab.name, gone.size()));
+                refresh();
+                if (lab.runsOnMachines()) offerToDeleteImages(lab);
+            });
+        });
+    }
+
+    /** The cached Debian image of a destroyed machines lab: kept unless the user says to delete it. */
+    private void offerToDeleteImages(LabSpec lab) {
+        io.failoverlab.lab.MachinesSettings s = MachinesProvider.settings(lab);
+        io.failoverlab.cloud.machines.DebianImage images = MachinesProvider.images(s);
+        if (s.release() == null || !images.cached(s.release())) return;
+        String where = images.dir(s.release()).toString();
+        if (!confirm(m.tr("labs.images.title"), m.tr("labs.images.text", s.debian, s.release().codename(), where))) return;
+        background(m.tr("labs.images.deleting", where), () -> images.delete(s.release()),
+                deleted -> results.add(0, m.tr("labs.images.deleted", s.debian, where)));
+    }
+
+    private GceProvider gce(LabSpec lab) {
+        Provider p = Providers.forLab(lab, ctx.options());
+        if (!(p instanceof GceProvider g)) throw new LabException("Lab '" + lab.name + "' is not a gce lab.");
+        return g;
+    }
+
+    /** A dialog for count + prefix; then Fleet in parallel, one result line per lab with its progress. */
+    private void createFleet() {
+        LabRow r = selected();
+        if (r == null || !r.isCloud()) return;
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(stage);
+        d.setTitle(m.tr("labs.fleet.create.title"));
+        d.setHeaderText(m.tr("labs.fleet.create.text", r.name()));
+        Spinner<Integer> count = new Spinner<>(1, 60, 3);
+        count.setId("fleet-count");
+        count.setEditable(true);
+        TextField prefix = new TextField("student");
+        prefix.setId("fleet-prefix");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label(m.tr("labs.fleet.count")), count);
+        g.addRow(1, new Label(m.tr("labs.fleet.prefix")), prefix);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        if (d.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
+        String p = prefix.getText().trim();
+        int n = count.getValue();
+        if (p.isEmpty()) {
+            status.set(m.tr("labs.fleet.noPrefix"));
+            return;
+        }
+        List<LabSpec> labs = Fleet.clones(r.lab(), p, n);
+        for (LabSpec l : labs) {
+            if (store().exists(l.name)) {
+                status.set(m.tr("labs.fleet.exists", l.name));
+                return;
+            }
+        }
+        double perHour = io.failoverlab.cloud.CostEstimate.of(r.lab().gce,
+                r.lab().gce.layout == io.failoverlab.lab.Layout.SINGLE ? 1 : r.lab().instances().size()).perHour() * n;
+        if (!confirm(m.tr("labs.fleet.create.title"), m.tr("labs.fleet.create.confirm", n, p + "-1", p + "-" + n,
+                io.failoverlab.cloud.CostEstimate.usd(perHour)))) return;
+        runFleet(labs, m.tr("labs.fleet.creating", n), lab -> {
+            String s = Providers.forLab(lab, ctx.options()).provision(lab, fleetProgress(lab)).summary();
+            store().save(lab);
+            return s;
+        });
+    }
+
+    private void deleteFleet() {
+        TextInputDialog d = new TextInputDialog(Optional.ofNullable(selected()).map(r -> r.name().replaceFirst("-\\d+$", "")).orElse(""));
+        d.initOwner(stage);
+        d.setTitle(m.tr("labs.fleet.delete.title"));
+        d.setHeaderText(m.tr("labs.fleet.delete.text"));
+        Optional<String> prefix = d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+        if (prefix.isEmpty()) return;
+        List<LabSpec> labs = new ArrayList<>();
+        for (LabRow r : rows) if (r.isCloud() && r.name().startsWith(prefix.get() + "-")) labs.add(r.lab());
+        if (labs.isEmpty()) {
+            status.set(m.tr("labs.fleet.none", prefix.get()));
+            return;
+        }
+        if (!confirm(m.tr("labs.fleet.delete.title"), m.tr("labs.fleet.delete.confirm", labs.size(),
+                String.join(", ", labs.stream().map(l -> l.name).toList())))) return;
+        runFleet(labs, m.tr("labs.fleet.deleting", labs.size()), lab -> {
+            List<String> gone = gce(lab).destroy(lab, fleetProgress(lab));
+            store().delete(lab.name);
+            return m.tr("labs.fleet.deletedOne", gone.size());
+        });
+    }
+
+    private final java.util.Map<String, Integer> fleetLine = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private io.failoverlab.cloud.Progress fleetProgress(LabSpec lab) {
+        return (f, t) -> Platform.runLater(() -> {
+            Integer i = fleetLine.get(lab.name);
+            if (i != null && i < results.size()) {
+                results.set(i, String.format(Locale.ROOT, "… %-16s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t));
+            }
+        });
+    }
+
+    private void runFleet(List<LabSpec> labs, String what, Fleet.Action action) {
+        results.clear();
+        fleetLine.clear();
+        for (int i = 0; i < labs.size(); i++) {
+            fleetLine.put(labs.get(i).name, i);
+            results.add("… " + labs.get(i).name);
+        }
+        background(what, () -> Fleet.run(labs, true, action), report -> {
+            fleetLine.clear();
+            results.clear();
+            for (Fleet.Outcome o : report.outcomes()) {
+                results.add(String.format(Locale.ROOT, "%s %-16s %6.1f s  %s", o.ok() ? "✔" : "✘", o.lab(), o.seconds(), o.message()));
+            }
+            results.add(m.tr("labs.fleet.summary", report.outcomes().size() - report.failed(), report.failed(),
+                    String.format(Locale.ROOT, "%.1f", report.wall().toMillis() / 1000.0)));
+            refresh();
+        });
+    }
+
+    private boolean confirm(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(stage);
+        a.initModality(Modality.WINDOW_MODAL);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        TextArea body = new TextArea(text);
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.setPrefRowCount(Math.min(12, text.split("\n").length + 1));
+        body.setId("labs-confirm-text");
+        a.getDialogPane().setContent(body);
+        return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package io.failoverlab.ui.session;
+
+import io.failoverlab.ui.log.LogViewModel;
+import io.failoverlab.ui.steps.StepChecklist;
+import io.failoverlab.engine.EngineListener;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepResult;
+import io.failoverlab.pgaf.MonitorClient;
+
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The engine's listener in the window: log lines go to the log's queue (drained in batches),
+ * step events to the checklist on the FX thread, snapshots to the coalescing pump.
+ */
+public final class FxEngineListener implements EngineListener {
+    private final Executor fx;
+    private final StepChecklist steps;
+    private final LogViewModel log;
+    private final Consumer<ClusterSnapshot> snapshots;
+    private final BooleanSupplier consoleWatches;
+
+    /** consoleWatches: true while the console's own watcher streams the monitor's events. */
+    public FxEngineListener(Executor fx, StepChecklist steps, LogViewModel log, Consumer<ClusterSnapshot> snapshots,
+                            BooleanSupplier consoleWatches) {
+        this.fx = fx;
+        this.steps = steps;
+        this.log = log;
+        this.snapshots = snapshots;
+        this.consoleWatches = consoleWatches;
+    }
+
+    @Override
+    public void log(LogLine line) {
+        // an operation's own watcher repeats the monitor events the console's watcher already shows
+        if (line.level() == LogLine.Level.EVENT && MonitorClient.LOG_SOURCE.equals(line.source())
+                && consoleWatches.getAsBoolean()) return;
+        log.offer(line);
+    }
+
+    @Override
+    public void stepStarted(String step) { fx.execute(() -> steps.started(step)); }
+
+    @Override
+    public void stepProgress(String step, double fraction, String text) {
+        fx.execute(() -> steps.progress(step, fraction, text));
+    }
+
+    @Override
+    public void stepFinished(StepResult result) { fx.execute(() -> steps.finished(result)); }
+
+    @Override
+    public void snapshot(ClusterSnapshot snapshot) { snapshots.accept(snapshot); }
+
+    private volatile NodeEvents nodeEvents;
+
+    /** Where node events go (the timeline), on the FX thread. */
+    public FxEngineListener onNodeEvent(NodeEvents e) { nodeEvents = e; return this; }
+
+    public interface NodeEvents { void accept(String node, String what, java.time.Instant at); }
+
+    @Override
+    public void nodeEvent(String node, String what, java.time.Instant at) {
+        NodeEvents e = nodeEvents;
+        if (e != null) fx.execute(() -> e.accept(node, what, at));
+    }
+}
