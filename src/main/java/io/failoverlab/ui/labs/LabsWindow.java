@@ -2,9 +2,9 @@ package io.failoverlab.ui.labs;
 
 import io.failoverlab.ui.app.Styles;
 import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.ui.app.ConfirmText;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.WindowIcon;
-import io.failoverlab.cloud.Fleet;
 import io.failoverlab.cloud.GceProvider;
 import io.failoverlab.cloud.machines.MachinesProvider;
 import io.failoverlab.cloud.Provider;
@@ -24,31 +24,22 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,17 +57,18 @@ import java.util.function.Function;
  * with a spinner; the FX thread only shows results.
  */
 public final class LabsWindow {
-    private final LabsContext ctx;
-    private final Messages m;
+    final LabsContext ctx;
+    final Messages m;
     private final Window owner;
     private final Consumer<LabSpec> opener;
     private final ObservableList<LabRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> results = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("");
+    final StringProperty status = new SimpleStringProperty("");
     private final ExecutorService background = Executors.newCachedThreadPool(LabSession.daemon("labs-window"));
     private final Stage stage = new Stage();
     private TableView<LabRow> table;
+    private final ClassFleet classFleet = new ClassFleet(this);
     /** Rows loaded so far (tests wait for it). */
     private int loads;
 
@@ -165,9 +157,9 @@ public final class LabsWindow {
         Button destroy = button("labs-destroy", "labs.destroy", this::destroy);
         destroy.disableProperty().bind(notProvisioned.or(busy));
         destroy.getStyleClass().add("danger");
-        Button fleet = button("labs-fleet-create", "labs.fleet.create", this::createFleet);
+        Button fleet = button("labs-fleet-create", "labs.fleet.create", classFleet::create);
         fleet.disableProperty().bind(notCloud.or(busy));
-        Button fleetDelete = button("labs-fleet-delete", "labs.fleet.delete", this::deleteFleet);
+        Button fleetDelete = button("labs-fleet-delete", "labs.fleet.delete", classFleet::delete);
         fleetDelete.disableProperty().bind(busy);
         Button refresh = button("labs-refresh", "labs.refresh", this::refresh);
         refresh.disableProperty().bind(busy);
@@ -228,7 +220,7 @@ public final class LabsWindow {
     // --- background work ----------------------------------------------------------------------
 
     /** Runs work off the FX thread with the spinner on; done (or the error's sentence) back on the FX thread. */
-    private <T> void background(String what, Callable<T> work, Consumer<T> done) {
+    <T> void background(String what, Callable<T> work, Consumer<T> done) {
         busy.set(true);
         status.set(what);
         background.execute(() -> {
@@ -264,9 +256,9 @@ public final class LabsWindow {
         });
     }
 
-    private LabRow selected() { return table.getSelectionModel().getSelectedItem(); }
+    LabRow selected() { return table.getSelectionModel().getSelectedItem(); }
 
-    private LabStore store() { return ctx.store(); }
+    LabStore store() { return ctx.store(); }
 
     // --- profile actions (local files: quick) -------------------------------------------------
 
@@ -388,121 +380,11 @@ public final class LabsWindow {
                 deleted -> results.add(0, m.tr("labs.images.deleted", s.debian, where)));
     }
 
-    private GceProvider gce(LabSpec lab) {
+    GceProvider gce(LabSpec lab) {
         Provider p = Providers.forLab(lab, ctx.options());
         if (!(p instanceof GceProvider g)) throw new LabException("Lab '" + lab.name + "' is not a gce lab.");
         return g;
     }
 
-    /** A dialog for count + prefix; then Fleet in parallel, one result line per lab with its progress. */
-    private void createFleet() {
-        LabRow r = selected();
-        if (r == null || !r.isCloud()) return;
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(stage);
-        d.setTitle(m.tr("labs.fleet.create.title"));
-        d.setHeaderText(m.tr("labs.fleet.create.text", r.name()));
-        Spinner<Integer> count = new Spinner<>(1, 60, 3);
-        count.setId("fleet-count");
-        count.setEditable(true);
-        TextField prefix = new TextField("student");
-        prefix.setId("fleet-prefix");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label(m.tr("labs.fleet.count")), count);
-        g.addRow(1, new Label(m.tr("labs.fleet.prefix")), prefix);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (d.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
-        String p = prefix.getText().trim();
-        int n = count.getValue();
-        if (p.isEmpty()) {
-            status.set(m.tr("labs.fleet.noPrefix"));
-            return;
-        }
-        List<LabSpec> labs = Fleet.clones(r.lab(), p, n);
-        for (LabSpec l : labs) {
-            if (store().exists(l.name)) {
-                status.set(m.tr("labs.fleet.exists", l.name));
-                return;
-            }
-        }
-        double perHour = io.failoverlab.cloud.CostEstimate.of(r.lab().gce,
-                r.lab().gce.layout == io.failoverlab.lab.Layout.SINGLE ? 1 : r.lab().instances().size()).perHour() * n;
-        if (!confirm(m.tr("labs.fleet.create.title"), m.tr("labs.fleet.create.confirm", n, p + "-1", p + "-" + n,
-                io.failoverlab.cloud.CostEstimate.usd(perHour)))) return;
-        runFleet(labs, m.tr("labs.fleet.creating", n), lab -> {
-            String s = Providers.forLab(lab, ctx.options()).provision(lab, fleetProgress(lab)).summary();
-            store().save(lab);
-            return s;
-        });
-    }
-
-    private void deleteFleet() {
-        TextInputDialog d = new TextInputDialog(Optional.ofNullable(selected()).map(r -> r.name().replaceFirst("-\\d+$", "")).orElse(""));
-        d.initOwner(stage);
-        d.setTitle(m.tr("labs.fleet.delete.title"));
-        d.setHeaderText(m.tr("labs.fleet.delete.text"));
-        Optional<String> prefix = d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
-        if (prefix.isEmpty()) return;
-        List<LabSpec> labs = new ArrayList<>();
-        for (LabRow r : rows) if (r.isCloud() && r.name().startsWith(prefix.get() + "-")) labs.add(r.lab());
-        if (labs.isEmpty()) {
-            status.set(m.tr("labs.fleet.none", prefix.get()));
-            return;
-        }
-        if (!confirm(m.tr("labs.fleet.delete.title"), m.tr("labs.fleet.delete.confirm", labs.size(),
-                String.join(", ", labs.stream().map(l -> l.name).toList())))) return;
-        runFleet(labs, m.tr("labs.fleet.deleting", labs.size()), lab -> {
-            List<String> gone = gce(lab).destroy(lab, fleetProgress(lab));
-            store().delete(lab.name);
-            return m.tr("labs.fleet.deletedOne", gone.size());
-        });
-    }
-
-    private final java.util.Map<String, Integer> fleetLine = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private io.failoverlab.cloud.Progress fleetProgress(LabSpec lab) {
-        return (f, t) -> Platform.runLater(() -> {
-            Integer i = fleetLine.get(lab.name);
-            if (i != null && i < results.size()) {
-                results.set(i, String.format(Locale.ROOT, "… %-16s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t));
-            }
-        });
-    }
-
-    private void runFleet(List<LabSpec> labs, String what, Fleet.Action action) {
-        results.clear();
-        fleetLine.clear();
-        for (int i = 0; i < labs.size(); i++) {
-            fleetLine.put(labs.get(i).name, i);
-            results.add("… " + labs.get(i).name);
-        }
-        background(what, () -> Fleet.run(labs, true, action), report -> {
-            fleetLine.clear();
-            results.clear();
-            for (Fleet.Outcome o : report.outcomes()) {
-                results.add(String.format(Locale.ROOT, "%s %-16s %6.1f s  %s", o.ok() ? "✔" : "✘", o.lab(), o.seconds(), o.message()));
-            }
-            results.add(m.tr("labs.fleet.summary", report.outcomes().size() - report.failed(), report.failed(),
-                    String.format(Locale.ROOT, "%.1f", report.wall().toMillis() / 1000.0)));
-            refresh();
-        });
-    }
-
-    private boolean confirm(String title, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(stage);
-        a.initModality(Modality.WINDOW_MODAL);
-        a.setTitle(title);
-        a.setHeaderText(title);
-        TextArea body = new TextArea(text);
-        body.setEditable(false);
-        body.setWrapText(true);
-        body.setPrefRowCount(Math.min(12, text.split("\n").length + 1));
-        body.setId("labs-confirm-text");
-        a.getDialogPane().setContent(body);
-        return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
-    }
+    boolean confirm(String title, String text) { return ConfirmText.ask(stage, title, text); }
 }

@@ -1,16 +1,12 @@
 package io.failoverlab.ui.wizard;
 
 import io.failoverlab.ui.app.Styles;
-import io.failoverlab.ui.labs.LabRow;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.WindowIcon;
 import io.failoverlab.cloud.CostEstimate;
-import io.failoverlab.cloud.machines.Preflight;
-import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
-import io.failoverlab.lab.Layout;
 import io.failoverlab.lab.MachinesSettings;
 import io.failoverlab.lab.PackageSource;
 import javafx.geometry.Insets;
@@ -20,7 +16,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -40,7 +35,12 @@ import javafx.stage.Window;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
+
+import static io.failoverlab.ui.wizard.FormFields.choice;
+import static io.failoverlab.ui.wizard.FormFields.grid;
+import static io.failoverlab.ui.wizard.FormFields.note;
+import static io.failoverlab.ui.wizard.FormFields.number;
+import static io.failoverlab.ui.wizard.FormFields.text;
 
 /**
  * File → New lab…: provider cards → machines → versions → summary (the JSON profile that will be
@@ -255,86 +255,16 @@ public final class NewLabWizard {
                     HBox.setHgrow(key, Priority.ALWAYS);
                     g.addRow(r++, new Label(form.hostPerRole ? id : m.tr("wizard.hosts.all")), address, port, user, keyBox);
                 }
-                Label note = new Label(m.tr("wizard.hosts.note"));
-                note.setWrapText(true);
-                note.getStyleClass().add("labs-note");
-                g.add(note, 0, r++, 5, 1);
+                g.add(note(m.tr("wizard.hosts.note")), 0, r++, 5, 1);
                 r = ports(g, r);
             }
-            case "gce" -> {
-                GceSettings s = form.gce;
-                TextField project = text("wizard-gce-project", s.project == null ? "" : s.project, v -> s.project = v);
-                project.setPromptText(m.tr("wizard.gce.project.prompt"));
-                g.addRow(r++, new Label(m.tr("wizard.gce.project")), project);
-                TextField zone = text("wizard-gce-zone", s.zone, v -> s.zone = v);
-                g.addRow(r++, new Label(m.tr("wizard.gce.zone")), zone);
-                ComboBox<String> type = new ComboBox<>();
-                type.getItems().setAll(NewLabForm.MACHINE_TYPES);
-                type.setEditable(true);
-                type.setValue(s.machineType);
-                type.setId("wizard-gce-type");
-                type.valueProperty().addListener((o, a, b) -> s.machineType = b);
-                type.getEditor().textProperty().addListener((o, a, b) -> s.machineType = b);
-                g.addRow(r++, new Label(m.tr("wizard.gce.machineType")), type);
-                ChoiceBox<String> image = new ChoiceBox<>();
-                image.getItems().setAll(List.of("debian-12", "ubuntu-2404-lts-amd64", "ubuntu-2204-lts"));
-                image.setValue(s.image);
-                image.setId("wizard-gce-image");
-                image.valueProperty().addListener((o, a, b) -> s.image = b);
-                g.addRow(r++, new Label(m.tr("wizard.gce.image")), image);
-                ChoiceBox<Layout> layout = choice("wizard-gce-layout", List.of(Layout.values()), s.layout,
-                        l -> m.tr("wizard.layout." + l.id().replace("-", "")), v -> s.layout = v);
-                g.addRow(r++, new Label(m.tr("wizard.gce.layout")), layout);
-                TextField reminder = text("wizard-gce-reminder", LabRow.hours(s.reminderHours), v -> {
-                    try {
-                        s.reminderHours = Double.parseDouble(v.trim());
-                    } catch (NumberFormatException e) {
-                        s.reminderHours = 0;
-                    }
-                });
-                g.addRow(r++, new Label(m.tr("wizard.gce.reminder")), reminder);
-                Label note = new Label(m.tr("wizard.gce.note"));
-                note.setWrapText(true);
-                note.getStyleClass().add("labs-note");
-                g.add(note, 0, r++, 2, 1);
-            }
-            case "machines" -> r = machinesSettings(g, r);
+            case "gce" -> r = ProviderFields.gce(g, r, form.gce, m);
+            case "machines" -> r = ProviderFields.machines(g, r, form.machines, m);
             default -> {
                 r = ports(g, r);
             }
         }
         return g;
-    }
-
-    /** Debian release and layout of a machines lab, and whether this computer can boot them now. */
-    private int machinesSettings(GridPane g, int r) {
-        MachinesSettings s = form.machines;
-        ChoiceBox<String> debian = choice("wizard-machines-debian", List.of("13", "12"), s.debian,
-                d -> m.tr("wizard.machines.debian." + d), v -> s.debian = v);
-        g.addRow(r++, new Label(m.tr("wizard.machines.debian")), debian);
-        ChoiceBox<Layout> layout = choice("wizard-machines-layout", List.of(Layout.PER_ROLE, Layout.SINGLE), s.layout,
-                l -> m.tr("wizard.machines.layout." + l.id().replace("-", "")), v -> s.layout = v);
-        g.addRow(r++, new Label(m.tr("wizard.machines.layout")), layout);
-        Label ready = new Label(machinesReadiness());
-        ready.setId("wizard-machines-ready");
-        ready.setWrapText(true);
-        g.add(ready, 0, r++, 2, 1);
-        Label note = new Label(m.tr("wizard.machines.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add("labs-note");
-        g.add(note, 0, r++, 2, 1);
-        return r;
-    }
-
-    /** What stands between this computer and booting machines, in one sentence (Preflight's own check). */
-    private String machinesReadiness() {
-        Preflight.Readiness r = Preflight.readiness();
-        return switch (r.state()) {
-            case NOT_LINUX -> m.tr("wizard.machines.notLinux");
-            case NOT_ROOT -> m.tr("wizard.machines.notRoot");
-            case MISSING_PACKAGES -> m.tr("wizard.machines.missing", String.join(", ", r.missing()), String.join(" ", r.missing()));
-            case READY -> m.tr("wizard.machines.ready");
-        };
     }
 
     /** Ports of the three instances and the data folder (the local machine's, or each host's). */
@@ -365,10 +295,7 @@ public final class NewLabWizard {
         g.addRow(0, new Label(m.tr("wizard.pgMajor")), major);
         g.addRow(1, new Label(m.tr("wizard.source")), source);
         g.addRow(2, new Label(m.tr("wizard.timing")), timing);
-        Label note = new Label(m.tr("wizard.versions.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add("labs-note");
-        g.add(note, 0, 3, 2, 1);
+        g.add(note(m.tr("wizard.versions.note")), 0, 3, 2, 1);
         return g;
     }
 
@@ -416,52 +343,9 @@ public final class NewLabWizard {
 
     // --- small controls ---------------------------------------------------------------------------
 
-    /** A choice among items, shown through label, with what is chosen written back through into. */
-    private static <T> ChoiceBox<T> choice(String id, List<T> items, T value, java.util.function.Function<T, String> label, Consumer<T> into) {
-        ChoiceBox<T> c = new ChoiceBox<>();
-        c.getItems().setAll(items);
-        c.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : label.apply(t); }
-            @Override public T fromString(String text) { return null; }
-        });
-        c.setValue(value);
-        c.setId(id);
-        c.valueProperty().addListener((o, a, b) -> into.accept(b));
-        return c;
-    }
-
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(10);
-        return g;
-    }
-
     private Label header(String key) {
         Label l = new Label(m.tr(key));
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    private static TextField text(String id, String value, Consumer<String> into) {
-        TextField t = new TextField(value == null ? "" : value);
-        t.setId(id);
-        t.textProperty().addListener((o, a, b) -> into.accept(b));
-        return t;
-    }
-
-    /** A number field; what is not a number becomes -1, which the validator names. */
-    private static TextField number(String id, int value, IntConsumer into) {
-        TextField t = new TextField(String.valueOf(value));
-        t.setId(id);
-        t.setPrefColumnCount(6);
-        t.textProperty().addListener((o, a, b) -> {
-            try {
-                into.accept(Integer.parseInt(b.trim()));
-            } catch (NumberFormatException e) {
-                into.accept(-1);
-            }
-        });
-        return t;
     }
 }
