@@ -4,6 +4,7 @@ import io.failoverlab.ui.actions.ConsoleAction;
 import io.failoverlab.ui.console.ConsoleWindow;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.WindowSnapshot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * action is reachable from the toolbar and the status bar is readable. Screenshots of each size
  * (3 nodes, after a kill of postgres) go to docs/screenshots.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @ResourceLock("display")
 class ProjectorLayoutTest {

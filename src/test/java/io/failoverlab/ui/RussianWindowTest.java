@@ -4,6 +4,7 @@ import io.failoverlab.ui.actions.Actions;
 import io.failoverlab.ui.console.ConsoleWindow;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.Messages;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * op.* message of lab/msg, fed as an OperationResult the way the controller shows one), no
  * visible label, cell or status text holds a run of three or more English words (EnglishRuns).
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 @ResourceLock("display")
 class RussianWindowTest {
