@@ -14,7 +14,7 @@ import java.util.function.Function;
 public record Msg(String key, List<Object> args) {
     public static final String BUNDLE = "io.failoverlab.lab.msg";
 
-    /** Advice to run an action: window action id (ui/Actions) and the CLI's verb for it. */
+    /** Advice to run an action: window action id (ui.actions.Actions) and the CLI's verb for it. */
     public record Action(String id, String verb) { }
 
     public Msg {
