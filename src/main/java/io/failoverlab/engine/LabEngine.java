@@ -218,12 +218,23 @@ public final class LabEngine implements AutoCloseable {
 
     /**
      * What nodes register with: the monitor URI, carrying autoctl_node's password
-     * (percent-encoded) when the lab uses passwords. Never log it; mask it in a Command's display.
+     * (percent-encoded) when the lab uses passwords, and a TCP give-up time. Never log it; mask it
+     * in a Command's display.
      */
     String monitorUriForNodes() throws IOException {
         LabSecrets s = secrets();
-        return s == null ? monitorUri() : MonitorUris.withPassword(monitorUri(), s.autoctlNode);
+        String uri = s == null ? monitorUri() : MonitorUris.withPassword(monitorUri(), s.autoctlNode);
+        return MonitorUris.withParameter(uri, "tcp_user_timeout", String.valueOf(KEEPER_MONITOR_TCP_TIMEOUT_MS));
     }
+
+    /**
+     * A keeper keeps its LISTEN connection to the monitor open and sends on it every round;
+     * pg_autoctl sets no TCP timeout of its own, so after a silent cut that send would wait for
+     * Linux's retransmissions (about 15 min) and the cut primary would never fence itself. With
+     * this, the send fails after 10 s and the keeper goes on to its partition check
+     * (docs/architecture.md, "Network partitions").
+     */
+    static final int KEEPER_MONITOR_TCP_TIMEOUT_MS = 10_000;
 
     /** The formation's state through `pg_autoctl show state --json` on the monitor's host. */
     public ClusterSnapshot stateFromShell() {

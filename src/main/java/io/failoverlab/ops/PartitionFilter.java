@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * The cut itself, on the node's own host, as root: an nftables table of the app's own (iptables
- * chains of its own where nft is missing) that cuts traffic to and from the given peer
- * addresses. TCP is refused with a reset and the rest dropped, as when the link goes down: with a
- * silent drop, connections already open hang in TCP retransmission, and the old primary did not
- * fence itself within 93 s (observed; with resets it did, after wal_sender_timeout). Traffic by peer address only: the console's SSH comes from another address and keeps
- * working (its SSH port is accepted first anyway, in case the console sits on a peer's address).
- * Removing it deletes only that table or those chains.
+ * chains of its own where nft is missing) that silently drops traffic to and from the given peer
+ * addresses, as when a cable is pulled. (A reset would not help: the host's own sockets never see
+ * it, since the rule on the way in drops it too — tried on two network namespaces.) Connections
+ * already open then wait in TCP retransmission; the keeper's one to the monitor gives up after
+ * the monitor URI's tcp_user_timeout (LabEngine.KEEPER_MONITOR_TCP_TIMEOUT_MS). Traffic by peer
+ * address only: the console's SSH comes from another address and keeps working (its SSH port is
+ * accepted first anyway, in case the console sits on a peer's address). Removing it deletes only
+ * that table or those chains.
  */
 final class PartitionFilter {
     static final String TABLE = "failover_lab_partition";
@@ -59,7 +61,6 @@ final class PartitionFilter {
             for (String[] fam : new String[][]{{"ip", String.join(", ", v4)}, {"ip6", String.join(", ", v6)}}) {
                 if (fam[1].isEmpty()) continue;
                 String match = "    " + fam[0] + " " + hook[1] + " { " + fam[1] + " } ";
-                nft.append(match).append("meta l4proto tcp reject with tcp reset comment \"").append(safe(comment)).append("\"\n");
                 nft.append(match).append("drop comment \"").append(safe(comment)).append("\"\n");
             }
             nft.append("  }\n");
@@ -82,7 +83,6 @@ final class PartitionFilter {
         s.append("    ").append(tool).append(" -A ").append(CHAIN).append(" -p tcp --sport ").append(sshPort).append(" -j RETURN\n");
         for (String a : addrs) {
             for (String dir : List.of(" -s ", " -d ")) {
-                s.append("    ").append(tool).append(" -A ").append(CHAIN).append(dir).append(a).append(" -p tcp -j REJECT --reject-with tcp-reset\n");
                 s.append("    ").append(tool).append(" -A ").append(CHAIN).append(dir).append(a).append(" -j DROP\n");
             }
         }

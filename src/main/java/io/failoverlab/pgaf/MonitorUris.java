@@ -32,6 +32,24 @@ public final class MonitorUris {
         return uri.substring(0, start) + user + ":" + encode(password) + "@" + uri.substring(hostStart);
     }
 
+    /**
+     * The URI with {@code key=value} among its query parameters (replacing one already there).
+     * libpq reads them; pg_autoctl keeps the URI as given.
+     */
+    public static String withParameter(String uri, String key, String value) {
+        int q = uri.indexOf('?');
+        String base = q < 0 ? uri : uri.substring(0, q);
+        StringBuilder query = new StringBuilder();
+        if (q >= 0) {
+            for (String p : uri.substring(q + 1).split("&")) {
+                if (p.isEmpty() || p.startsWith(key + "=")) continue;
+                query.append(query.length() == 0 ? "" : "&").append(p);
+            }
+        }
+        query.append(query.length() == 0 ? "" : "&").append(key).append('=').append(encode(value));
+        return base + "?" + query;
+    }
+
     /** The URI with its password (if any) replaced by ****, for messages. */
     public static String redact(String uri) {
         return uri == null ? null : uri.replaceAll("(://[^:/@]+):[^@/]*@", "$1:****@");

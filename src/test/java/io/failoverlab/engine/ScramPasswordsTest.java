@@ -71,6 +71,9 @@ class ScramPasswordsTest {
         // a password already there is replaced, a URI without user gets autoctl_node
         assertEquals("postgres://autoctl_node:new@h:1/db", MonitorUris.withPassword("postgres://autoctl_node:old@h:1/db", "new"));
         assertEquals("postgres://autoctl_node:x@h:1/db", MonitorUris.withPassword("postgres://h:1/db", "x"));
+        assertEquals("postgres://h:1/db?tcp_user_timeout=10000", MonitorUris.withParameter("postgres://h:1/db", "tcp_user_timeout", "10000"));
+        assertEquals("postgres://h:1/db?sslmode=require&tcp_user_timeout=5",
+                MonitorUris.withParameter("postgres://h:1/db?tcp_user_timeout=9&sslmode=require", "tcp_user_timeout", "5"));
         assertEquals("postgres://autoctl_node:****@h:1/db", MonitorUris.redact("postgres://autoctl_node:secret@h:1/db"));
         assertEquals("-._~AZaz09", MonitorUris.encode("-._~AZaz09"));
     }
