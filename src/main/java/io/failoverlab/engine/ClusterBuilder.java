@@ -205,7 +205,7 @@ public final class ClusterBuilder {
             passFile = r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
         }
         if (!existed) {
-            String uri = engine.monitorUri();
+            String uri = engine.monitorUriForNodes();
             PgAutoCtl.NodeOptions o = new PgAutoCtl.NodeOptions(engine.installation(node.host).pgctl(), p.pgdata(), node.port,
                     engine.advertisedHost(node), node.name, lab.database, uri, lab.effectiveAuth(), lab.ssl,
                     node.candidatePriority, node.replicationQuorum, lab.formation, engine.listenAddress(node));

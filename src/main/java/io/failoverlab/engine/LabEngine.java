@@ -217,14 +217,11 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
-     * What nodes register with: the monitor URI, carrying autoctl_node's password
-     * (percent-encoded) when the lab uses passwords, and a TCP give-up time. Never log it; mask it
-     * in a Command's display.
+     * What nodes register with: the monitor URI with a TCP give-up time. It carries no password:
+     * libpq finds autoctl_node's in ~postgres/.pgpass (ClusterBuilder writes it first).
      */
     String monitorUriForNodes() throws IOException {
-        LabSecrets s = secrets();
-        String uri = s == null ? monitorUri() : MonitorUris.withPassword(monitorUri(), s.autoctlNode);
-        return MonitorUris.withParameter(uri, "tcp_user_timeout", String.valueOf(KEEPER_MONITOR_TCP_TIMEOUT_MS));
+        return MonitorUris.withParameter(monitorUri(), "tcp_user_timeout", String.valueOf(KEEPER_MONITOR_TCP_TIMEOUT_MS));
     }
 
     /**
