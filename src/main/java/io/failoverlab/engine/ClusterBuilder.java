@@ -10,6 +10,7 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.KeeperControl;
 import io.failoverlab.pgaf.PgAutoCtl;
@@ -49,15 +50,15 @@ public final class ClusterBuilder {
     public List<StepResult> up() {
         List<StepResult> results = new ArrayList<>();
         Provisioner prov = engine.provisioner();
-        if (prov != null && !run("provision", () -> prov.provision(lab, listener), results)) return results;
+        if (prov != null && !run(StepIds.PROVISION, () -> prov.provision(lab, listener), results)) return results;
         LabValidator.check(lab);
-        if (!run("preflight", this::preflight, results)) return results;
-        if (!run("install", this::install, results)) return results;
-        if (!run("monitor", this::monitor, results)) return results;
+        if (!run(StepIds.PREFLIGHT, this::preflight, results)) return results;
+        if (!run(StepIds.INSTALL, this::install, results)) return results;
+        if (!run(StepIds.MONITOR, this::monitor, results)) return results;
         for (InstanceSpec node : lab.nodes) {
             if (!run(node.name, () -> node(node), results)) return results;
         }
-        run("verify", this::verify, results);
+        run(StepIds.VERIFY, this::verify, results);
         return results;
     }
 
@@ -148,7 +149,7 @@ public final class ClusterBuilder {
     private io.failoverlab.lab.Msg installOn(String hostId) throws IOException {
         Shell sh = engine.shells().host(hostId);
         Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
-                f -> listener.stepProgress("install", f, "installing packages on " + sh.describe()));
+                f -> listener.stepProgress(StepIds.INSTALL, f, "installing packages on " + sh.describe()));
         engine.rememberInstallation(hostId, in);
         createDataDir(sh);
         Object where = sh instanceof io.failoverlab.remote.LocalShell ? io.failoverlab.lab.Msg.of("host.local") : sh.describe();
@@ -336,7 +337,7 @@ public final class ClusterBuilder {
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             last[0] = engine.stateFromShell();
-            listener.stepProgress("verify", -1, last[0].summary());
+            listener.stepProgress(StepIds.VERIFY, -1, last[0].summary());
             if (last[0].converged() && last[0].nodes().size() == lab.nodes.size()) {
                 return io.failoverlab.lab.Msg.of("step.verify.done", last[0].summary());
             }

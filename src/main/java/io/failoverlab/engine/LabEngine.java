@@ -27,12 +27,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static io.failoverlab.remote.ShellQuote.quote;
 
 /**
  * The one engine behind both faces (window and headless verbs): brings a lab up, reads its
@@ -312,79 +309,9 @@ public final class LabEngine implements AutoCloseable {
 
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
     public List<StepResult> down(boolean destroy) {
-        List<StepResult> results = new ArrayList<>();
-        List<InstanceSpec> order = new ArrayList<>(spec.nodes);
-        Collections.reverse(order);
-        order.add(spec.monitor);
-        for (InstanceSpec inst : order) {
-            long t0 = System.nanoTime();
-            String step = (destroy ? "destroy " : "stop ") + inst.name;
-            listener.stepStarted(step);
-            StepResult r;
-            try {
-                Shell sh = shells.of(inst);
-                if (!hasPostgresUser(inst.host)) {
-                    r = StepResult.passed(step, StepResult.secondsSince(t0), "nothing installed on " + sh.describe());
-                } else {
-                    KeeperControl k = keeper(inst.host);
-                    k.stop(sh, paths(inst), unitName(inst));
-                    if (destroy) {
-                        if (k instanceof SystemdKeeper) {
-                            sh.run(Command.asRoot("systemctl disable " + quote(unitName(inst)) + " 2>/dev/null; rm -f /etc/systemd/system/"
-                                    + quote(unitName(inst) + ".service") + "; systemctl daemon-reload").timeout(Duration.ofSeconds(60)));
-                        }
-                        sh.check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2)));
-                    }
-                    r = StepResult.passed(step, StepResult.secondsSince(t0), destroy ? "stopped and deleted" : "stopped");
-                }
-            } catch (IOException | RuntimeException e) {
-                r = StepResult.failed(step, StepResult.secondsSince(t0), e.getMessage());
-            }
-            listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, step + ": " + r.message()));
-            listener.stepFinished(r);
-            results.add(r);
-        }
-        if (destroy) {
-            removeSharedFolders();
-            removePassFileLines();
-            try {
-                secretsStore.delete(spec); // the lab's data is gone: its passwords protect nothing now
-            } catch (IOException e) {
-                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not delete the lab's passwords file: " + e.getMessage()));
-            }
-        }
+        List<StepResult> results = new ClusterTeardown(this).down(destroy);
         monitorUri = null;
         return results;
-    }
-
-    /** Takes this lab's lines out of ~postgres/.pgpass on every data node's host. */
-    private void removePassFileLines() {
-        if (!usesPasswords()) return;
-        List<String> done = new ArrayList<>();
-        for (InstanceSpec n : spec.nodes) {
-            if (done.contains(n.host)) continue;
-            done.add(n.host);
-            try {
-                shells.of(n).run(Command.asPostgres(PassFile.removeScript(spec)).timeout(Duration.ofSeconds(30))
-                        .display("remove this lab's lines from ~postgres/.pgpass"));
-            } catch (IOException | RuntimeException e) {
-                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not clean ~postgres/.pgpass: " + e.getMessage()));
-            }
-        }
-    }
-
-    /** pg_autoctl keeps base backups in DATADIR/backup; the data folder goes when it is empty. */
-    private void removeSharedFolders() {
-        for (InstanceSpec inst : spec.instances()) {
-            try {
-                shells.of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
-                        + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
-                // its parent is root's (preflight made it), so only root may remove the empty folder
-                shells.of(inst).run(Command.asRoot("rmdir " + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
-            } catch (IOException | RuntimeException e) {
-                listener.log(LogLine.of("app", LogLine.Level.WARN, "could not remove " + spec.dataDir + ": " + e.getMessage()));
-            }
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.failoverlab.engine;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.remote.KnownHostsFile;
 import io.failoverlab.remote.ShellFactory;
 import io.failoverlab.report.Journal;
@@ -40,7 +41,7 @@ public final class LabRuntime implements AutoCloseable {
             // the provider makes the machines (a step before preflight) and switches them off and on
             Consumer<LabSpec> provisioned = b.provisioned;
             engine.provisioner((l, listener) -> {
-                String summary = provider().provision(l, (f, t) -> listener.stepProgress("provision", f, t)).summary();
+                String summary = provider().provision(l, (f, t) -> listener.stepProgress(StepIds.PROVISION, f, t)).summary();
                 provisioned.accept(l);
                 return summary;
             });

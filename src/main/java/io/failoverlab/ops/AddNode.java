@@ -8,6 +8,7 @@ import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public final class AddNode implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return requested == null ? "add-node" : "add-node " + requested; }
+    public String name() { return requested == null ? StepIds.ADD_NODE : StepIds.named(StepIds.ADD_NODE, requested); }
 
     @Override
     public OperationResult run() throws Exception {

@@ -9,6 +9,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class DataCheckOp implements OperationRunner.Operation {
     public DataCheckResult result() { return result; }
 
     @Override
-    public String name() { return "datacheck"; }
+    public String name() { return StepIds.DATACHECK; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -8,6 +8,7 @@ import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
 import io.failoverlab.remote.Shell;
@@ -38,7 +39,7 @@ public final class DropNode implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "drop-node " + node.name; }
+    public String name() { return StepIds.named(StepIds.DROP_NODE, node.name); }
 
     @Override
     public OperationResult run() throws Exception {

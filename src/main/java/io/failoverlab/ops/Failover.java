@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class Failover implements OperationRunner.Operation {
     public Failover(LabEngine engine) { this.engine = engine; }
 
     @Override
-    public String name() { return "failover"; }
+    public String name() { return StepIds.FAILOVER; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -8,6 +8,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class Heal implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return nodeName == null ? "heal" : "heal " + nodeName; }
+    public String name() { return nodeName == null ? StepIds.HEAL : StepIds.named(StepIds.HEAL, nodeName); }
 
     @Override
     public OperationResult run() throws Exception {

@@ -11,6 +11,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.SystemdKeeper;
 import io.failoverlab.pgaf.TimingProfile;
@@ -57,7 +58,7 @@ public final class KillPrimary implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "kill-primary " + mode.name().toLowerCase(Locale.ROOT); }
+    public String name() { return StepIds.named(StepIds.KILL_PRIMARY, mode.name().toLowerCase(Locale.ROOT)); }
 
     @Override
     public OperationResult run() throws Exception {

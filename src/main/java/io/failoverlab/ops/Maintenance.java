@@ -7,6 +7,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class Maintenance implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "maintenance " + node.name + (on ? " on" : " off"); }
+    public String name() { return StepIds.named(StepIds.MAINTENANCE, node.name + (on ? " on" : " off")); }
 
     @Override
     public OperationResult run() throws Exception {

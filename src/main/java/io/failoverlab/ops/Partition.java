@@ -9,6 +9,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
@@ -58,7 +59,7 @@ public final class Partition implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return label != null ? label : "partition " + nodeName + " from " + from.id(); }
+    public String name() { return label != null ? label : StepIds.named(StepIds.PARTITION, nodeName + " from " + from.id()); }
 
     @Override
     public OperationResult run() throws Exception {

@@ -6,6 +6,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class Promote implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "promote " + node.name; }
+    public String name() { return StepIds.named(StepIds.PROMOTE, node.name); }
 
     @Override
     public OperationResult run() throws Exception {

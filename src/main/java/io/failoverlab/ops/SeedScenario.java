@@ -9,6 +9,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.TimingProfile;
 
 import java.time.Duration;
@@ -68,8 +69,8 @@ public final class SeedScenario {
             List<StepResult> up = engine.up();
             double upSeconds = Math.round(up.stream().mapToDouble(StepResult::seconds).sum() * 100) / 100.0;
             StepResult last = up.get(up.size() - 1);
-            if (last.ok()) record("up", true, upSeconds, io.failoverlab.lab.Msg.of("scenario.clusterReady"));
-            else record("up", false, upSeconds, last.message());
+            if (last.ok()) record(StepIds.UP, true, upSeconds, io.failoverlab.lab.Msg.of("scenario.clusterReady"));
+            else record(StepIds.UP, false, upSeconds, last.message());
             if (!last.ok()) return report(null, null, null, null, null, null, 0, 0, 0, rows);
             timeToCluster = upSeconds;
 
@@ -98,8 +99,8 @@ public final class SeedScenario {
                 long t0 = System.nanoTime();
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
-                if (b.ok()) record("rejoin killed node", true, StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("scenario.rejoined"));
-                else record("rejoin killed node", false, StepResult.secondsSince(t0), b.message());
+                if (b.ok()) record(StepIds.REJOIN_KILLED_NODE, true, StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("scenario.rejoined"));
+                else record(StepIds.REJOIN_KILLED_NODE, false, StepResult.secondsSince(t0), b.message());
                 powerCycleThePrimary(probe);
                 if (PartitionPeers.perRole(engine.spec())) partitionAndHeal();
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
@@ -117,7 +118,7 @@ public final class SeedScenario {
                 inDoubt = v.inDoubt();
                 lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
                 boolean allReached = v.nodes().stream().allMatch(ProbeVerification.NodeCheck::reachable);
-                record("verify writes", v.noneLost() && allReached, StepResult.secondsSince(tv),
+                record(StepIds.VERIFY_WRITES, v.noneLost() && allReached, StepResult.secondsSince(tv),
                         io.failoverlab.lab.Msg.of("scenario.verified", acked, lost, inDoubt, v.nodes().size()));
             }
             DataCheckOp fin = new DataCheckOp(engine, 0, false, 0);
@@ -127,9 +128,9 @@ public final class SeedScenario {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            record("scenario", false, 0, "interrupted");
+            record(StepIds.SCENARIO, false, 0, "interrupted");
         } catch (Exception e) {
-            record("scenario", false, 0, e.getMessage());
+            record(StepIds.SCENARIO, false, 0, e.getMessage());
         } finally {
             runner.close();
         }

@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -79,9 +80,9 @@ public final class SetSetting implements OperationRunner.Operation {
     @Override
     public String name() {
         switch (kind) {
-            case CANDIDATE_PRIORITY: return "set " + node + " candidate-priority " + number;
-            case REPLICATION_QUORUM: return "set " + node + " replication-quorum " + flag;
-            default: return "set formation number-sync-standbys " + number;
+            case CANDIDATE_PRIORITY: return StepIds.named(StepIds.SET, node + " candidate-priority " + number);
+            case REPLICATION_QUORUM: return StepIds.named(StepIds.SET, node + " replication-quorum " + flag);
+            default: return StepIds.named(StepIds.SET, "formation number-sync-standbys " + number);
         }
     }
 

@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class StartMonitor implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "start-monitor"; }
+    public String name() { return StepIds.START_MONITOR; }
 
     @Override
     public OperationResult run() throws Exception {

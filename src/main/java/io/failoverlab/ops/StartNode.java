@@ -6,6 +6,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class StartNode implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "start-node " + node.name; }
+    public String name() { return StepIds.named(StepIds.START_NODE, node.name); }
 
     @Override
     public OperationResult run() throws Exception {

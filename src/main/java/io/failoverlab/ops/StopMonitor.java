@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class StopMonitor implements OperationRunner.Operation {
     public StopMonitor(LabEngine engine) { this.engine = engine; }
 
     @Override
-    public String name() { return "stop-monitor"; }
+    public String name() { return StepIds.STOP_MONITOR; }
 
     @Override
     public OperationResult run() throws Exception {

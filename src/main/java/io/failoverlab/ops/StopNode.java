@@ -6,6 +6,7 @@ import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class StopNode implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "stop-node " + node.name; }
+    public String name() { return StepIds.named(StepIds.STOP_NODE, node.name); }
 
     @Override
     public OperationResult run() throws Exception {

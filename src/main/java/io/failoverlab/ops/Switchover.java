@@ -6,6 +6,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class Switchover implements OperationRunner.Operation {
     }
 
     @Override
-    public String name() { return "switchover"; }
+    public String name() { return StepIds.SWITCHOVER; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
@@ -51,7 +52,7 @@ public final class TimingProfiles {
     public static OperationRunner.Operation apply(LabEngine engine, TimingProfile profile) {
         return new OperationRunner.Operation() {
             @Override
-            public String name() { return "profile " + profile.name(); }
+            public String name() { return StepIds.named(StepIds.PROFILE, profile.name()); }
 
             @Override
             public OperationResult run() throws Exception {
