@@ -4,6 +4,7 @@ import io.failoverlab.engine.EngineListener;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.StateTable;
 import io.failoverlab.lab.Json;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.StateTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

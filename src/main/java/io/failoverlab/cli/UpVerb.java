@@ -2,6 +2,7 @@ package io.failoverlab.cli;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.StateTable;
 import io.failoverlab.lab.StepResult;
 
 import java.util.List;
