@@ -1,5 +1,7 @@
 package io.failoverlab.report;
 
+import io.failoverlab.lab.StepIds;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,23 +64,25 @@ final class JournalModel {
             if (m.first == null || at.isBefore(m.first)) m.first = at;
             if (m.last == null || at.isAfter(m.last)) m.last = at;
             Step s = e.id() == null ? null : m.steps.get(e.id());
-            switch (e.type()) {
-                case "session":
+            JournalEntry.Type kind = e.kind();
+            if (kind == null) continue; // a kind of line this version does not know: its time counts, nothing else
+            switch (kind) {
+                case SESSION:
                     if (e.data() != null) m.lab = e.data();
                     break;
-                case "env":
+                case ENV:
                     if (e.data() != null) m.env.putAll(e.data());
                     break;
-                case "scenario":
+                case SCENARIO:
                     m.scenario = e.data();
                     break;
-                case "start":
+                case START:
                     s = m.steps.computeIfAbsent(e.id(), k -> new Step(k, e.step()));
                     s.start = at;
                     s.parent = e.parent();
                     if (e.parent() != null && m.steps.containsKey(e.parent())) m.steps.get(e.parent()).hasChildren = true;
                     break;
-                case "end":
+                case END:
                     if (e.id() == null) break;
                     s = m.steps.computeIfAbsent(e.id(), k -> new Step(k, e.step()));
                     s.end = at;
@@ -88,23 +92,23 @@ final class JournalModel {
                     s.msg = e.data() == null ? null : io.failoverlab.lab.MsgData.fromData(e.data().get("msg"));
                     lastEnded = s;
                     break;
-                case "cmd":
-                case "out":
-                case "note":
+                case CMD:
+                case OUT:
+                case NOTE:
                     if (s != null) s.lines.add(e);
                     break;
-                case "event":
+                case EVENT:
                     if (s != null) s.events.add(e);
                     break;
-                case "figures":
+                case FIGURES:
                     if (s != null && e.figures() != null) s.figures.putAll(e.figures());
                     break;
-                case "state":
+                case STATE:
                     if (e.state() == null) break;
                     if ("after".equals(e.phase()) && s != null) s.after = e.state();
                     if (!"before".equals(e.phase())) m.states.add(e.state());
                     break;
-                case "shot":
+                case SHOT:
                     if (e.file() == null) break;
                     if (s != null) s.shots.add(e.file());
                     else if (lastEnded != null) lastEnded.shots.add(e.file());
@@ -146,7 +150,7 @@ final class JournalModel {
     }
 
     static boolean isFrame(Step s) {
-        return s.name.endsWith(" lab");
+        return StepIds.isFrame(s.name);
     }
 
     /** Steps that are checkpoints: finished, and not merely the frame of inner steps (the window's "build lab"). */

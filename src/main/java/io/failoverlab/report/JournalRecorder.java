@@ -5,7 +5,9 @@ import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.report.JournalEntry.Type;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -36,8 +37,6 @@ public final class JournalRecorder implements AutoCloseable {
     public static final int MAX_LINES_PER_STEP = 400;
     public static final int MAX_CHARS_PER_STEP = 64_000;
     public static final int MAX_COMMANDS_PER_STEP = 200;
-    /** Steps that run before a monitor can exist: no state read after them. */
-    private static final Set<String> BEFORE_MONITOR = Set.of("provision", "preflight", "install");
 
     /** A step has ended: screenshot time for the window. */
     public record Checkpoint(int id, String step, boolean ok) { }
@@ -81,7 +80,7 @@ public final class JournalRecorder implements AutoCloseable {
             int shotCount = 0;
             for (JournalEntry e : journal.read()) {
                 if (e.id() != null) max = Math.max(max, e.id());
-                if ("shot".equals(e.type())) shotCount++;
+                if (e.kind() == Type.SHOT) shotCount++;
             }
             nextId = max;
             shots.set(shotCount);
@@ -160,7 +159,7 @@ public final class JournalRecorder implements AutoCloseable {
         }
         d.put("java", System.getProperty("java.version"));
         synchronized (this) {
-            pendingSession = JournalEntry.of("session", null, null).data(d);
+            pendingSession = JournalEntry.of(Type.SESSION, null, null).data(d);
         }
     }
 
@@ -168,12 +167,12 @@ public final class JournalRecorder implements AutoCloseable {
     public void environment(Map<String, String> env) {
         Map<String, Object> d = new LinkedHashMap<>();
         env.forEach((k, v) -> d.put(k, secrets.mask(v)));
-        write(JournalEntry.of("env", null, null).data(d));
+        write(JournalEntry.of(Type.ENV, null, null).data(d));
     }
 
     /** The seed scenario's figures (SeedScenario.Report as a map). */
     public void scenario(Map<String, Object> report) {
-        write(JournalEntry.of("scenario", null, null).data(report));
+        write(JournalEntry.of(Type.SCENARIO, null, null).data(report));
     }
 
     /**
@@ -188,7 +187,7 @@ public final class JournalRecorder implements AutoCloseable {
         String name = String.format(Locale.ROOT, "%03d-%s.png", n, slug.length() > 40 ? slug.substring(0, 40) : slug);
         Path dir = journal.screenshots();
         io.failoverlab.lab.Json.writeAtomically(dir.resolve(name), png);
-        write(JournalEntry.of("shot", stepId, checkpoint).file(Journal.SCREENSHOTS + "/" + name));
+        write(JournalEntry.of(Type.SHOT, stepId, checkpoint).file(Journal.SCREENSHOTS + "/" + name));
         return dir.resolve(name);
     }
 
@@ -201,8 +200,8 @@ public final class JournalRecorder implements AutoCloseable {
             Open parent = open.peek();
             Open o = new Open(++nextId, step);
             open.push(o);
-            start = JournalEntry.of("start", o.id, step).parent(parent == null ? null : parent.id);
-            if (lastState != null) before = JournalEntry.of("state", o.id, step).state("before", lastState);
+            start = JournalEntry.of(Type.START, o.id, step).parent(parent == null ? null : parent.id);
+            if (lastState != null) before = JournalEntry.of(Type.STATE, o.id, step).state("before", lastState);
         }
         write(start);
         if (before != null) write(before);
@@ -227,11 +226,11 @@ public final class JournalRecorder implements AutoCloseable {
             }
         }
         if (o.dropped > 0) {
-            write(JournalEntry.of("note", o.id, o.name).line("app", "INFO", o.dropped + " more output lines not kept in the journal"));
+            write(JournalEntry.of(Type.NOTE, o.id, o.name).line("app", "INFO", o.dropped + " more output lines not kept in the journal"));
         }
         JournalState after = o.finalState;
         Supplier<ClusterSnapshot> probe = stateProbe;
-        if (probe != null && !BEFORE_MONITOR.contains(r.name()) && !r.name().startsWith("destroy ") && !r.name().startsWith("stop ")) {
+        if (probe != null && !StepIds.BEFORE_MONITOR.contains(r.name()) && !StepIds.isTeardown(r.name())) {
             try {
                 ClusterSnapshot s = probe.get();
                 if (s != null && (s.monitorReachable() || after == null)) after = JournalState.of(s);
@@ -245,10 +244,10 @@ public final class JournalRecorder implements AutoCloseable {
             }
         }
         if (after != null) {
-            write(JournalEntry.of("state", o.id, o.name).state("after", after));
+            write(JournalEntry.of(Type.STATE, o.id, o.name).state("after", after));
             noteState(after, o.id, o.name, false);
         }
-        JournalEntry end = JournalEntry.of("end", o.id, o.name).result(r.ok(), r.seconds(), secrets.mask(r.message()));
+        JournalEntry end = JournalEntry.of(Type.END, o.id, o.name).result(r.ok(), r.seconds(), secrets.mask(r.message()));
         // the sentence as data too, so a report renders it in its own language
         if (r.msg() != null) end = end.data(Map.of("msg", io.failoverlab.lab.MsgData.toData(r.msg(), secrets::mask)));
         write(end);
@@ -269,7 +268,7 @@ public final class JournalRecorder implements AutoCloseable {
             if (o != null && finalState != null) o.finalState = JournalState.of(finalState);
         }
         if (figures != null && !figures.isEmpty()) {
-            write(JournalEntry.of("figures", o == null ? null : o.id, step).figures(new LinkedHashMap<>(figures)));
+            write(JournalEntry.of(Type.FIGURES, o == null ? null : o.id, step).figures(new LinkedHashMap<>(figures)));
         }
     }
 
@@ -292,7 +291,7 @@ public final class JournalRecorder implements AutoCloseable {
                 lastSignature = sig;
             }
         }
-        if (write && changed) write(JournalEntry.of("state", id, step).state("live", st));
+        if (write && changed) write(JournalEntry.of(Type.STATE, id, step).state("live", st));
     }
 
     public void log(LogLine line) {
@@ -308,7 +307,7 @@ public final class JournalRecorder implements AutoCloseable {
                     recentEvents.removeIf(x -> now - x.getValue() > 5000);
                     if (recentEvents.stream().anyMatch(x -> x.getKey().equals(line.text()))) return; // the console's and the op's watcher both heard it
                     recentEvents.add(Map.entry(line.text(), now));
-                    e = JournalEntry.of("event", id, step).line(line.source(), "EVENT", secrets.mask(line.text()));
+                    e = JournalEntry.of(Type.EVENT, id, step).line(line.source(), "EVENT", secrets.mask(line.text()));
                     break;
                 }
                 case COMMAND: {
@@ -317,7 +316,7 @@ public final class JournalRecorder implements AutoCloseable {
                         return;
                     }
                     maskers.remove(line.source());
-                    e = JournalEntry.of("cmd", id, step).line(line.source(), "COMMAND", secrets.mask(line.text()));
+                    e = JournalEntry.of(Type.CMD, id, step).line(line.source(), "COMMAND", secrets.mask(line.text()));
                     break;
                 }
                 default: {
@@ -330,7 +329,7 @@ public final class JournalRecorder implements AutoCloseable {
                         o.lines++;
                         o.chars += text.length();
                     }
-                    String type = "app".equals(line.source()) && line.level() == LogLine.Level.INFO ? "note" : "out";
+                    Type type = "app".equals(line.source()) && line.level() == LogLine.Level.INFO ? Type.NOTE : Type.OUT;
                     e = JournalEntry.of(type, id, step).line(line.source(), line.level().name(), text);
                 }
             }

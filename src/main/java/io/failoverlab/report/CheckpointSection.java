@@ -1,0 +1,109 @@
+package io.failoverlab.report;
+
+import io.failoverlab.lab.StateTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** One checkpoint in full: its commands, folded output and events, figures, the state after it, screenshots, verdict. */
+final class CheckpointSection {
+    private final Journal journal;
+    private final ReportStrings t;
+    private final Redaction r;
+    private final Locale language;
+
+    CheckpointSection(Journal journal, ReportStrings t, Redaction r, String lang) {
+        this.journal = journal;
+        this.t = t;
+        this.r = r;
+        this.language = Locale.forLanguageTag(lang);
+    }
+
+    void write(Doc d, String number, Checkpoints.Item it) throws IOException {
+        d.h(3, number + " " + r.clean(it.title), "step-" + number.replace('.', '-'));
+        List<String> commands = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        int lines = 0;
+        List<JournalEntry> events = new ArrayList<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        JournalState after = null;
+        List<String> shots = new ArrayList<>();
+        for (JournalModel.Step s : it.steps) {
+            for (JournalEntry e : s.lines) {
+                String text = r.clean(e.text());
+                String src = e.source() == null ? "" : e.source();
+                switch (e.kind()) {
+                    case CMD:
+                        commands.add(text.startsWith("write ") ? "# " + text : text);
+                        output.append(text).append('\n');
+                        break;
+                    case NOTE:
+                        output.append("# ").append(text).append('\n');
+                        break;
+                    default:
+                        output.append("ERROR".equals(e.level()) ? "! " : "").append(text).append('\n');
+                        if (!"app".equals(src)) lines++;
+                }
+            }
+            events.addAll(s.events);
+            figures.putAll(s.figures);
+            if (s.after != null) after = s.after;
+            shots.addAll(s.shots);
+        }
+        if (!commands.isEmpty()) {
+            d.p(t.tr("item.commands") + ":");
+            d.code(String.join("\n", commands), "console");
+        }
+        if (output.length() > 0) d.details(t.tr("item.output", lines), output.toString());
+        else d.p(t.tr("item.output.none"));
+        if (!events.isEmpty()) {
+            d.details(t.tr("item.events", events.size()), events.stream()
+                    .map(e -> e.instant().toString().substring(11, 23) + "  " + r.clean(e.text())).collect(Collectors.joining("\n")));
+        }
+        if (!figures.isEmpty()) {
+            d.p(t.tr("item.figures") + ":");
+            List<List<String>> rows = new ArrayList<>();
+            figures.forEach((k, v) -> rows.add(List.of(k, ReportFormat.number(v))));
+            d.table(List.of(t.tr("item.figure.col.name"), t.tr("item.figure.col.value")), rows);
+        }
+        d.p(t.tr("item.state") + ":");
+        if (after != null) d.code(r.clean(stateTable(after)), "text");
+        else d.p(t.tr("item.state.none"));
+        for (String shot : shots) screenshot(d, shot);
+        verdict(d, it);
+    }
+
+    private void verdict(Doc d, Checkpoints.Item it) {
+        JournalModel.Step last = it.last();
+        String msg = r.clean(last.msg != null ? last.msg.render(language) : last.message == null ? "" : last.message);
+        String seconds = ReportFormat.seconds(it.seconds());
+        d.strong(it.ok() ? t.tr("item.verdict.pass", seconds, msg) : t.tr("item.verdict.fail", seconds,
+                r.clean(it.steps.stream().filter(s -> !Boolean.TRUE.equals(s.ok)).map(s -> s.name + ": " + s.message).findFirst().orElse(msg))));
+    }
+
+    /** A screenshot from the journal's folder (nothing outside it). */
+    void screenshot(Doc d, String file) throws IOException {
+        Path p = journal.dir().resolve(file).normalize();
+        if (!p.startsWith(journal.dir().normalize()) || !Files.isRegularFile(p)) return;
+        String name = p.getFileName().toString();
+        d.image(name, Files.readAllBytes(p), t.tr("item.screenshots") + ": " + name);
+    }
+
+    /** The monitor's view as `pg_autoctl show state` prints it. */
+    static String stateTable(JournalState s) {
+        if (!s.reachable()) return "monitor unreachable" + (s.error() == null ? "" : ": " + s.error());
+        List<StateTable.Row> rows = new ArrayList<>();
+        for (JournalState.Row n : s.nodes()) {
+            rows.add(new StateTable.Row(n.name(), n.nodeId(), n.host() + ":" + n.port(), n.tli() + ": " + (n.lsn() == null ? "" : n.lsn()),
+                    n.connection(), n.health(), n.reported(), n.assigned()));
+        }
+        return StateTable.render(rows, StateTable.Layout.REPORT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.failoverlab.report;
+
+import io.failoverlab.lab.StepIds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The timeline pictures: the whole session, and the seconds around the last failover that was made to happen. */
+final class TimelineSection {
+    private final JournalModel m;
+    private final ReportStrings t;
+
+    TimelineSection(JournalModel m, ReportStrings t) {
+        this.m = m;
+        this.t = t;
+    }
+
+    void write(Doc d, String number) {
+        d.h(3, number + " " + t.tr("timeline.title"), "timeline");
+        if (m.states.isEmpty()) {
+            d.p(t.tr("timeline.none"));
+            return;
+        }
+        List<TimelineChart.Mark> marks = new ArrayList<>();
+        for (JournalModel.Step s : m.leaves()) {
+            if (s.start == null || unmarked(s.name)) continue;
+            marks.add(new TimelineChart.Mark(s.start, s.name, Boolean.TRUE.equals(s.ok)));
+        }
+        Instant from = m.states.get(0).instant().minusSeconds(1);
+        Instant to = m.last == null ? m.states.get(m.states.size() - 1).instant().plusSeconds(1) : m.last;
+        d.p(t.tr("timeline.caption"));
+        d.image("timeline-session.png", TimelineChart.render(t.tr("timeline.session"), m.states, marks, from, to), t.tr("timeline.session"));
+        JournalModel.Step kill = null;
+        for (JournalModel.Step s : m.leaves()) {
+            if (s.start != null && s.end != null && failover(s.name)) kill = s;
+        }
+        if (kill == null) return;
+        Instant a = kill.start.minusSeconds(3);
+        Instant b = kill.end.plusSeconds(3);
+        List<JournalState> window = new ArrayList<>();
+        JournalState lastBefore = null;
+        for (JournalState s : m.states) {
+            if (s.instant().isBefore(a)) lastBefore = s;
+            else if (!s.instant().isAfter(b)) window.add(s);
+        }
+        if (lastBefore != null) window.add(0, lastBefore);
+        List<TimelineChart.Mark> km = marks.stream().filter(x -> !x.at().isBefore(a) && !x.at().isAfter(b)).collect(Collectors.toList());
+        String title = t.tr("timeline.failover", kill.name);
+        d.image("timeline-failover.png", TimelineChart.render(title, window, km, a, b), title);
+    }
+
+    /** The bring-up's steps but verify stay off the picture, to keep it readable. */
+    private static boolean unmarked(String name) {
+        return StepIds.isBringUp(name) && !StepIds.VERIFY.equals(name) || StepIds.isNodeStep(name);
+    }
+
+    /** Steps that make a failover happen: the second picture shows the last of them. */
+    private static boolean failover(String name) {
+        return name.equals(StepIds.KILL_NODE) || name.equals(StepIds.KILL_VM) || name.equals(StepIds.FAILOVER)
+                || StepIds.is(name, StepIds.STOP_NODE);
+    }
+}
