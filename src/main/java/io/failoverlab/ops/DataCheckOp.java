@@ -65,10 +65,7 @@ public final class DataCheckOp implements OperationRunner.Operation {
             engine.listener().log(io.failoverlab.lab.LogLine.of("app", io.failoverlab.lab.LogLine.Level.INFO, "datacheck " + describe(n)));
             if (n.rowCount() != null) f.put("rows." + n.node().name(), n.rowCount().doubleValue());
         }
-        if (!result.allConsistent()) {
-            return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.english(), f, state, msg);
-        }
-        return OperationResult.ok(name(), StepResult.secondsSince(t0), msg, f, state);
+        return OperationResult.of(name(), result.allConsistent(), StepResult.secondsSince(t0), msg, f, state);
     }
 
     /** One line per node for terminals and reports. */

@@ -44,6 +44,6 @@ public final class Failover implements OperationRunner.Operation {
         }
         OperationResult r = new Switchover(engine).run();
         io.failoverlab.lab.Msg m = io.failoverlab.lab.Msg.of("op.failover.switchover", r.msg() != null ? r.msg() : r.message());
-        return new OperationResult(name(), r.ok(), r.seconds(), m.english(), r.figures(), r.finalState(), m);
+        return OperationResult.of(name(), r.ok(), r.seconds(), m, r.figures(), r.finalState());
     }
 }

@@ -102,8 +102,7 @@ public final class Heal implements OperationRunner.Operation {
                         v.allReached() ? "" : Msg.of("heal.nodeSilent"));
             }
             Msg msg = Msg.of("heal.done", String.join(", ", healed), nodesSaid, rejoin, done.summary(), verified);
-            if (!ok) return new OperationResult(name(), false, StepResult.secondsSince(t0), msg.english(), f, done, msg);
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), msg, f, done);
+            return OperationResult.of(name(), ok, StepResult.secondsSince(t0), msg, f, done);
         } catch (LabException e) {
             if (probe != null && shared == null) probe.stop();
             throw e;

@@ -31,11 +31,21 @@ public record OperationResult(String name, boolean ok, double seconds, String me
 
     /** The English text is the message rendered (what the CLI prints). */
     public static OperationResult ok(String name, double seconds, Msg msg, Map<String, Double> figures, ClusterSnapshot s) {
-        return new OperationResult(name, true, seconds, msg.english(), figures, s, msg);
+        return of(name, true, seconds, msg, figures, s);
+    }
+
+    /** Passed or failed, its message as data (the English text is the message). */
+    public static OperationResult of(String name, boolean ok, double seconds, Msg msg, Map<String, Double> figures, ClusterSnapshot s) {
+        return new OperationResult(name, ok, seconds, msg.english(), figures, s, msg);
     }
 
     public static OperationResult failed(String name, double seconds, String message, ClusterSnapshot s) {
         return new OperationResult(name, false, seconds, message, Map.of(), s);
+    }
+
+    /** Failed with a message as data (an operation's LabException that carries one). */
+    public static OperationResult failed(String name, double seconds, Msg msg, ClusterSnapshot s) {
+        return of(name, false, seconds, msg, Map.of(), s);
     }
 
     /** The same result with a message as data (its English text replaces message). */

@@ -44,9 +44,20 @@ public final class OperationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), op.name() + " was interrupted.", null);
+        } catch (io.failoverlab.lab.LabException e) {
+            // its sentence as data where it has one: the faces show it in their language
+            r = e.msg() != null ? OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.msg(), null) : failed(op, t0, e);
         } catch (Exception e) {
-            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+            r = failed(op, t0, e);
         }
+        return finished(op, r);
+    }
+
+    private static OperationResult failed(Operation op, long t0, Exception e) {
+        return OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
+    }
+
+    private OperationResult finished(Operation op, OperationResult r) {
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, op.name() + ": " + r.message()));
         listener.figures(r.name(), r.figures(), r.finalState());
         listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message(), r.msg()));

@@ -108,10 +108,10 @@ public final class Partition implements OperationRunner.Operation {
         double seconds = StepResult.secondsSince(t0);
         if (cutPrimary && from == From.ALL && (seen.firstWriteElsewhere == null || seen.selfDemote == null)) {
             Msg m = story.primaryFromAll();
-            return new OperationResult(name(), false, seconds, m.english(), story.figures(), after, m);
+            return OperationResult.of(name(), false, seconds, m, story.figures(), after);
         }
         Msg msg = cutPrimary ? (from == From.ALL ? story.primaryFromAll() : story.primaryPartly()) : story.standby();
-        return new OperationResult(name(), story.splitBrain() == 0, seconds, msg.english(), story.figures(), after, msg);
+        return OperationResult.of(name(), story.splitBrain() == 0, seconds, msg, story.figures(), after);
     }
 
     private String fromWords() {
