@@ -257,6 +257,18 @@ public final class GceProvider implements Provider {
         return listLab(project(settings(lab)), lab.labId()).stream().anyMatch(i -> i.name().equals(name) && i.running());
     }
 
+    /** One gcloud call for every VM of the lab. */
+    @Override
+    public Map<String, Boolean> runningStates(LabSpec lab) {
+        List<GceInstance> vms = listLab(project(settings(lab)), lab.labId());
+        Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        for (io.failoverlab.lab.InstanceSpec i : lab.instances()) {
+            String name = GceNames.vm(lab, i.host);
+            out.computeIfAbsent(i.host, h -> vms.stream().anyMatch(v -> v.name().equals(name) && v.running()));
+        }
+        return out;
+    }
+
     /** Exactly the lab's VMs: the label filter runs in gcloud, and again here on the exact value. */
     List<GceInstance> listLab(String project, String labId) {
         JsonNode all = gcloud.json(List.of("compute", "instances", "list", "--project=" + project,

@@ -37,6 +37,13 @@ public interface Provider {
     /** Whether one host's machine runs now (hosts that cannot be powered off always do). */
     default boolean running(LabSpec lab, String hostId) { return true; }
 
+    /** Every host of the lab, host id → whether its machine runs now, in one look where the provider can (its order: the lab's). */
+    default java.util.Map<String, Boolean> runningStates(LabSpec lab) {
+        java.util.Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        for (io.failoverlab.lab.InstanceSpec i : lab.instances()) out.computeIfAbsent(i.host, h -> running(lab, h));
+        return out;
+    }
+
     /** Reboots one host's machine cleanly (the `reboot` fault mode) and returns once it answers again. */
     default void reboot(LabSpec lab, String hostId) {
         throw new LabException("Rebooting a machine needs a lab of machines on this computer; '" + lab.name + "' runs on " + kind() + " hosts.");

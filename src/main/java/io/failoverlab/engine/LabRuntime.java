@@ -57,6 +57,7 @@ public final class LabRuntime implements AutoCloseable {
             @Override public void powerOn(String hostId) { provider().start(lab, hostId); }
             @Override public void reboot(String hostId) { provider().reboot(lab, hostId); }
             @Override public boolean isOn(String hostId) { return provider().running(lab, hostId); }
+            @Override public java.util.Map<String, Boolean> states() { return provider().runningStates(lab); }
         };
     }
 

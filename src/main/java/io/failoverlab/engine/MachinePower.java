@@ -1,5 +1,7 @@
 package io.failoverlab.engine;
 
+import java.util.Map;
+
 /**
  * A lab whose machines can be switched off: machines on this computer (a power cut of the machine's
  * whole process tree) or GCE VMs (`instances stop`). The wiring hands the provider's calls to the
@@ -20,4 +22,13 @@ public interface MachinePower {
 
     /** Whether the machine is running now. */
     boolean isOn(String hostId) throws Exception;
+
+    /**
+     * Every machine of the lab at once, host id → running now, from one look (a watch of all nodes
+     * asks this instead of isOn per node, each of which looks at every machine). The lab's wiring
+     * (LabRuntime) implements it; a power switch that cannot look at all at once does not.
+     */
+    default Map<String, Boolean> states() throws Exception {
+        throw new UnsupportedOperationException("this power switch (" + kind() + ") has no look at all machines at once");
+    }
 }

@@ -164,6 +164,14 @@ public final class MachinesProvider implements Provider {
         return "running".equals(machineStates(lab).get(hostId));
     }
 
+    /** One look at every machine (running() looks at all of them for one answer). */
+    @Override
+    public Map<String, Boolean> runningStates(LabSpec lab) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        machineStates(lab).forEach((id, st) -> out.put(id, "running".equals(st)));
+        return out;
+    }
+
     /** The power cut of `kill-primary --mode vm`: the machine's whole process tree dies at once. */
     @Override
     public void stop(LabSpec lab, String hostId) {
