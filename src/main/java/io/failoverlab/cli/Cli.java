@@ -64,7 +64,8 @@ public final class Cli {
             return 2;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            err.println(e instanceof LabException ? e.getMessage()
+            err.println(e instanceof LabException le && le.msg() != null && c.getCommand() instanceof Verb v ? v.say(le.msg())
+                    : e instanceof LabException ? e.getMessage()
                     : "Failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });

@@ -2,6 +2,7 @@ package io.failoverlab.cli;
 
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
 import java.io.PrintStream;
@@ -43,6 +44,18 @@ final class ConsoleListener implements EngineListener {
             if (fraction < 0 || Math.round(fraction * 100) % 10 == 0) out.println("    " + p);
         }
     }
+
+    @Override
+    public void stepProgress(String step, double fraction, Msg text) {
+        stepProgress(step, fraction, render(text));
+    }
+
+    @Override
+    public void note(Msg text) {
+        out.println("  [app] " + render(text));
+    }
+
+    private String render(Msg m) { return m.render(language == null ? Locale.ENGLISH : language); }
 
     @Override
     public void stepFinished(StepResult r) {

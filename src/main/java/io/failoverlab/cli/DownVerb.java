@@ -5,6 +5,7 @@ import io.failoverlab.cloud.Provider;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
 import java.util.List;
@@ -23,13 +24,12 @@ final class DownVerb extends Verb {
             List<StepResult> steps = engine.down(destroy);
             List<StepResult> failed = steps.stream().filter(s -> !s.ok()).toList();
             if (!failed.isEmpty()) {
-                err().println(failed.get(0).name() + " failed: " + failed.get(0).message());
+                err().println(say(Msg.of("cli.down.failed", failed.get(0).name(), failed.get(0).msg() != null ? failed.get(0).msg()
+                        : failed.get(0).message())));
                 return 1;
             }
-            out().println(destroy ? "Lab '" + lab.name + "' stopped and deleted." : "Lab '" + lab.name + "' stopped.");
-            if (lab.isCloud()) {
-                out().println("Its VMs still run and cost money: `down --destroy` deletes them.");
-            }
+            out().println(say(Msg.of(destroy ? "cli.down.destroyed" : "cli.down.stopped", lab.name)));
+            if (lab.isCloud()) out().println(say(Msg.of("cli.down.vmsRun")));
             return 0;
         }
     }

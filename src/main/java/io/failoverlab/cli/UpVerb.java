@@ -18,12 +18,12 @@ final class UpVerb extends Verb {
             List<StepResult> steps = engine.up();
             StepResult last = steps.get(steps.size() - 1);
             if (!last.ok()) {
-                err().println(last.message());
+                err().println(say(last));
                 return 1;
             }
             Cli.recordEnvironment(engine);
             out().print(StateTable.render(engine.stateFromShell()));
-            out().printf(java.util.Locale.ROOT, "Lab '%s' is up in %.1f s.%n", lab.name, (System.nanoTime() - t0) / 1e9);
+            out().println(say(io.failoverlab.lab.Msg.of("cli.up.done", lab.name, (System.nanoTime() - t0) / 1e9)));
             return 0;
         }
     }

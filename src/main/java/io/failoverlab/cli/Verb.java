@@ -18,6 +18,17 @@ abstract class Verb implements Callable<Integer> {
 
     PrintStream err() { return root.err; }
 
+    /** A message in --lang's language (English without one). */
+    String say(io.failoverlab.lab.Msg m) {
+        String lang = common().lang();
+        return m.render(lang == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(lang));
+    }
+
+    /** A step's sentence in --lang's language where the step carries it as data, else as the engine said it. */
+    String say(io.failoverlab.lab.StepResult r) {
+        return r.msg() == null ? r.message() : say(r.msg());
+    }
+
     /** The common options given anywhere on the line. */
     CommonOptions common() { return own.over(root.common); }
 

@@ -9,6 +9,7 @@ import io.failoverlab.lab.LabSecrets;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.InstancePaths;
@@ -62,7 +63,7 @@ public final class ClusterBuilder {
         return results;
     }
 
-    /** A step returns its message: a String, or an io.failoverlab.lab.Msg the window can localize. */
+    /** A step returns its message: a String, or an Msg the window can localize. */
     interface Step { Object run() throws Exception; }
 
     boolean run(String name, Step step, List<StepResult> results) {
@@ -71,12 +72,10 @@ public final class ClusterBuilder {
         StepResult r;
         try {
             Object msg = step.run();
-            r = msg instanceof io.failoverlab.lab.Msg m ? StepResult.passed(name, StepResult.secondsSince(t0), m)
+            r = msg instanceof Msg m ? StepResult.passed(name, StepResult.secondsSince(t0), m)
                     : StepResult.passed(name, StepResult.secondsSince(t0), (String) msg);
-        } catch (LabException e) {
-            r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage());
         } catch (Exception e) {
-            r = StepResult.failed(name, StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage());
+            r = StepResult.failed(name, StepResult.secondsSince(t0), e);
         }
         r = r.masked(engine::mask);
         listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
@@ -88,22 +87,21 @@ public final class ClusterBuilder {
 
 
     /** Hosts answer, root and postgres rights work, ports are free (or ours), data folder exists. */
-    io.failoverlab.lab.Msg preflight() throws IOException {
+    Msg preflight() throws IOException {
         java.util.Set<String> withPostgres = new java.util.HashSet<>();
         for (String hostId : hostIds()) {
             Shell sh = engine.shells().host(hostId);
+            Object where = engine.hostName(hostId);
             CommandResult r = sh.run(Command.asRoot("id -u").timeout(Duration.ofSeconds(30)));
             if (!r.ok()) {
-                if (Privilege.isSudoRefusal(r.stderr())) {
-                    throw new LabException("On " + sh.describe() + ", the login user has no password-less sudo rights, which the lab needs to install packages and run postgres.");
-                }
-                throw new LabException("On " + sh.describe() + ", running a command as root failed: " + r.lastErrorLine());
+                if (Privilege.isSudoRefusal(r.stderr())) throw new LabException(Msg.of("step.fail.noSudo", where));
+                throw new LabException(Msg.of("step.fail.root", where, r.lastErrorLine()));
             }
             if (engine.hasPostgresUser(hostId)) {
                 withPostgres.add(hostId);
                 CommandResult asPg = sh.run(Command.asPostgres("id -un").timeout(Duration.ofSeconds(30)));
                 if (!asPg.ok() || !asPg.stdout().strip().equals("postgres")) {
-                    throw new LabException("On " + sh.describe() + ", commands cannot run as postgres: " + asPg.lastErrorLine());
+                    throw new LabException(Msg.of("step.fail.asPostgres", where, asPg.lastErrorLine()));
                 }
             }
         }
@@ -112,15 +110,14 @@ public final class ClusterBuilder {
             InstancePaths p = InstancePaths.of(lab, inst);
             boolean ours = withPostgres.contains(inst.host) && sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
             if (!ours && sh.run(Command.of(InstanceScripts.portInUse(inst.port)).timeout(Duration.ofSeconds(10))).ok()) {
-                throw new LabException("Port " + inst.port + " on " + sh.describe() + " is in use by another program, so '"
-                        + inst.name + "' cannot listen there; choose another port in the lab.");
+                throw new LabException(Msg.of("step.fail.portInUse", inst.port, engine.hostName(inst.host), inst.name));
             }
         }
-        return io.failoverlab.lab.Msg.of("step.preflight.done", hostIds().size());
+        return Msg.of("step.preflight.done", hostIds().size());
     }
 
     /** Installs on every host at once (each one is minutes of apt on a new machine); reports in host order. */
-    io.failoverlab.lab.Msg install() throws Exception {
+    Msg install() throws Exception {
         List<String> ids = hostIds();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(ids.size(), r -> {
             Thread t = new Thread(r, "install");
@@ -128,13 +125,13 @@ public final class ClusterBuilder {
             return t;
         });
         try {
-            List<java.util.concurrent.Future<io.failoverlab.lab.Msg>> done = new ArrayList<>();
+            List<java.util.concurrent.Future<Msg>> done = new ArrayList<>();
             for (String hostId : ids) done.add(pool.submit(() -> installOn(hostId)));
-            io.failoverlab.lab.Msg all = null;
-            for (java.util.concurrent.Future<io.failoverlab.lab.Msg> f : done) {
+            Msg all = null;
+            for (java.util.concurrent.Future<Msg> f : done) {
                 try {
-                    io.failoverlab.lab.Msg one = f.get();
-                    all = all == null ? one : io.failoverlab.lab.Msg.of("step.join", all, one);
+                    Msg one = f.get();
+                    all = all == null ? one : Msg.of("step.join", all, one);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof Exception cause) throw cause;
                     throw e;
@@ -146,14 +143,14 @@ public final class ClusterBuilder {
         }
     }
 
-    private io.failoverlab.lab.Msg installOn(String hostId) throws IOException {
+    private Msg installOn(String hostId) throws IOException {
         Shell sh = engine.shells().host(hostId);
+        Object where = engine.hostName(hostId);
         Installation in = new Installer().ensure(sh, lab, (s, l) -> { },
-                f -> listener.stepProgress(StepIds.INSTALL, f, "installing packages on " + sh.describe()));
+                f -> listener.stepProgress(StepIds.INSTALL, f, Msg.of("step.progress.install", where)));
         engine.rememberInstallation(hostId, in);
         createDataDir(sh);
-        Object where = sh instanceof io.failoverlab.remote.LocalShell ? io.failoverlab.lab.Msg.of("host.local") : sh.describe();
-        return io.failoverlab.lab.Msg.of(in.installedNow() ? "step.install.now" : "step.install.already",
+        return Msg.of(in.installedNow() ? "step.install.now" : "step.install.already",
                 where, in.version(), in.postgresVersion());
     }
 
@@ -164,7 +161,7 @@ public final class ClusterBuilder {
                 + "chown postgres:postgres " + quote(lab.dataDir)).timeout(Duration.ofSeconds(30)));
     }
 
-    io.failoverlab.lab.Msg monitor() throws Exception {
+    Msg monitor() throws Exception {
         InstanceSpec m = lab.monitor;
         Shell sh = engine.shells().of(m);
         InstancePaths p = InstancePaths.of(lab, m);
@@ -177,33 +174,35 @@ public final class ClusterBuilder {
         KeeperControl keeper = engine.keeper(m.host);
         keeper.start(sh, p, engine.unitName(m));
         // autoctl_node too: on a busy host the monitor accepts connections before its set-up has made the role
-        waitFor("monitor", Duration.ofSeconds(90), () -> sh.run(Command.asPostgres(
+        waitFor(Msg.of("step.wait.monitor"), Duration.ofSeconds(90), () -> sh.run(Command.asPostgres(
                 InstanceScripts.psql(m.port, "pg_auto_failover", "select count(*) from pg_roles where rolname = 'autoctl_node'"))
                         .timeout(Duration.ofSeconds(10))).stdout().strip().equals("1"),
-                "the monitor on " + sh.describe() + " port " + m.port + " did not accept connections");
-        String pw = "";
+                Msg.of("step.fail.monitorClosed", engine.hostName(m.host), m.port));
+        Object pw = "";
         LabSecrets secrets = engine.secrets();
         if (secrets != null) {
             // pg_autoctl leaves autoctl_node without a password ("pg_autoctl does not set the
             // password for you", docs/security.rst); the monitor's rule for the LAN asks for one.
             boolean changed = RolePasswords.ensure(sh, m.port, "pg_auto_failover", "autoctl_node", secrets.autoctlNode, "monitor");
-            pw = changed ? "; autoctl_node password set" : "; autoctl_node password already set";
+            pw = Msg.of(changed ? "step.note.autoctlNodeSet" : "step.note.autoctlNodeAlready");
         }
-        return io.failoverlab.lab.Msg.of(existed ? "step.monitor.existed" : "step.monitor.created", m.port, keeper.kind(), pw);
+        Msg kind = Msg.of(keeper instanceof io.failoverlab.pgaf.SystemdKeeper ? "keeper.systemd" : "keeper.detached");
+        return Msg.of(existed ? "step.monitor.existed" : "step.monitor.created", m.port, kind, pw);
     }
 
-    io.failoverlab.lab.Msg node(InstanceSpec node) throws Exception {
+    Msg node(InstanceSpec node) throws Exception {
         Shell sh = engine.shells().of(node);
         InstancePaths p = InstancePaths.of(lab, node);
         boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
         LabSecrets secrets = engine.secrets();
-        String passFile = "";
+        Object passFile = "";
         if (secrets != null) {
             // before create: the monitor URI the node registers with carries no password, libpq finds it here
             CommandResult r = sh.check(Command.asPostgres(PassFile.ensureScript(lab, secrets.replicator, secrets.autoctlNode))
                     .masking(secrets.values()).timeout(Duration.ofSeconds(30))
                     .display("put this lab's passwords (" + Command.MASK + ") into ~postgres/.pgpass"));
-            passFile = r.stdout().contains("unchanged") ? "; .pgpass already set" : "; .pgpass set";
+            boolean same = r.stdout().contains("unchanged");
+            passFile = Msg.of(same ? "step.note.pgpassAlready" : "step.note.pgpassSet");
         }
         if (!existed) {
             String uri = engine.monitorUriForNodes();
@@ -224,7 +223,7 @@ public final class ClusterBuilder {
                         .listener((s, line) -> {
                             Matcher mm = BASEBACKUP_PCT.matcher(line);
                             if (line.contains("pg_basebackup") && mm.find()) {
-                                listener.stepProgress(node.name, Integer.parseInt(mm.group(1)) / 100.0, "base backup " + mm.group(1) + "%");
+                                listener.stepProgress(node.name, Integer.parseInt(mm.group(1)) / 100.0, Msg.of("step.progress.baseBackup", mm.group(1)));
                             }
                         }));
             } finally {
@@ -232,15 +231,15 @@ public final class ClusterBuilder {
                 nudger.join(5000);
             }
         }
-        String pw = "";
+        Object pw = "";
         if (secrets != null) {
             // Before the keeper runs, so that its primary_conninfo (written from the config)
             // carries the password whenever this node follows a primary; a running keeper
             // reloads on `config set` and rewrites it.
             boolean changed = setReplicationPassword(sh, p, node, secrets.replicator);
-            pw = changed ? "; replication.password set" : "; replication.password already set";
+            pw = Msg.of(changed ? "step.note.replicationSet" : "step.note.replicationAlready");
         }
-        pw += passFile;
+        pw = Msg.of("step.concat", pw, passFile);
         engine.startKeeper(node);
         if (secrets != null) {
             List<String> rules = rewindRules(node);
@@ -248,16 +247,17 @@ public final class ClusterBuilder {
                 isPrimary(sh, node); // waits until the server answers, so the reload reaches it
                 CommandResult r = sh.check(Command.asPostgres(InstanceScripts.ensureHbaLines(p.pgdata(), node.port, rules))
                         .timeout(Duration.ofSeconds(30)));
-                pw += r.stdout().contains("added 0") ? "; pg_rewind HBA rules already there" : "; pg_rewind HBA rules added";
+                boolean there = r.stdout().contains("added 0");
+                pw = Msg.of("step.concat", pw, Msg.of(there ? "step.note.hbaAlready" : "step.note.hbaAdded"));
             }
         }
         if (secrets != null && isPrimary(sh, node)) {
             // pg_autoctl creates pgautofailover_replicator on the first node without a password
             // (replication.password was empty then); standbys get it with the base backup.
             boolean changed = RolePasswords.ensure(sh, node.port, "postgres", "pgautofailover_replicator", secrets.replicator, node.name);
-            pw += changed ? "; pgautofailover_replicator password set" : "; pgautofailover_replicator password already set";
+            pw = Msg.of("step.concat", pw, Msg.of(changed ? "step.note.replicatorSet" : "step.note.replicatorAlready"));
         }
-        return io.failoverlab.lab.Msg.of(existed ? "step.node.existed" : "step.node.created", node.name, node.port, pw);
+        return Msg.of(existed ? "step.node.existed" : "step.node.created", node.name, node.port, pw);
     }
 
     /**
@@ -293,12 +293,12 @@ public final class ClusterBuilder {
     /** Waits for the node's Postgres to answer on its socket, then says whether it is out of recovery. */
     private boolean isPrimary(Shell sh, InstanceSpec node) throws Exception {
         String[] answer = new String[1];
-        waitFor(node.name + " to accept connections", Duration.ofSeconds(90), () -> {
+        waitFor(Msg.of("step.wait.accept", node.name), Duration.ofSeconds(90), () -> {
             CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(node.port, "postgres", "select pg_is_in_recovery()"))
                     .timeout(Duration.ofSeconds(10)));
             if (r.ok()) answer[0] = r.stdout().strip();
             return r.ok();
-        }, node.name + " did not accept connections on its local socket");
+        }, Msg.of("step.fail.socketClosed", node.name));
         return "f".equals(answer[0]);
     }
 
@@ -317,8 +317,7 @@ public final class ClusterBuilder {
                     CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", sql))
                             .timeout(Duration.ofSeconds(10)).display("check base backup progress on " + other.name));
                     if (r.ok() && r.stdout().contains("waiting for checkpoint")) {
-                        listener.log(LogLine.of("app", LogLine.Level.INFO, "The base backup of " + creating.name
-                                + " waits for a checkpoint on " + other.name + ": issuing CHECKPOINT (pg_auto_failover 2.0 asks for a spread one)."));
+                        listener.note(Msg.of("step.note.checkpoint", creating.name, other.name));
                         sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", "CHECKPOINT")).timeout(Duration.ofSeconds(60)));
                     }
                 }
@@ -332,30 +331,30 @@ public final class ClusterBuilder {
         }
     }
 
-    io.failoverlab.lab.Msg verify() throws Exception {
+    Msg verify() throws Exception {
         ClusterSnapshot[] last = new ClusterSnapshot[1];
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             last[0] = engine.stateFromShell();
             listener.stepProgress(StepIds.VERIFY, -1, last[0].summary());
             if (last[0].converged() && last[0].nodes().size() == lab.nodes.size()) {
-                return io.failoverlab.lab.Msg.of("step.verify.done", last[0].summary());
+                return Msg.of("step.verify.done", last[0].summary());
             }
             Thread.sleep(1000);
         }
-        throw new LabException("The cluster did not reach one primary and " + (lab.nodes.size() - 1)
-                + " secondary within 240 s; last state: " + (last[0] == null ? "unknown" : last[0].summary()) + ".");
+        throw new LabException(Msg.of("step.fail.verify", lab.nodes.size() - 1, 240,
+                last[0] == null ? Msg.of("step.stateUnknown") : last[0].summary()));
     }
 
     interface Check { boolean ok() throws Exception; }
 
-    static void waitFor(String what, Duration max, Check check, String failure) throws Exception {
+    static void waitFor(Msg what, Duration max, Check check, Msg failure) throws Exception {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (check.ok()) return;
             Thread.sleep(500);
         }
-        throw new LabException("Waiting for " + what + " failed: " + failure + " within " + max.toSeconds() + " s.");
+        throw new LabException(Msg.of("step.fail.wait", what, failure, max.toSeconds()));
     }
 
     private List<String> hostIds() {

@@ -2,6 +2,7 @@ package io.failoverlab.engine;
 
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
 import java.util.ArrayList;
@@ -58,6 +59,10 @@ public final class CompositeListener implements EngineListener {
     @Override public void stepStarted(String step) { each(l -> l.stepStarted(step)); }
 
     @Override public void stepProgress(String step, double fraction, String text) { each(l -> l.stepProgress(step, fraction, text)); }
+
+    @Override public void stepProgress(String step, double fraction, Msg text) { each(l -> l.stepProgress(step, fraction, text)); }
+
+    @Override public void note(Msg text) { each(l -> l.note(text)); }
 
     @Override public void stepFinished(StepResult result) { each(l -> l.stepFinished(result)); }
 

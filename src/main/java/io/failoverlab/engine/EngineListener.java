@@ -1,6 +1,7 @@
 package io.failoverlab.engine;
 
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
 /** What the engine tells its face (window or terminal) while it works. Called off the FX thread. */
@@ -11,6 +12,15 @@ public interface EngineListener {
 
     /** fraction in 0..1, or -1 when unknown; text is a short human status. */
     default void stepProgress(String step, double fraction, String text) { }
+
+    /** The same with the status as data: a face that renders messages shows it in its language; by default its English text. */
+    default void stepProgress(String step, double fraction, Msg text) { stepProgress(step, fraction, text.english()); }
+
+    /**
+     * A line of the app's log (INFO) worth showing without --verbose, its text as data: a face
+     * that renders messages shows it in its language; by default it is logged as its English text.
+     */
+    default void note(Msg text) { log(LogLine.of("app", LogLine.Level.INFO, text.english())); }
 
     default void stepFinished(StepResult result) { }
 

@@ -8,7 +8,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSecrets;
 import io.failoverlab.lab.LabSecretsStore;
 import io.failoverlab.lab.LabSpec;
-import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.KeeperControl;
@@ -20,7 +20,6 @@ import io.failoverlab.pgaf.SystemdKeeper;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
 import io.failoverlab.remote.PortForward;
-import io.failoverlab.remote.Shell;
 import io.failoverlab.remote.ShellFactory;
 
 import java.io.IOException;
@@ -115,6 +114,11 @@ public final class LabEngine implements AutoCloseable {
     public String mask(String text) { return listener.mask(text); }
     public LabSpec spec() { return spec; }
 
+    /** How a result names a host: "this machine" (as data, in the reader's language) for the lab's local host, else its shell's description. */
+    Object hostName(String hostId) throws IOException {
+        if (spec.host(hostId).map(h -> h.local).orElse(false)) return Msg.of("host.local");
+        return shells.host(hostId).describe();
+    }
 
     public EngineListener listener() { return listener; }
 
@@ -148,7 +152,7 @@ public final class LabEngine implements AutoCloseable {
         if (in == null) {
             in = new Installer().detect(shells.host(hostId), spec.postgresMajor);
             if (in.version() == null) {
-                throw new LabException("pg_autoctl is not installed on " + shells.host(hostId).describe() + ": run `up` to install it.");
+                throw new LabException(Msg.of("engine.notInstalled", hostName(hostId), new Msg.Action("build", "up")));
             }
             installations.put(hostId, in);
         }
@@ -284,9 +288,7 @@ public final class LabEngine implements AutoCloseable {
      * state, pid and log files); other instances sharing the host are untouched.
      */
     public void destroyInstance(InstanceSpec inst) throws IOException {
-        stopKeeper(inst);
-        shells.of(inst).check(Command.asPostgres(InstanceScripts.destroy(paths(inst))).timeout(Duration.ofMinutes(2))
-                .display("remove the local state of " + inst.name));
+        new LabTeardown(this).destroyInstance(inst);
     }
 
     /** True when the instance answers `select 1` over TCP on its address and port (run on its host). */
@@ -309,9 +311,11 @@ public final class LabEngine implements AutoCloseable {
 
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
     public List<StepResult> down(boolean destroy) {
-        List<StepResult> results = new ClusterTeardown(this).down(destroy);
-        monitorUri = null;
-        return results;
+        try {
+            return new LabTeardown(this).down(destroy);
+        } finally {
+            monitorUri = null;
+        }
     }
 
     /**

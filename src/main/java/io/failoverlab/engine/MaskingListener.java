@@ -2,6 +2,7 @@ package io.failoverlab.engine;
 
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.remote.Command;
 
@@ -35,6 +36,13 @@ final class MaskingListener implements EngineListener {
 
     @Override
     public void stepProgress(String step, double fraction, String text) { inner.stepProgress(step, fraction, mask(text)); }
+
+    /** Arguments of a message are names, ports, states and figures, as in a step's msg. */
+    @Override
+    public void stepProgress(String step, double fraction, Msg text) { inner.stepProgress(step, fraction, text); }
+
+    @Override
+    public void note(Msg text) { inner.note(text); }
 
     @Override
     public void stepFinished(StepResult r) {

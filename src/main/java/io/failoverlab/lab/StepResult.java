@@ -27,6 +27,12 @@ public record StepResult(String name, boolean ok, double seconds, String message
         return new StepResult(name, false, seconds, message);
     }
 
+    /** Failed with an exception's sentence: a LabException's as data where it carries one. */
+    public static StepResult failed(String name, double seconds, Exception e) {
+        return new StepResult(name, false, seconds, e.getMessage() == null ? e.toString() : e.getMessage(),
+                e instanceof LabException le ? le.msg() : null);
+    }
+
     /** The same result with its text masked (secrets); msg arguments are names, ports and states. */
     public StepResult masked(java.util.function.UnaryOperator<String> mask) {
         return new StepResult(name, ok, seconds, mask.apply(message), msg);

@@ -8,6 +8,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -36,7 +37,7 @@ public final class KillPrimary implements OperationRunner.Operation {
     public enum Mode { POSTGRES, NODE, VM, REBOOT, NETWORK;
         public static Mode parse(String s) {
             for (Mode m : values()) if (m.name().equalsIgnoreCase(s)) return m;
-            throw new LabException("Unknown kill mode '" + s + "': use postgres, node, vm, reboot or network.");
+            throw new LabException(Msg.of("op.kill.unknownMode", s));
         }
     }
 
@@ -63,24 +64,22 @@ public final class KillPrimary implements OperationRunner.Operation {
     @Override
     public OperationResult run() throws Exception {
         if ((mode == Mode.VM || mode == Mode.REBOOT) && engine.machinePower().isEmpty()) {
-            throw new LabException("The " + engine.spec().provider + " lab runs its roles without machines of their own, so there is no machine to "
-                    + (mode == Mode.VM ? "switch off" : "reboot") + "; use --mode node for a real failover here, or a lab of machines on this computer"
-                    + " (or GCE) for --mode " + mode.name().toLowerCase(Locale.ROOT) + ".");
+            throw new LabException(Msg.of("op.kill.noMachine", engine.spec().provider,
+                    Msg.of(mode == Mode.VM ? "op.kill.switchOff" : "op.kill.reboot"), mode.name().toLowerCase(Locale.ROOT)));
         }
         if (mode == Mode.NETWORK) {
             String primary = engine.status().writableNode().map(NodeStatus::name).orElseThrow(() -> new LabException(
-                    "There is no primary to cut off (state: " + engine.status().summary() + ")."));
+                    Msg.of("op.kill.noPrimaryToCut", engine.status().summary())));
             return new Partition(engine, primary, Partition.From.ALL, null, name()).run();
         }
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
             NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(
-                    "There is no primary to kill (state: " + before.summary() + ")."));
+                    Msg.of("op.kill.noPrimary", before.summary())));
             InstanceSpec inst = engine.spec().node(primary.name()).orElseThrow(() -> new LabException(
-                    "The primary " + primary.name() + " is not a node of this lab's profile."));
+                    Msg.of("op.kill.notInProfile", primary.name())));
             if ((mode == Mode.VM || mode == Mode.REBOOT) && engine.spec().hostOf(inst).id.equals(engine.spec().monitor.host)) {
-                throw new LabException("The primary " + inst.name + " shares its machine with the monitor: switching that machine off stops"
-                        + " the monitor too, so nothing can fail over (the original lab's conclusion). Use a per-role layout: one machine per role.");
+                throw new LabException(Msg.of("op.kill.sharesMonitor", inst.name));
             }
             if (mode == Mode.POSTGRES) return killPostgres(s, inst);
             if (mode == Mode.REBOOT) return new RebootPrimary(engine, power()).run(s, inst);
@@ -116,12 +115,12 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (failedOver) {
             ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
                     Duration.ofSeconds(120), "the failover the monitor started");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
         }
-        io.failoverlab.lab.Msg.Action realFailover = new io.failoverlab.lab.Msg.Action("kill-node", "kill-primary --mode node");
+        Msg.Action realFailover = new Msg.Action("kill-node", "kill-primary --mode node");
         return OperationResult.ok(name(), StepResult.secondsSince(t0), restartedAfter != null
-                ? io.failoverlab.lab.Msg.of("op.killPostgres.restarted", oldPid, inst.name, restartedAfter, realFailover)
-                : io.failoverlab.lab.Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, s.snapshot());
+                ? Msg.of("op.killPostgres.restarted", oldPid, inst.name, restartedAfter, realFailover)
+                : Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, s.snapshot());
     }
 
     private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
@@ -137,8 +136,8 @@ public final class KillPrimary implements OperationRunner.Operation {
             // the port the app's probe reaches the killed node at (a tunnel's local port on an SSH host)
             int killedPort = engine.dataNode(inst).port();
             inject(inst);
-            engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT,
-                    "%s is down; the monitor should fail over in about %.0f s (profile %s)", inst.name, expected, TimingProfile.recognise(timings)));
+            engine.listener().stepProgress(name(), 0, Msg.of("op.kill.progressDown", inst.name, Math.round(expected),
+                    TimingProfile.recognise(timings)));
             Double writableAt = null;
             Double firstWriteAt = null;
             long deadline = System.nanoTime() + Duration.ofSeconds((long) Math.max(120, expected * 3)).toNanos();
@@ -155,13 +154,12 @@ public final class KillPrimary implements OperationRunner.Operation {
                     double first = firstAckAfter(probe, killAt, killedPort);
                     if (first >= 0) firstWriteAt = first;
                 }
-                engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), String.format(Locale.ROOT,
-                        "failover expected in %.0f s (%.0f s elapsed)", Math.max(0, expected - elapsed), elapsed));
+                engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), Msg.of("op.kill.progressWait",
+                        Math.round(Math.max(0, expected - elapsed)), Math.round(elapsed)));
                 Thread.sleep(200);
             }
             if (writableAt == null || firstWriteAt == null) {
-                throw new LabException("No other node took over within " + (long) Math.max(120, expected * 3) + " s after "
-                        + inst.name + " was killed; state: " + s.snapshot().summary() + ".");
+                throw new LabException(Msg.of("op.kill.noTakeover", (long) Math.max(120, expected * 3), inst.name, s.snapshot().summary()));
             }
             if (own != null) own.stop();
             Map<String, Double> f = new LinkedHashMap<>();
@@ -172,7 +170,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             ClusterSnapshot after = s.snapshot();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
             return OperationResult.ok(name(), StepResult.secondsSince(t0), howKilled(inst).with(inst.name, newPrimary,
-                    firstWriteAt, expected, new io.failoverlab.lab.Msg.Action("node-start", "start-node " + inst.name)), f, after);
+                    firstWriteAt, expected, new Msg.Action("node-start", "start-node " + inst.name)), f, after);
         } finally {
             if (own != null) own.close();
         }
@@ -187,10 +185,10 @@ public final class KillPrimary implements OperationRunner.Operation {
 
     /** The result's key, and the one argument its wording adds after the shared five (host or unit). */
     private record KillWording(String key, String extra) {
-        io.failoverlab.lab.Msg with(Object... shared) {
+        Msg with(Object... shared) {
             Object[] a = java.util.Arrays.copyOf(shared, shared.length + 1);
             a[shared.length] = extra == null ? "" : extra;
-            return io.failoverlab.lab.Msg.of(key, a);
+            return Msg.of(key, a);
         }
     }
 
@@ -233,7 +231,7 @@ public final class KillPrimary implements OperationRunner.Operation {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (probe.stats().acknowledged() == 0) {
             if (System.nanoTime() > deadline) {
-                throw new LabException("The write probe could not write to the primary before the fault: " + probe.stats().lastError());
+                throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
             }
             Thread.sleep(100);
         }

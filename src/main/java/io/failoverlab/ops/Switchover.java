@@ -36,10 +36,9 @@ public final class Switchover implements OperationRunner.Operation {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
             NodeStatus oldPrimary = before.stablePrimary().orElseThrow(() -> new LabException(
-                    "Cannot switch over: there is no stable primary (state: " + before.summary() + ")."));
+                    io.failoverlab.lab.Msg.of("op.switchover.noPrimary", before.summary())));
             if (before.count(NodeState.SECONDARY) == 0) {
-                throw new LabException("Cannot switch over: no node is a healthy secondary (state: " + before.summary()
-                        + "); a switchover needs a standby that is caught up.");
+                throw new LabException(io.failoverlab.lab.Msg.of("op.switchover.noSecondary", before.summary()));
             }
             long t0 = System.nanoTime();
             s.monitor().performFailover(s.formation(), 0);

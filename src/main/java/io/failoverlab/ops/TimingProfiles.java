@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.pgaf.TimingProfile;
@@ -37,7 +38,7 @@ public final class TimingProfiles {
             int bar = line.indexOf('|');
             if (bar > 0) settings.put(line.substring(0, bar).strip(), line.substring(bar + 1).strip());
         }
-        if (settings.isEmpty()) throw new LabException("The monitor on port " + m.port + " shows no pgautofailover settings.");
+        if (settings.isEmpty()) throw new LabException(Msg.of("profile.noSettings", m.port));
         return settings;
     }
 
@@ -72,7 +73,7 @@ public final class TimingProfiles {
                     CommandResult r = engine.shells().of(n).run(Command.asPostgres(engine.pgautoctl(n).configSet(engine.paths(n).pgdata(),
                             "timeout.network_partition_timeout", String.valueOf(profile.networkPartitionTimeoutSeconds())))
                             .timeout(Duration.ofSeconds(60)));
-                    if (!r.ok()) throw new LabException("Setting the network partition timeout of " + n.name + " failed: " + r.lastErrorLine());
+                    if (!r.ok()) throw new LabException(Msg.of("profile.nodeFailed", n.name, r.lastErrorLine()));
                     nodes.add(n.name);
                 }
                 // pg_reload_conf is asynchronous: read back until the monitor reports the new values
@@ -83,15 +84,14 @@ public final class TimingProfiles {
                     now = TimingProfile.recognise(current(engine));
                 }
                 if (!now.equals(profile.name())) {
-                    throw new LabException("The monitor still reports the '" + now + "' timings after applying '" + profile.name() + "'.");
+                    throw new LabException(Msg.of("profile.notInForce", now, profile.name()));
                 }
                 Map<String, Double> f = new LinkedHashMap<>();
                 f.put("expectedFailoverSeconds", TimingProfile.expectedFailoverSeconds(current(engine)));
-                return OperationResult.ok(name(), StepResult.secondsSince(t0), "Timing profile '" + profile.name()
-                        + "' in force: monitor unhealthy after " + profile.monitorSettings().get("pgautofailover.node_considered_unhealthy_timeout")
-                        + " ms, demote timeout " + profile.monitorSettings().get("pgautofailover.primary_demote_timeout")
-                        + " ms, keeper partition timeout " + profile.networkPartitionTimeoutSeconds() + " s on " + String.join(", ", nodes)
-                        + "; a dead primary should be replaced in about " + f.get("expectedFailoverSeconds") + " s.", f, null);
+                return OperationResult.ok(name(), StepResult.secondsSince(t0), Msg.of("profile.applied", profile.name(),
+                        profile.monitorSettings().get("pgautofailover.node_considered_unhealthy_timeout"),
+                        profile.monitorSettings().get("pgautofailover.primary_demote_timeout"),
+                        profile.networkPartitionTimeoutSeconds(), String.join(", ", nodes), f.get("expectedFailoverSeconds")), f, null);
             }
         };
     }

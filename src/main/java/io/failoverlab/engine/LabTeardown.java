@@ -3,6 +3,7 @@ package io.failoverlab.engine;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.KeeperControl;
@@ -19,21 +20,29 @@ import java.util.List;
 import static io.failoverlab.remote.ShellQuote.quote;
 
 /**
- * Takes a lab down, the reverse of {@link ClusterBuilder}: one step per instance ("stop node2",
- * "destroy monitor"), nodes first and the monitor last; destroying also removes the lab's
- * folders, its .pgpass lines and its stored passwords.
+ * The way down of a lab (`down`, `down --destroy`) and of one instance (a dropped node re-created):
+ * stop keepers, and with destroy delete their data, units, shared folders, .pgpass lines and the
+ * lab's passwords. {@link LabEngine#down} and {@link LabEngine#destroyInstance} are its callers.
  */
-final class ClusterTeardown {
+final class LabTeardown {
     private final LabEngine engine;
     private final LabSpec spec;
     private final EngineListener listener;
 
-    ClusterTeardown(LabEngine engine) {
+    LabTeardown(LabEngine engine) {
         this.engine = engine;
         this.spec = engine.spec();
         this.listener = engine.listener();
     }
 
+    /** Stops one instance's keeper and deletes its local state; other instances sharing the host are untouched. */
+    void destroyInstance(InstanceSpec inst) throws IOException {
+        engine.stopKeeper(inst);
+        engine.shells().of(inst).check(Command.asPostgres(InstanceScripts.destroy(engine.paths(inst))).timeout(Duration.ofMinutes(2))
+                .display("remove the local state of " + inst.name));
+    }
+
+    /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
     List<StepResult> down(boolean destroy) {
         List<StepResult> results = new ArrayList<>();
         List<InstanceSpec> order = new ArrayList<>(spec.nodes);
@@ -45,23 +54,9 @@ final class ClusterTeardown {
             listener.stepStarted(step);
             StepResult r;
             try {
-                Shell sh = engine.shells().of(inst);
-                if (!engine.hasPostgresUser(inst.host)) {
-                    r = StepResult.passed(step, StepResult.secondsSince(t0), "nothing installed on " + sh.describe());
-                } else {
-                    KeeperControl k = engine.keeper(inst.host);
-                    k.stop(sh, engine.paths(inst), engine.unitName(inst));
-                    if (destroy) {
-                        if (k instanceof SystemdKeeper) {
-                            sh.run(Command.asRoot("systemctl disable " + quote(engine.unitName(inst)) + " 2>/dev/null; rm -f /etc/systemd/system/"
-                                    + quote(engine.unitName(inst) + ".service") + "; systemctl daemon-reload").timeout(Duration.ofSeconds(60)));
-                        }
-                        sh.check(Command.asPostgres(InstanceScripts.destroy(engine.paths(inst))).timeout(Duration.ofMinutes(2)));
-                    }
-                    r = StepResult.passed(step, StepResult.secondsSince(t0), destroy ? "stopped and deleted" : "stopped");
-                }
+                r = StepResult.passed(step, StepResult.secondsSince(t0), stop(inst, destroy));
             } catch (IOException | RuntimeException e) {
-                r = StepResult.failed(step, StepResult.secondsSince(t0), e.getMessage());
+                r = StepResult.failed(step, StepResult.secondsSince(t0), e);
             }
             listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, step + ": " + r.message()));
             listener.stepFinished(r);
@@ -77,6 +72,22 @@ final class ClusterTeardown {
             }
         }
         return results;
+    }
+
+    /** One instance's way down; says what was done. */
+    private Msg stop(InstanceSpec inst, boolean destroy) throws IOException {
+        Shell sh = engine.shells().of(inst);
+        if (!engine.hasPostgresUser(inst.host)) return Msg.of("step.down.nothing", engine.hostName(inst.host));
+        KeeperControl k = engine.keeper(inst.host);
+        String unit = engine.unitName(inst);
+        k.stop(sh, engine.paths(inst), unit);
+        if (!destroy) return Msg.of("step.down.stopped");
+        if (k instanceof SystemdKeeper) {
+            sh.run(Command.asRoot("systemctl disable " + quote(unit) + " 2>/dev/null; rm -f /etc/systemd/system/"
+                    + quote(unit + ".service") + "; systemctl daemon-reload").timeout(Duration.ofSeconds(60)));
+        }
+        sh.check(Command.asPostgres(InstanceScripts.destroy(engine.paths(inst))).timeout(Duration.ofMinutes(2)));
+        return Msg.of("step.down.destroyed");
     }
 
     /** Takes this lab's lines out of ~postgres/.pgpass on every data node's host. */
@@ -99,11 +110,10 @@ final class ClusterTeardown {
     private void removeSharedFolders() {
         for (InstanceSpec inst : spec.instances()) {
             try {
-                Shell sh = engine.shells().of(inst);
-                sh.run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
+                engine.shells().of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
                         + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
                 // its parent is root's (preflight made it), so only root may remove the empty folder
-                sh.run(Command.asRoot("rmdir " + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
+                engine.shells().of(inst).run(Command.asRoot("rmdir " + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
             } catch (IOException | RuntimeException e) {
                 listener.log(LogLine.of("app", LogLine.Level.WARN, "could not remove " + spec.dataDir + ": " + e.getMessage()));
             }
