@@ -5,6 +5,7 @@ import io.failoverlab.ui.steps.StepChecklist;
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.MonitorClient;
 
@@ -46,6 +47,11 @@ public final class FxEngineListener implements EngineListener {
 
     @Override
     public void stepProgress(String step, double fraction, String text) {
+        fx.execute(() -> steps.progress(step, fraction, text));
+    }
+
+    @Override
+    public void stepProgress(String step, double fraction, Msg text) {
         fx.execute(() -> steps.progress(step, fraction, text));
     }
 

@@ -4,6 +4,7 @@ import io.failoverlab.engine.MachinePower;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -43,8 +44,9 @@ final class MachinePowerWatch implements AutoCloseable {
     void look() {
         Set<String> off = new TreeSet<>();
         try {
+            Map<String, Boolean> on = power.states(); // one look at every machine, not one per node
             for (InstanceSpec n : lab.nodes) {
-                if (n.host != null && !power.isOn(n.host)) off.add(n.name);
+                if (n.host != null && Boolean.FALSE.equals(on.get(n.host))) off.add(n.name);
             }
         } catch (Exception e) {
             return; // the next look tries again

@@ -1,5 +1,6 @@
 package io.failoverlab.ui.steps;
 
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.SecondsClock;
 import io.failoverlab.ui.app.Styles;
@@ -129,7 +130,7 @@ public final class LabPanel {
     /** Known steps get a translated name; node names and unknown steps show as the engine says them. */
     private String stepName(String step) {
         return switch (step) {
-            case "preflight", "install", "monitor", "verify" -> m.tr("step." + step);
+            case StepIds.PREFLIGHT, StepIds.INSTALL, StepIds.MONITOR, StepIds.VERIFY -> m.tr("step." + step);
             default -> step;
         };
     }

@@ -4,6 +4,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.StepResult;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -27,9 +28,9 @@ public final class StepChecklist {
 
     /** The steps ClusterBuilder.up() reports, in its order. */
     public static List<String> stepsOf(LabSpec lab) {
-        List<String> names = new ArrayList<>(List.of("preflight", "install", "monitor"));
+        List<String> names = new ArrayList<>(List.of(StepIds.PREFLIGHT, StepIds.INSTALL, StepIds.MONITOR));
         for (InstanceSpec n : lab.nodes) names.add(n.name);
-        names.add("verify");
+        names.add(StepIds.VERIFY);
         return names;
     }
 
@@ -71,10 +72,10 @@ public final class StepChecklist {
 
     static Msg foundUp(String step, LabSpec lab, ClusterSnapshot s) {
         switch (step) {
-            case "preflight": return Msg.of("step.found.preflight");
-            case "install": return Msg.of("step.found.install");
-            case "monitor": return Msg.of("step.found.monitor", lab.monitor.port);
-            case "verify": return Msg.of("step.found.verify", s.summary());
+            case StepIds.PREFLIGHT: return Msg.of("step.found.preflight");
+            case StepIds.INSTALL: return Msg.of("step.found.install");
+            case StepIds.MONITOR: return Msg.of("step.found.monitor", lab.monitor.port);
+            case StepIds.VERIFY: return Msg.of("step.found.verify", s.summary());
             default:
                 int port = lab.node(step).map(n -> n.port).orElse(0);
                 String state = s.node(step).map(n -> n.reportedState().id()).orElse("—");
@@ -98,6 +99,12 @@ public final class StepChecklist {
             s.detailProperty().set(text);
             s.msgProperty().set(null);
         }
+    }
+
+    /** As progress, the line as data: shown in the window's language. */
+    public void progress(String name, double fraction, Msg text) {
+        progress(name, fraction, text == null ? null : text.english());
+        if (text != null) item(name).msgProperty().set(text);
     }
 
     public void finished(StepResult r) {

@@ -31,6 +31,12 @@ class MachinePowerWatchTest {
             if (failing) throw new java.io.IOException("cannot look");
             return !offHosts.contains(hostId);
         }
+        @Override public java.util.Map<String, Boolean> states() throws Exception {
+            if (failing) throw new java.io.IOException("cannot look");
+            java.util.Map<String, Boolean> m = new java.util.HashMap<>();
+            for (String h : List.of("node1", "node2")) m.put(h, !offHosts.contains(h));
+            return m;
+        }
     };
 
     @Test
