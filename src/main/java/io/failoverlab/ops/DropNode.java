@@ -2,7 +2,6 @@ package io.failoverlab.ops;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
@@ -25,21 +24,13 @@ import java.util.function.Predicate;
  * (host gone, keeper broken) the monitor's remove_node(force) deletes the row instead. Either
  * way the node's keeper ends stopped. With two nodes the survivor becomes `single`.
  */
-public final class DropNode implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final InstanceSpec node;
-    private final Duration bound;
+public final class DropNode extends NodeOperation {
+    public DropNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public DropNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
-
-    public DropNode(LabEngine engine, String name, Duration bound) {
-        this.engine = engine;
-        this.node = LabNodes.require(engine.spec(), name);
-        this.bound = bound;
-    }
+    public DropNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
 
     @Override
-    public String name() { return StepIds.named(StepIds.DROP_NODE, node.name); }
+    protected String id() { return StepIds.DROP_NODE; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -2,7 +2,6 @@ package io.failoverlab.ops;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -13,21 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Promotes a named node (monitor perform_promotion) and waits until it is primary and the others secondary. */
-public final class Promote implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final InstanceSpec node;
-    private final Duration bound;
+public final class Promote extends NodeOperation {
+    public Promote(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public Promote(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
-
-    public Promote(LabEngine engine, String name, Duration bound) {
-        this.engine = engine;
-        this.node = LabNodes.require(engine.spec(), name);
-        this.bound = bound;
-    }
+    public Promote(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
 
     @Override
-    public String name() { return StepIds.named(StepIds.PROMOTE, node.name); }
+    protected String id() { return StepIds.PROMOTE; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -2,7 +2,6 @@ package io.failoverlab.ops;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -16,21 +15,13 @@ import java.util.Map;
  * catches up; a stopped ex-primary goes demoted→catchingup→secondary (pg_rewind). A dropped
  * node's keeper refuses to run, so such a node is pointed at add-node instead.
  */
-public final class StartNode implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final InstanceSpec node;
-    private final Duration bound;
+public final class StartNode extends NodeOperation {
+    public StartNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public StartNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
-
-    public StartNode(LabEngine engine, String name, Duration bound) {
-        this.engine = engine;
-        this.node = LabNodes.require(engine.spec(), name);
-        this.bound = bound;
-    }
+    public StartNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
 
     @Override
-    public String name() { return StepIds.named(StepIds.START_NODE, node.name); }
+    protected String id() { return StepIds.START_NODE; }
 
     @Override
     public OperationResult run() throws Exception {

@@ -2,7 +2,6 @@ package io.failoverlab.ops;
 
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -19,21 +18,13 @@ import java.util.Optional;
  * unhealthy: a stopped standby of a two-node synchronous pair makes commits on the primary
  * wait until the primary goes wait_primary; a stopped primary is failed over after the timeouts.
  */
-public final class StopNode implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final InstanceSpec node;
-    private final Duration bound;
+public final class StopNode extends NodeOperation {
+    public StopNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public StopNode(LabEngine engine, String name) { this(engine, name, Duration.ofSeconds(120)); }
-
-    public StopNode(LabEngine engine, String name, Duration bound) {
-        this.engine = engine;
-        this.node = LabNodes.require(engine.spec(), name);
-        this.bound = bound;
-    }
+    public StopNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
 
     @Override
-    public String name() { return StepIds.named(StepIds.STOP_NODE, node.name); }
+    protected String id() { return StepIds.STOP_NODE; }
 
     @Override
     public OperationResult run() throws Exception {
