@@ -5,6 +5,9 @@ import io.failoverlab.lab.StateTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +68,7 @@ final class CheckpointSection {
         else d.p(t.tr("item.output.none"));
         if (!events.isEmpty()) {
             d.details(t.tr("item.events", events.size()), events.stream()
-                    .map(e -> e.instant().toString().substring(11, 23) + "  " + r.clean(e.text())).collect(Collectors.joining("\n")));
+                    .map(e -> clock(e.instant()) + "  " + r.clean(e.text())).collect(Collectors.joining("\n")));
         }
         if (!figures.isEmpty()) {
             d.p(t.tr("item.figures") + ":");
@@ -106,4 +109,9 @@ final class CheckpointSection {
         }
         return StateTable.render(rows, StateTable.Layout.REPORT);
     }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    /** An event's time of day in UTC, with milliseconds even on a whole second (Instant.toString drops them). */
+    static String clock(Instant at) { return CLOCK.format(at); }
 }

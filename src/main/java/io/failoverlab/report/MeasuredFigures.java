@@ -26,9 +26,10 @@ final class MeasuredFigures {
         }
         double cluster = 0;
         boolean clusterDone = false;
+        java.util.Set<String> nodeNames = Checkpoints.nodeNames(m);
         for (JournalModel.Step s : m.leaves()) {
-            // the default node names only, as this figure has always been counted
-            if (!clusterDone && (StepIds.isBringUp(s.name) || StepIds.isNodeStep(s.name)) && s.start != null) {
+            // a node's bring-up step goes by the node's name, whatever the lab calls it
+            if (!clusterDone && (StepIds.isBringUp(s.name) || StepIds.isNodeStep(s.name, nodeNames)) && s.start != null) {
                 cluster += s.seconds;
                 if (StepIds.VERIFY.equals(s.name) && Boolean.TRUE.equals(s.ok)) {
                     clusterDone = true;
