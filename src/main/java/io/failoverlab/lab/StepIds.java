@@ -100,12 +100,8 @@ public final class StepIds {
 
     /** A data node's bring-up step: one of the lab's node names, or a default node name. */
     public static boolean isNodeStep(String name, Set<String> nodeNames) {
-        return nodeNames.contains(name) || isNodeStep(name);
-    }
-
-    /** A data node's bring-up step by the default names only (node1, node2, …). */
-    public static boolean isNodeStep(String name) {
-        return DEFAULT_NODE_NAME.matcher(name).matches();
+        // the default names also count: a journal written before instances were recorded names none
+        return nodeNames.contains(name) || DEFAULT_NODE_NAME.matcher(name).matches();
     }
 
     /** The teardown of one instance: "stop X" or "destroy X". */

@@ -2,35 +2,9 @@ package io.failoverlab.pgaf;
 
 import java.nio.charset.StandardCharsets;
 
-/** The monitor URI pg_autoctl prints, with a password put into its user part (percent-encoded). */
+/** Monitor URIs as pg_autoctl takes them: a query parameter added, a password hidden for messages, percent-encoding. */
 public final class MonitorUris {
     private MonitorUris() { }
-
-    /**
-     * {@code postgres://autoctl_node@host:port/pg_auto_failover?sslmode=require} →
-     * {@code postgres://autoctl_node:PASS@host:port/…}; a URI without a user gets autoctl_node.
-     * A password already there is replaced.
-     */
-    public static String withPassword(String uri, String password) {
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) throw new IllegalArgumentException("Not a postgres:// URI: " + redact(uri));
-        int start = scheme + 3;
-        int slash = uri.indexOf('/', start);
-        int hostEnd = slash < 0 ? uri.length() : slash;
-        int at = uri.lastIndexOf('@', hostEnd - 1);
-        String user;
-        int hostStart;
-        if (at >= start) {
-            String userinfo = uri.substring(start, at);
-            int colon = userinfo.indexOf(':');
-            user = colon < 0 ? userinfo : userinfo.substring(0, colon);
-            hostStart = at + 1;
-        } else {
-            user = MonitorClient.USER;
-            hostStart = start;
-        }
-        return uri.substring(0, start) + user + ":" + encode(password) + "@" + uri.substring(hostStart);
-    }
 
     /**
      * The URI with {@code key=value} among its query parameters (replacing one already there).

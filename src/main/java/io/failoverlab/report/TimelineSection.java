@@ -5,6 +5,7 @@ import io.failoverlab.lab.StepIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The timeline pictures: the whole session, and the seconds around the last failover that was made to happen. */
@@ -23,9 +24,10 @@ final class TimelineSection {
             d.p(t.tr("timeline.none"));
             return;
         }
+        Set<String> nodeNames = Checkpoints.nodeNames(m);
         List<TimelineChart.Mark> marks = new ArrayList<>();
         for (JournalModel.Step s : m.leaves()) {
-            if (s.start == null || unmarked(s.name)) continue;
+            if (s.start == null || unmarked(s.name, nodeNames)) continue;
             marks.add(new TimelineChart.Mark(s.start, s.name, Boolean.TRUE.equals(s.ok)));
         }
         Instant from = m.states.get(0).instant().minusSeconds(1);
@@ -52,8 +54,8 @@ final class TimelineSection {
     }
 
     /** The bring-up's steps but verify stay off the picture, to keep it readable. */
-    private static boolean unmarked(String name) {
-        return StepIds.isBringUp(name) && !StepIds.VERIFY.equals(name) || StepIds.isNodeStep(name);
+    private static boolean unmarked(String name, Set<String> nodeNames) {
+        return StepIds.isBringUp(name) && !StepIds.VERIFY.equals(name) || StepIds.isNodeStep(name, nodeNames);
     }
 
     /** Steps that make a failover happen: the second picture shows the last of them. */

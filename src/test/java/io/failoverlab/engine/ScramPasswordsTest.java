@@ -62,15 +62,8 @@ class ScramPasswordsTest {
     // --- monitor URI ---
 
     @Test
-    void monitorUriCarriesThePasswordPercentEncoded() {
-        String uri = "postgres://autoctl_node@10.0.0.5:6000/pg_auto_failover?sslmode=require";
-        assertEquals("postgres://autoctl_node:Abc123@10.0.0.5:6000/pg_auto_failover?sslmode=require",
-                MonitorUris.withPassword(uri, "Abc123"));
-        assertEquals("postgres://autoctl_node:p%40ss%3Aw%2Frd%25%3F%20%23%C3%A9@10.0.0.5:6000/pg_auto_failover?sslmode=require",
-                MonitorUris.withPassword(uri, "p@ss:w/rd%? #é"));
-        // a password already there is replaced, a URI without user gets autoctl_node
-        assertEquals("postgres://autoctl_node:new@h:1/db", MonitorUris.withPassword("postgres://autoctl_node:old@h:1/db", "new"));
-        assertEquals("postgres://autoctl_node:x@h:1/db", MonitorUris.withPassword("postgres://h:1/db", "x"));
+    void monitorUriParametersRedactionAndEncoding() {
+        assertEquals("p%40ss%3Aw%2Frd%25%3F%20%23%C3%A9", MonitorUris.encode("p@ss:w/rd%? #é"));
         assertEquals("postgres://h:1/db?tcp_user_timeout=10000", MonitorUris.withParameter("postgres://h:1/db", "tcp_user_timeout", "10000"));
         assertEquals("postgres://h:1/db?sslmode=require&tcp_user_timeout=5",
                 MonitorUris.withParameter("postgres://h:1/db?tcp_user_timeout=9&sslmode=require", "tcp_user_timeout", "5"));
@@ -115,7 +108,7 @@ class ScramPasswordsTest {
             LabSecrets s = engine.secrets();
             // a command whose display is masked, whose output and error echo the password
             CommandResult r = engine.shells().host("local").run(Command.of("echo " + s.autoctlNode + "; echo "
-                    + MonitorUris.withPassword("postgres://autoctl_node@h:1/db", s.autoctlNode) + " >&2; exit 3")
+                    + "postgres://autoctl_node:" + MonitorUris.encode(s.autoctlNode) + "@h:1/db >&2; exit 3")
                     .masking(s.values()).timeout(Duration.ofSeconds(10)));
             assertEquals(3, r.exitCode());
             assertTrue(r.stdout().contains(s.autoctlNode), "the caller still gets the real output");

@@ -27,8 +27,8 @@ class StepIdsTest {
         assertFalse(StepIds.isTeardown("stop-monitor"));
         assertTrue(StepIds.isBringUp(StepIds.VERIFY) && StepIds.isBringUp(StepIds.UP));
         assertFalse(StepIds.isBringUp(StepIds.VERIFY_WRITES));
-        assertTrue(StepIds.isNodeStep("node3") && StepIds.isNodeStep("pg1", Set.of("pg1")));
-        assertFalse(StepIds.isNodeStep("pg1"));
+        assertTrue(StepIds.isNodeStep("node3", Set.of()) && StepIds.isNodeStep("pg1", Set.of("pg1")));
+        assertFalse(StepIds.isNodeStep("pg1", Set.of("pg2")));
         assertTrue(StepIds.isFrame("build lab"));
     }
 }
