@@ -124,9 +124,7 @@ public final class TimelineView {
         double lanesBottom = TOP + lanes.size() * (LANE_H + LANE_GAP);
 
         // time axis: a few clock ticks under the lanes
-        int ticks = Math.max(2, (int) ((x1 - x0) / 140));
-        for (int i = 0; i <= ticks; i++) {
-            Instant t = r[0].plusMillis((long) (span * i / ticks));
+        for (Instant t : ClockTicks.between(r[0], r[1], x1 - x0, 120)) {
             double tx = x.applyAsDouble(t);
             NodePool.setEnds(grid.take(), tx, TOP - 4, tx, lanesBottom);
             Label l = tickLabels.take();
