@@ -3,6 +3,7 @@ package io.failoverlab.ui.actions;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.Question;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;
 
@@ -29,7 +30,7 @@ final class SelectedNode {
 
             @Override
             public OperationResult run() {
-                throw new LabException("Select a node in the table first (click its row), then choose the action again.");
+                throw new LabException(Msg.of("op.selectNode"));
             }
         };
     }

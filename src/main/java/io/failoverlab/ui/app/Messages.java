@@ -46,6 +46,12 @@ public final class Messages {
         return r.msg() != null ? msg(r.msg()) : r.message() == null ? "" : r.message();
     }
 
+    /** A failure as the window tells it: a LabException's Msg rendered, else its (English) text, else its kind. */
+    public String error(Throwable e) {
+        if (e instanceof io.failoverlab.lab.LabException le && le.msg() != null) return msg(le.msg());
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
     /** The window's name of an action id: its label, after its toolbar group's when it has one. */
     public String actionName(String id) {
         String label = tr("action." + id.replace('-', '.'));

@@ -1,12 +1,12 @@
 package io.failoverlab.ui.labs;
 
+import io.failoverlab.ui.app.FxTask;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.cloud.CloudLab;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.lab.LabSpec;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -62,14 +62,8 @@ public final class CostStatus {
     }
 
     void refresh() {
-        background.execute(() -> {
-            try {
-                CloudLab c = LabRows.find(ctx, lab);
-                Platform.runLater(() -> apply(c));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> text.set(messages.get().tr("status.cost.unknown")));
-            }
-        });
+        FxTask.of(() -> LabRows.find(ctx, lab)).onSuccess(this::apply)
+                .onError(e -> text.set(messages.get().tr("status.cost.unknown"))).start(background);
     }
 
     /** FX thread. */

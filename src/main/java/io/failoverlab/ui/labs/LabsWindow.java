@@ -1,5 +1,6 @@
 package io.failoverlab.ui.labs;
 
+import io.failoverlab.ui.app.FxTask;
 import io.failoverlab.ui.app.Styles;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.ConfirmText;
@@ -223,22 +224,14 @@ public final class LabsWindow {
     <T> void background(String what, Callable<T> work, Consumer<T> done) {
         busy.set(true);
         status.set(what);
-        background.execute(() -> {
-            try {
-                T r = work.call();
-                Platform.runLater(() -> {
-                    busy.set(false);
-                    status.set("");
-                    done.accept(r);
-                });
-            } catch (Exception e) {
-                String why = Objects.requireNonNullElse(e.getMessage(), e.toString());
-                Platform.runLater(() -> {
-                    busy.set(false);
-                    status.set(m.tr("labs.failed", why));
-                });
-            }
-        });
+        FxTask.of(work).onSuccess(r -> {
+            busy.set(false);
+            status.set("");
+            done.accept(r); // may start the next background step, so busy is cleared before
+        }).onError(e -> {
+            busy.set(false);
+            status.set(m.tr("labs.failed", Objects.requireNonNullElse(e.getMessage(), e.toString())));
+        }).start(background);
     }
 
     private void progress(double f, String text) {

@@ -5,7 +5,6 @@ import io.failoverlab.ui.app.FxTask;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.report.Journal;
 import io.failoverlab.report.ReportWriter;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -86,17 +85,11 @@ public final class ReportDialog {
                 .onFinally(() -> conclusion.setDisable(false)).start(session.background());
         save.setOnAction(e -> {
             String text = conclusion.getText();
-            session.background().execute(() -> {
-                String msg;
-                try {
-                    journal.writeConclusion(text);
-                    msg = m.tr("report.dialog.saved", journal.conclusion());
-                } catch (Exception ex) {
-                    msg = m.tr("report.dialog.failed", ex.getMessage());
-                }
-                String s = msg;
-                Platform.runLater(() -> status.setText(s));
-            });
+            FxTask.of(() -> {
+                journal.writeConclusion(text);
+                return m.tr("report.dialog.saved", journal.conclusion());
+            }).onSuccess(status::setText).onError(ex -> status.setText(m.tr("report.dialog.failed", m.error(ex))))
+                    .start(session.background());
         });
         make.setOnAction(e -> {
             String text = conclusion.getText();
@@ -105,22 +98,13 @@ public final class ReportDialog {
             boolean hide = redact.isSelected();
             make.setDisable(true);
             status.setText(m.tr("report.dialog.working"));
-            session.background().execute(() -> {
-                String msg;
-                try {
-                    journal.writeConclusion(text);
-                    ReportWriter.Result r = new ReportWriter(journal, new ReportWriter.Options(l, hide),
-                            session.journal().secrets()).write(out);
-                    msg = m.tr("report.dialog.done", r.markdown(), r.html(), r.passed(), r.checkpoints());
-                } catch (Exception ex) {
-                    msg = m.tr("report.dialog.failed", ex.getMessage() == null ? ex.toString() : ex.getMessage());
-                }
-                String s = msg;
-                Platform.runLater(() -> {
-                    status.setText(s);
-                    make.setDisable(false);
-                });
-            });
+            FxTask.of(() -> {
+                journal.writeConclusion(text);
+                ReportWriter.Result r = new ReportWriter(journal, new ReportWriter.Options(l, hide),
+                        session.journal().secrets()).write(out);
+                return m.tr("report.dialog.done", r.markdown(), r.html(), r.passed(), r.checkpoints());
+            }).onSuccess(status::setText).onError(ex -> status.setText(m.tr("report.dialog.failed", m.error(ex))))
+                    .onFinally(() -> make.setDisable(false)).start(session.background());
         });
 
         VBox root = new VBox(8, new Label(m.tr("report.dialog.conclusion")), conclusion,
