@@ -48,6 +48,12 @@ public record OperationResult(String name, boolean ok, double seconds, String me
         return of(name, false, seconds, msg, Map.of(), s);
     }
 
+    /** Failed by an exception: its sentence as data where it carries one (LabException), else its text. */
+    public static OperationResult failed(String name, double seconds, Throwable e) {
+        if (e instanceof io.failoverlab.lab.LabException le && le.msg() != null) return failed(name, seconds, le.msg(), null);
+        return failed(name, seconds, e.getMessage() == null ? e.toString() : e.getMessage(), null);
+    }
+
     /** The same result with a message as data (its English text replaces message). */
     public OperationResult with(Msg m) {
         return new OperationResult(name, ok, seconds, m.english(), figures, finalState, m);

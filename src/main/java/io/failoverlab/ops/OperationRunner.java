@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
@@ -43,18 +45,12 @@ public final class OperationRunner implements AutoCloseable {
             r = op.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), op.name() + " was interrupted.", null);
-        } catch (io.failoverlab.lab.LabException e) {
-            // its sentence as data where it has one: the faces show it in their language
-            r = e.msg() != null ? OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.msg(), null) : failed(op, t0, e);
+            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), Msg.of("op.interrupted", op.name()), null);
         } catch (Exception e) {
-            r = failed(op, t0, e);
+            // a LabException's sentence as data where it has one: the faces show it in their language
+            r = OperationResult.failed(op.name(), StepResult.secondsSince(t0), e);
         }
         return finished(op, r);
-    }
-
-    private static OperationResult failed(Operation op, long t0, Exception e) {
-        return OperationResult.failed(op.name(), StepResult.secondsSince(t0), e.getMessage() == null ? e.toString() : e.getMessage(), null);
     }
 
     private OperationResult finished(Operation op, OperationResult r) {

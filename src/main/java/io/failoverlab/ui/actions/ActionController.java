@@ -71,7 +71,7 @@ public final class ActionController {
         try {
             op = a.operation().apply(session);
         } catch (RuntimeException e) {
-            ended(a, a.id(), OperationResult.failed(a.id(), 0, e.getMessage() == null ? e.toString() : e.getMessage(), null));
+            ended(a, a.id(), OperationResult.failed(a.id(), 0, e));
             done();
             return;
         }
@@ -79,7 +79,7 @@ public final class ActionController {
         session.live().actionStarted(messages.get().tr(a.labelKey()), a.fault());
         session.runner().submit(op).whenComplete((r, ex) -> {
             OperationResult result = r != null ? r
-                    : OperationResult.failed(a.id(), 0, ex == null ? "?" : String.valueOf(ex.getMessage()), null);
+                    : OperationResult.failed(a.id(), 0, ex == null ? new IllegalStateException("no result") : ex);
             try {
                 a.after().accept(session, result);
             } finally {
