@@ -162,4 +162,23 @@ public final class LayoutChecks {
         }
         return problems;
     }
+
+    /** The log keeps its lines in sight above the status bar (CentrePane.logLines): the table and timeline must not squeeze it shut. */
+    static List<String> log(Scene scene, boolean presentation) {
+        int lines = io.failoverlab.ui.console.CentrePane.logLines(presentation);
+        List<String> problems = new ArrayList<>();
+        if (!(scene.lookup("#log-list") instanceof javafx.scene.control.ListView<?> list) || !shown(list)) {
+            return List.of("no log list in sight");
+        }
+        Bounds b = list.localToScene(list.getBoundsInLocal());
+        Node bar = scene.lookup(".status-bar");
+        double bottom = bar == null ? scene.getHeight() : bar.localToScene(bar.getBoundsInLocal()).getMinY();
+        double line = list.getFixedCellSize();
+        double inSight = Math.min(b.getMaxY(), bottom) - Math.max(b.getMinY(), 0);
+        if (line <= 0 || inSight < lines * line) {
+            problems.add("the log shows " + String.format(java.util.Locale.ROOT, "%.1f", inSight / line) + " lines ("
+                    + inSight + " px above the status bar, a line " + line + " px)");
+        }
+        return problems;
+    }
 }

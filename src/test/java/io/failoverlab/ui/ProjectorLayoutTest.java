@@ -144,6 +144,7 @@ class ProjectorLayoutTest {
         p.addAll(LayoutChecks.diagram(scene, nodes == 3 ? List.of("node1", "node2", "node3") : List.of("node1", "node2")));
         p.addAll(LayoutChecks.toolbar(scene, window.actions()));
         p.addAll(LayoutChecks.statusBar(scene));
+        p.addAll(LayoutChecks.log(scene, window.settings().presentation));
         return p;
     }
 }

@@ -27,7 +27,7 @@ import javafx.scene.layout.VBox;
  * The centre of the window, top to bottom: the node table with the topology diagram beside it;
  * tabs for the failover timeline, the data check and the connection strings; the log.
  */
-final class CentrePane {
+public final class CentrePane {
     private final LabSession session;
     private final ActionController controller;
     private final Actions actions;
@@ -60,7 +60,7 @@ final class CentrePane {
         SplitPane centre = new SplitPane(top, tabs, log);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.30, 0.62);
-        Runnable fit = () -> fitTop(centre, left, table, legend);
+        Runnable fit = () -> fitTop(centre, left, table, legend, log);
         centre.sceneProperty().addListener((o, a, s) -> {
             if (a != null) a.removePostLayoutPulseListener(fit);
             if (s != null) s.addPostLayoutPulseListener(fit);
@@ -79,21 +79,45 @@ final class CentrePane {
 
     /**
      * The table with its legend gets the height it needs (the table exactly its rows, see
-     * ColumnFit), between a fifth and a half of the centre; set again only when that need
-     * changes, so a divider the user moved stays where it is until then.
+     * ColumnFit), between a fifth and a half of the centre, the timeline below it the height its
+     * lanes need, the log the rest; set again only when the table's need changes, so a divider
+     * the user moved stays where it is until then. The log always keeps logLines lines in sight.
      */
-    private void fitTop(SplitPane centre, VBox left, TableView<NodeRow> table, ScrollPane legend) {
+    private void fitTop(SplitPane centre, VBox left, TableView<NodeRow> table, ScrollPane legend, Region log) {
         double h = centre.getHeight();
         if (h <= 0 || left.getWidth() <= 0) return;
         double legendH = legend.getContent().prefHeight(left.getWidth() - 4) + 6;
         double need = table.prefHeight(-1) + left.getSpacing() + legendH + 4;
         double share = Math.max(0.2, Math.min(0.5, need / h));
-        if (Math.abs(share - fitted) < 0.005) return;
-        fitted = share;
         double[] d = centre.getDividerPositions();
-        // the timeline below keeps a good share; the log gets the rest
-        double rest = Math.min(0.88, Math.max(share + 0.32, d.length > 1 ? d[1] : 0.62));
+        double was = d.length > 1 ? d[1] : 0.62;
+        boolean shareChanged = Math.abs(share - fitted) >= 0.005;
+        double rest = shareChanged ? share + timelineNeed() / h : was;
+        rest = Math.min(rest, Math.min(0.88, 1 - logNeed(log) / h));
+        if (!shareChanged && Math.abs(rest - was) < 0.005) return;
+        fitted = share;
         centre.setDividerPositions(share, rest);
+    }
+
+    /** The centre tabs' headers plus what the timeline's lanes need (one per node). */
+    private double timelineNeed() {
+        javafx.scene.Node header = tabs.lookup(".tab-header-area");
+        double head = header instanceof Region r ? r.getHeight() : 40;
+        return head + 6 + TimelineView.neededHeight(session.cluster().rows().size());
+    }
+
+    /**
+     * Lines of log always in sight: four; one in presentation mode, whose big letters on a
+     * 720-pixel projector leave room for the whole failover timeline or the log, not both.
+     */
+    public static int logLines(boolean presentation) { return presentation ? 1 : 4; }
+
+    /** The log's toolbar and tabs plus logLines lines of its list (0 before it is laid out). */
+    private static double logNeed(Region log) {
+        if (!(log.lookup("#log-list") instanceof javafx.scene.control.ListView<?> list) || log.getHeight() <= 0) return 0;
+        boolean presentation = log.getScene() != null && log.getScene().getRoot().getStyleClass().contains("presentation");
+        double header = log.getHeight() - list.getHeight();
+        return header + (logLines(presentation) + 0.3) * list.getFixedCellSize();
     }
 
     /**

@@ -155,6 +155,8 @@ public final class LogPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("log-toolbar");
+        // presentation mode hides it by CSS (visibility): a hidden bar then gives its rows to the log lines
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

@@ -46,6 +46,11 @@ public final class TimelineView {
     private final NodePool<Label> markerLabels = new NodePool<>(Label::new, "tl-marker-label");
     private final List<NodePool<?>> pools = List.of(grid, tickLabels, laneNames, segments, segmentLabels, markers, markerLabels);
 
+    /** The height the picture needs for this many lanes: the lanes, the clock, three rows of end markers. */
+    public static double neededHeight(int lanes) {
+        return TOP + Math.max(2, lanes) * (LANE_H + LANE_GAP) + 20 + 2 * 18 + 28;
+    }
+
     public TimelineView(TimelineModel model, Messages m) {
         this.model = model;
         this.m = m;
