@@ -8,8 +8,13 @@ import io.failoverlab.engine.Shells;
 import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
+import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.StepResult;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.KnownHostsFile;
+import io.failoverlab.remote.SshShell;
 import io.failoverlab.testing.GceFixture;
+import io.failoverlab.testing.MachineLabs;
 import io.failoverlab.testing.TestLabs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +25,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,12 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A gce lab end to end through the CLI, the real gcloud and the local Compute API ({@link GceFixture}):
- * `up` provisions three VMs (one per role; each a network namespace with its own sshd), pins their
- * host keys from the guest attributes, installs and builds the cluster over SSH with scram-sha-256,
- * reads the state through the SSH tunnel; `kill-primary --mode vm` stops the primary's VM through
- * `gcloud compute instances stop` (the API turns it into a power cut), the standby takes over,
- * `start-node` starts the VM again and the old primary rejoins; `down --destroy` deletes exactly
- * the lab's VMs and firewall rules.
+ * `up` provisions three VMs (one per role; each a Debian 12 machine of the `machines` provider,
+ * systemd as PID 1, on the fixture's own bridge), pins their host keys from the guest attributes
+ * (the machines' own keys), installs the packages and builds the cluster over SSH with
+ * scram-sha-256, keepers as systemd units, reads the state through the SSH tunnel;
+ * `kill-primary --mode vm` stops the primary's VM through `gcloud compute instances stop` (the API
+ * cuts that machine's power), the standby takes over, `start-node` boots the machine again and the
+ * old primary rejoins; `down --destroy` deletes exactly the lab's VMs and firewall rules, and
+ * nothing of the machines (process, mount, namespace, bridge) stays behind.
  */
 @ClusterTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,12 +61,14 @@ class GceClusterTest {
     Path labFile;
     Path config;
     GceFixture fx;
+    String tag;
 
     @BeforeAll
     void setUp() throws Exception {
         root = TestLabs.tempRoot("gce-cluster-");
         config = root.resolve("config");
-        fx = GceFixture.start(root, 0.3, 1.5);
+        fx = GceFixture.startOnMachines(root, 0.3, 1.5);
+        if (fx.machines() != null) tag = fx.machines().tag();
         LabSpec lab = fx.lab("gce-e2e", Layout.PER_ROLE, root);
         labFile = root.resolve("gce-e2e.json");
         LabProfiles.save(lab, labFile);
@@ -89,8 +101,10 @@ class GceClusterTest {
     @Test
     @Order(1)
     void upProvisionsInstallsAndBuildsTheCluster() throws Exception {
+        int from = gcloudCalls();
         long t0 = System.nanoTime();
         Run r = cli("up");
+        double upSeconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(0, r.code(), () -> r.out() + r.err());
         assertTrue(r.out().contains("✓ provision"), r.out());
         assertTrue(r.out().contains("3 VM(s) in us-central1-a (per-role): 3 created"), r.out());
@@ -102,8 +116,29 @@ class GceClusterTest {
         assertEquals("node1", saved.nodes.get(0).host);
         double provision = r.out().lines().filter(l -> l.startsWith("✓ provision")).map(l -> l.split("\\s+")[2])
                 .mapToDouble(Double::parseDouble).findFirst().orElse(-1);
-        System.out.printf("BENCH gce up through gcloud %s (provision 3 VMs + install + cluster): %.1f s total, provision step %.1f s%n",
-                fx.real() ? "(real)" : "(stand-in)", (System.nanoTime() - t0) / 1e9, provision);
+        System.out.printf(Locale.ROOT, "BENCH gce up through gcloud %s on %s (provision 3 VMs + install + cluster): %.1f s total,"
+                        + " provision step %.1f s; gcloud: %d calls, %.1f s%n", fx.real() ? "(real)" : "(stand-in)",
+                fx.machines() != null ? "three machines (systemd-nspawn, Debian 12)" : "the stand-in's sshd", upSeconds, provision,
+                gcloudCalls() - from, gcloudSeconds(from));
+        if (fx.machines() == null) return;
+        // what is now true on machines: keepers are systemd units, the pinned keys are the machines' own
+        assertTrue(r.out().contains("keeper systemd"), r.out());
+        KnownHostsFile kh = new KnownHostsFile(config.resolve("known_hosts"), null);
+        for (HostSpec h : saved.hosts) {
+            String vm = "gce-e2e-" + h.id;
+            assertEquals(fx.machines().address(vm), h.address, h.id + ": the VM's natIP is its machine's bridge address");
+            assertTrue(fx.machines().running(vm), vm);
+            assertEquals(List.of(fx.machines().hostKeyFingerprint(vm)), HostKeyPins.fingerprints(kh, h.instanceId),
+                    h.id + ": the key pinned under the instance id is the machine's own host key");
+            String out = ssh(saved, h, "id -un; sudo -n id -un; [ -d /run/systemd/system ] && echo systemd");
+            assertEquals("student\nroot\nsystemd\n", out, h.id);
+        }
+        for (var inst : saved.instances()) {
+            HostSpec h = saved.hostOf(inst);
+            String unit = "pgautofailover-gce-e2e-" + inst.name;
+            String st = ssh(saved, h, "systemctl is-enabled " + unit + "; systemctl is-active " + unit);
+            assertEquals("enabled\nactive\n", st, inst.name + " on " + h.id);
+        }
     }
 
     @Test
@@ -121,7 +156,7 @@ class GceClusterTest {
 
     @Test
     @Order(3)
-    void stoppingThePrimarysVmFailsOverAndStartingItRejoins() {
+    void stoppingThePrimarysVmFailsOverAndStartingItRejoins() throws Exception {
         Run fast = cli("profile", "fast");
         assertEquals(0, fast.code(), fast.out() + fast.err());
         int stops = (int) calls("compute instances stop");
@@ -134,6 +169,10 @@ class GceClusterTest {
         Matcher f = Pattern.compile("failoverSeconds\\s+([0-9.]+)").matcher(kill.out());
         assertTrue(f.find(), kill.out());
         assertEquals("TERMINATED", status("gce-e2e-" + old));
+        if (fx.machines() != null) {
+            assertFalse(fx.machines().running("gce-e2e-" + old), "instances stop cut the machine's power");
+            assertEquals(List.of(), fx.machines().pids("gce-e2e-" + old), "nothing runs in the stopped machine's namespace");
+        }
         Run start = cli("start-node", old);
         assertEquals(0, start.code(), start.out() + start.err());
         assertEquals(1, calls("compute instances start"), start.out());
@@ -145,6 +184,15 @@ class GceClusterTest {
         assertTrue(rejoin.find(), start.out());
         System.out.printf(Locale.ROOT, "BENCH gce kill-primary --mode vm (instances stop = power cut), fast: failover %s s;"
                 + " start-node (instances start, keeper, rejoin): converged after %s s%n", f.group(1), rejoin.group(1));
+        System.out.printf(Locale.ROOT, "BENCH gce on machines: vmFailoverSeconds=%s (instances stop) rejoinSeconds=%s (instances start)%n",
+                f.group(1), rejoin.group(1));
+        if (fx.machines() != null) {
+            assertTrue(fx.machines().running("gce-e2e-" + old), "instances start booted the machine again");
+            LabSpec lab = LabProfiles.load(labFile);
+            var inst = lab.node(old).orElseThrow();
+            assertEquals("active\n", ssh(lab, lab.hostOf(inst), "systemctl is-active pgautofailover-gce-e2e-" + old),
+                    "the keeper's enabled unit came back with the machine");
+        }
     }
 
     @Test
@@ -154,13 +202,70 @@ class GceClusterTest {
             List<StepResult> steps = e.down(true);
             assertTrue(steps.stream().allMatch(StepResult::ok), steps.toString());
         }
+        int from = gcloudCalls();
         Run d = cli("down", "--destroy");
         assertEquals(0, d.code(), d.err());
+        System.out.printf(Locale.ROOT, "BENCH gce down --destroy: gcloud %d calls, %.1f s (%s)%n", gcloudCalls() - from, gcloudSeconds(from),
+                callTimes(from));
         assertTrue(d.out().contains("instance gce-e2e-monitor (us-central1-a, RUNNING)")
                 && d.out().contains("firewall rule gce-e2e-allow-ssh") && d.out().contains("firewall rule gce-e2e-allow-pg"), d.out());
         assertEquals(List.of(), fx.instances());
         assertEquals(List.of(), fx.firewallRules());
         assertTrue(LabProfiles.load(labFile).hosts.isEmpty());
+        if (fx.machines() != null) assertEquals(List.of(), fx.machines().names(), "every machine deleted with its instance");
+    }
+
+    @Test
+    @Order(5)
+    void closingTheFixtureLeavesNoMachineMountNamespaceOrBridge() throws Exception {
+        if (fx.machines() == null) return;
+        String dir = fx.machines().dir().toString();
+        fx.machines().close(); // what the fixture's close does (again, harmlessly, after all)
+        List<String> left = new ArrayList<>();
+        for (String l : MachineLabs.sh("pgrep", "-a", "-f", "systemd-nspawn").split("\n")) if (l.contains(dir)) left.add("process: " + l);
+        for (String l : MachineLabs.sh("pgrep", "-a", "-f", "apt-cacher-ng").split("\n")) if (l.contains(dir)) left.add("process: " + l);
+        for (String l : Files.readAllLines(Path.of("/proc/mounts"))) if (l.contains(dir)) left.add("mount: " + l);
+        if (Files.exists(Path.of(dir))) left.add("folder: " + dir);
+        assertEquals(List.of(), left);
+        assertEquals(List.of(), MachineLabs.netLeftovers(tag));
+    }
+
+    /** A command on a VM as the lab's login user, through the app's own SSH (pinned host key). */
+    private String ssh(LabSpec lab, HostSpec h, String cmd) throws IOException {
+        try (SshShell sh = SshShell.of(h, null, config.resolve("known_hosts"), null)) {
+            return sh.run(Command.of(cmd)).stdout();
+        }
+    }
+
+    private int gcloudCalls() {
+        try {
+            return fx.real() ? fx.realGcloud().calls().size() : fx.calls().size();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "instances list 2.1 s, instances delete 9.8 s, ...": each gcloud call from index `from` on. */
+    private String callTimes(int from) {
+        if (!fx.real()) return "stand-in";
+        try {
+            List<String> out = new ArrayList<>();
+            for (var c : fx.realGcloud().calls().subList(from, gcloudCalls())) {
+                String[] w = c.args().replaceFirst("^compute ", "").split(" ");
+                out.add(String.format(Locale.ROOT, "%s %s %.1f s", w[0], w.length > 1 ? w[1] : "", c.seconds()));
+            }
+            return String.join(", ", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double gcloudSeconds(int from) {
+        try {
+            return fx.gcloudSeconds(from);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String status(String vm) {

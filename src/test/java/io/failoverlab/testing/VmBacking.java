@@ -6,7 +6,8 @@ import java.util.List;
  * What stands behind a VM of the local Compute API: a real host the app then reaches over SSH.
  * The API calls these from its request threads, one call at a time (it holds its own lock), and
  * turns an exception into a failed operation. Implementations: {@link NetnsVms} (a network
- * namespace with its own OpenSSH server); a systemd-nspawn machine can stand behind it the same way.
+ * namespace with its own OpenSSH server) and {@link io.failoverlab.cloud.machines.NspawnVms} (a
+ * machine of the `machines` provider: Debian booted with systemd-nspawn).
  */
 public interface VmBacking extends AutoCloseable {
     /**
