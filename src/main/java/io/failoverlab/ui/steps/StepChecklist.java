@@ -62,7 +62,9 @@ public final class StepChecklist {
     /** The lab was found up without building it now: every checklist step holds, each saying what of it stands. */
     public void markLabUp(LabSpec lab, ClusterSnapshot s) {
         for (StepItem step : labSteps) {
-            step.stateProperty().set(StepState.PASSED);
+            // a lab found mid-failover or with a node down is up, but not verified
+            boolean holds = !StepIds.VERIFY.equals(step.name()) || s.converged();
+            step.stateProperty().set(holds ? StepState.PASSED : StepState.FAILED);
             step.progressProperty().set(1);
             Msg m = foundUp(step.name(), lab, s);
             step.msgProperty().set(m);
@@ -75,7 +77,7 @@ public final class StepChecklist {
             case StepIds.PREFLIGHT: return Msg.of("step.found.preflight");
             case StepIds.INSTALL: return Msg.of("step.found.install");
             case StepIds.MONITOR: return Msg.of("step.found.monitor", lab.monitor.port);
-            case StepIds.VERIFY: return Msg.of("step.found.verify", s.summary());
+            case StepIds.VERIFY: return Msg.of(s.converged() ? "step.found.verify" : "step.found.unsettled", s.summary());
             default:
                 int port = lab.node(step).map(n -> n.port).orElse(0);
                 String state = s.node(step).map(n -> n.reportedState().id()).orElse("—");

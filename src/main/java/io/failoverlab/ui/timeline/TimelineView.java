@@ -89,11 +89,27 @@ public final class TimelineView {
     }
 
     /** The time range shown: from the first event (or the last MAX_SPAN) to now, at least MIN_SPAN wide. */
-    public static Instant[] range(Instant first, Instant now) {
+    public static Instant[] range(Instant first, Instant now) { return range(first, null, now); }
+
+    /**
+     * As above, but starting LEAD before focus (the last action's start) when that is later: the
+     * failover just made fills the width instead of the last tenth of a ten-minute picture.
+     */
+    public static Instant[] range(Instant first, Instant focus, Instant now) {
         Instant from = first == null ? now.minus(MIN_SPAN) : first;
         if (from.isBefore(now.minus(MAX_SPAN))) from = now.minus(MAX_SPAN);
+        if (focus != null && focus.minus(LEAD).isAfter(from)) from = focus.minus(LEAD);
         Instant to = from.plus(MIN_SPAN).isAfter(now) ? from.plus(MIN_SPAN) : now;
         return new Instant[]{from, to};
+    }
+
+    static final java.time.Duration LEAD = java.time.Duration.ofSeconds(20);
+
+    /** The start of the last action or fault shown: the picture follows it. */
+    private Instant focus() {
+        List<TimelineModel.Marker> all = model.markers();
+        for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).start()) return all.get(i).at();
+        return null;
     }
 
     private boolean shown() {
@@ -122,7 +138,7 @@ public final class TimelineView {
         empty.setVisible(nothing);
         if (nothing || w <= NAME_W + RIGHT + 10) return;
         Instant now = Instant.now();
-        Instant[] r = range(model.first(), now);
+        Instant[] r = range(model.first(), focus(), now);
         double x0 = NAME_W, x1 = w - RIGHT;
         double span = Math.max(1, r[1].toEpochMilli() - r[0].toEpochMilli());
         java.util.function.ToDoubleFunction<Instant> x = t -> x0 + (x1 - x0) * Math.max(0, Math.min(1, (t.toEpochMilli() - r[0].toEpochMilli()) / span));
@@ -175,8 +191,7 @@ public final class TimelineView {
             Label text = markerLabels.take();
             text.setText(markerText(mk));
             Styles.replace(text, c -> c.startsWith("tl-") && !c.equals("tl-marker-label"), kind);
-            text.setMaxWidth(Math.max(80, x1 - mx));
-            text.relocate(mx + 3, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18);
+            place(text, mx, mk.start() ? 2 + r0 * 18 : lanesBottom + 20 + r0 * 18, x0, x1);
         }
     }
 
@@ -188,8 +203,19 @@ public final class TimelineView {
         Label text = markerLabels.take();
         text.setText("◆ " + mk.message());
         Styles.replace(text, c -> c.startsWith("tl-") && !c.equals("tl-marker-label"), "tl-node");
-        text.setMaxWidth(Math.max(80, x1 - mx));
-        text.relocate(mx + 3, y + LANE_H - 16);
+        place(text, mx, y + LANE_H - 16, NAME_W, x1);
+    }
+
+    /** A marker's text right of its line, or left of it when it would run past the right edge. */
+    private static void place(Label text, double mx, double y, double x0, double x1) {
+        double w = text.prefWidth(-1);
+        if (mx + 3 + w > x1 && mx - 3 - w >= x0) {
+            text.setMaxWidth(w);
+            text.relocate(mx - 3 - w, y);
+        } else {
+            text.setMaxWidth(Math.max(80, x1 - mx));
+            text.relocate(mx + 3, y);
+        }
     }
 
     private static Region segment() {

@@ -126,6 +126,13 @@ class LiveViewModelTest {
         r = TimelineView.range(T0, T0.plusSeconds(3600));
         assertEquals(T0.plusSeconds(3000), r[0]);
         assertEquals(T0.plusSeconds(3600), r[1]);
+        // an action 25 min in: the picture starts 20 s before it, not at the lab's first state
+        r = TimelineView.range(T0, T0.plusSeconds(1500), T0.plusSeconds(1540));
+        assertEquals(T0.plusSeconds(1480), r[0]);
+        assertEquals(T0.plusSeconds(1540), r[1]);
+        // an action older than the ten minutes shown changes nothing
+        r = TimelineView.range(T0, T0.plusSeconds(100), T0.plusSeconds(3600));
+        assertEquals(T0.plusSeconds(3000), r[0]);
     }
 
     @Test

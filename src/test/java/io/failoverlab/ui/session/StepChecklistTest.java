@@ -82,6 +82,17 @@ class StepChecklistTest {
     }
 
     @Test
+    void aLabFoundMidFailoverIsUpButNotVerified() {
+        steps.markLabUp(lab, Snapshots.of(java.time.Instant.now(),
+                Snapshots.node("node1", 1, 7001, io.failoverlab.lab.NodeState.PRIMARY, io.failoverlab.lab.NodeState.DEMOTED),
+                Snapshots.node("node2", 2, 7002, io.failoverlab.lab.NodeState.WAIT_PRIMARY, io.failoverlab.lab.NodeState.WAIT_PRIMARY)));
+        assertEquals(StepState.PASSED, steps.labStep("monitor").orElseThrow().state());
+        StepItem verify = steps.labStep("verify").orElseThrow();
+        assertEquals(StepState.FAILED, verify.state());
+        assertTrue(verify.detail().startsWith("not one primary with the others secondary right now: "), verify.detail());
+    }
+
+    @Test
     void aBuiltStepKeepsItsMessageAsDataAndAnActionItsNameAndExplanation() {
         listener.stepFinished(StepResult.passed("monitor", 2, io.failoverlab.lab.Msg.of("step.monitor.created", 7000, "systemd", "")));
         StepItem monitor = steps.labStep("monitor").orElseThrow();
