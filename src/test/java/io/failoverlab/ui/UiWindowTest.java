@@ -130,6 +130,14 @@ class UiWindowTest {
         UiSettings saved = store.load();
         assertTrue(saved.dark);
         assertTrue(saved.presentation);
+
+        // a question asked on the projector is as big as the window behind it
+        javafx.application.Platform.runLater(() -> window.controller().run(window.actions().find("destroy").orElseThrow()));
+        FxWait.until(10, () -> robot.lookup(".confirm-dialog").tryQuery().isPresent(), () -> "no confirmation");
+        javafx.scene.control.DialogPane pane = robot.lookup(".confirm-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(FxWait.onFx(() -> pane.getStyleClass().containsAll(java.util.List.of("console", "presentation", "theme-dark"))));
+        assertEquals(20.0, FxWait.onFx(() -> ((Label) pane.lookup(".content")).getFont().getSize()), 0.01);
+        robot.clickOn("#confirm-cancel");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.failoverlab.ui.actions;
 import io.failoverlab.ui.app.FxTask;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.Messages;
+import io.failoverlab.ui.app.Styles;
 import io.failoverlab.ui.app.Question;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;
@@ -112,6 +113,7 @@ public final class ActionController {
         alert.setTitle(m.tr(q.titleKey()));
         alert.setHeaderText(m.tr(q.titleKey()));
         alert.getDialogPane().getStyleClass().add("confirm-dialog");
+        Styles.likeOwner(alert.getDialogPane(), owner.get());
         Button ok = (Button) alert.getDialogPane().lookupButton(ButtonType.OK);
         ok.setText(m.tr("dialog.ok"));
         ok.setId("confirm-ok");

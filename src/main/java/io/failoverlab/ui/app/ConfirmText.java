@@ -22,6 +22,7 @@ public final class ConfirmText {
         body.setPrefRowCount(Math.min(12, text.split("\n").length + 1));
         body.setId("labs-confirm-text");
         a.getDialogPane().setContent(body);
+        Styles.likeOwner(a.getDialogPane(), owner);
         return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
     }
 }

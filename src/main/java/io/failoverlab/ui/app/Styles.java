@@ -55,4 +55,20 @@ public final class Styles {
         for (String w : wanted) if (w != null && !next.contains(w)) next.add(w);
         if (!next.equals(current)) current.setAll(next);
     }
+
+    /**
+     * A dialog looks like the window it belongs to: the console's style sheet and its look
+     * classes (theme, presentation) on the dialog's pane, so a question asked on a projector is
+     * as big as the window behind it.
+     */
+    public static void likeOwner(javafx.scene.control.DialogPane pane, javafx.stage.Window owner) {
+        if (owner == null || owner.getScene() == null) return;
+        javafx.scene.Scene scene = owner.getScene();
+        for (String sheet : scene.getStylesheets()) if (!pane.getStylesheets().contains(sheet)) pane.getStylesheets().add(sheet);
+        for (String c : scene.getRoot().getStyleClass()) {
+            if ((c.equals("console") || c.equals("presentation") || c.startsWith("theme-")) && !pane.getStyleClass().contains(c)) {
+                pane.getStyleClass().add(c);
+            }
+        }
+    }
 }
