@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
 import java.util.List;
@@ -27,7 +28,14 @@ public final class StepsOperation implements OperationRunner.Operation {
         List<StepResult> results = steps.call();
         double secs = StepResult.secondsSince(t0);
         StepResult failed = results.stream().filter(r -> !r.ok()).findFirst().orElse(null);
-        if (failed != null) return OperationResult.failed(name, secs, failed.name() + ": " + failed.message(), null);
-        return OperationResult.ok(name, secs, results.isEmpty() ? name + " done" : results.get(results.size() - 1).message(), null, null);
+        // the step's sentence as data where it has one: the window tells it in its language
+        if (failed != null) {
+            return OperationResult.failed(name, secs, Msg.of("op.steps.failed", failed.name(),
+                    failed.msg() != null ? (Object) failed.msg() : failed.message()), null);
+        }
+        if (results.isEmpty()) return OperationResult.ok(name, secs, Msg.of("op.steps.done", name), null, null);
+        StepResult last = results.get(results.size() - 1);
+        return last.msg() != null ? OperationResult.ok(name, secs, last.msg(), null, null)
+                : OperationResult.ok(name, secs, last.message(), null, null);
     }
 }
