@@ -47,6 +47,8 @@ public final class LabEngine implements AutoCloseable {
     private volatile String monitorUri;
     private volatile Provisioner provisioner;
     private volatile MachinePower machinePower;
+    /** The lab's one monitor feed, made on first use (monitorFeed()). */
+    private MonitorFeed feed;
 
     /** Passwords already stored for this lab (default store) are masked from the start. */
     public LabEngine(LabSpec spec, ShellFactory factory, EngineListener listener) {
@@ -263,8 +265,22 @@ public final class LabEngine implements AutoCloseable {
                 s == null ? null : s.autoctlNode), fwd);
     }
 
+    /**
+     * The lab's one monitor feed (docs/architecture.md, Data flow), made on first use and closed with
+     * the engine; LabRuntime hands it to the faces, operations reach it through the engine.
+     */
+    public synchronized MonitorFeed monitorFeed() {
+        if (feed == null) feed = new MonitorFeed(this);
+        return feed;
+    }
+
     /** The monitor's view through JDBC (with report/health lags); unreachable when it cannot connect. */
     public ClusterSnapshot status() {
+        MonitorFeed f;
+        synchronized (this) {
+            f = feed;
+        }
+        if (f != null && f.openClient().isPresent()) return f.readNow(); // the feed's connection: no second tunnel
         try (MonitorConnection mc = openMonitor()) {
             return mc.client().snapshot(spec.formation);
         } catch (IOException | RuntimeException e) {
@@ -349,6 +365,12 @@ public final class LabEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        MonitorFeed f;
+        synchronized (this) {
+            f = feed;
+            feed = null;
+        }
+        if (f != null) f.close();
         dataTunnels.values().forEach(PortForward::close);
         dataTunnels.clear();
         shells.close();

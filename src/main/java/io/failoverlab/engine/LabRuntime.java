@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * One lab wired for use, the same way for the CLI and the window: its engine (shells with the
- * app's known_hosts), the face's listener plus the lab's journal, and its cloud provider.
+ * app's known_hosts), the face's listener plus the lab's journal, its one monitor feed (held by
+ * the engine, which operations are given, and closed with it) and its cloud provider.
  * Built by {@link #builder}; closing it closes the engine.
  */
 public final class LabRuntime implements AutoCloseable {
@@ -70,6 +71,12 @@ public final class LabRuntime implements AutoCloseable {
     public AppPaths paths() { return paths; }
 
     public LabEngine engine() { return engine; }
+
+    /**
+     * The lab's one monitor feed (docs/architecture.md, Data flow): the window's live view, the CLI's
+     * monitor events and every operation's waits share it. Not started until first needed.
+     */
+    public MonitorFeed feed() { return engine.monitorFeed(); }
 
     /** The lab's journal, when this run keeps one. */
     public Optional<JournalRecorder> journal() { return Optional.ofNullable(journal); }

@@ -1,37 +1,40 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.engine.MonitorFeed;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.pgaf.MonitorClient;
+import io.failoverlab.lab.Msg;
 
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Waits until the monitor's view satisfies a condition, re-reading it often (state changes
- * are also streamed by the operation's watcher); fails with the last state after a bound.
+ * Waits until the monitor's view satisfies a condition: one read now, then each snapshot the lab's
+ * feed reads (it re-reads every 200 ms while someone waits, docs/architecture.md); fails with the
+ * last state after a bound. An unreachable monitor is handed over as an unreachable snapshot.
  */
 public final class Convergence {
     private Convergence() { }
 
-    public static ClusterSnapshot await(MonitorClient monitor, String formation, Predicate<ClusterSnapshot> done,
+    public static ClusterSnapshot await(MonitorFeed feed, Predicate<ClusterSnapshot> done,
                                         Duration max, String what, Consumer<ClusterSnapshot> onEach) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        ClusterSnapshot last = null;
-        while (true) {
-            try {
-                last = monitor.snapshot(formation);
-            } catch (LabException e) {
-                last = ClusterSnapshot.unreachable(e.getMessage());
+        try (MonitorFeed.Reader reads = feed.reader()) {
+            ClusterSnapshot last = feed.readNow();
+            while (true) {
+                if (onEach != null) onEach.accept(last);
+                if (last.monitorReachable() && done.test(last)) return last;
+                ClusterSnapshot next = null;
+                while (next == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new LabException(Msg.of("op.convergence.timeout", max.toSeconds(), what, last.summary()));
+                    }
+                    next = reads.next(left);
+                }
+                last = next;
             }
-            if (onEach != null) onEach.accept(last);
-            if (last.monitorReachable() && done.test(last)) return last;
-            if (System.nanoTime() > deadline) {
-                throw new LabException("Waited " + max.toSeconds() + " s for " + what + " without success; last state: "
-                        + last.summary() + ".");
-            }
-            Thread.sleep(200);
         }
     }
 

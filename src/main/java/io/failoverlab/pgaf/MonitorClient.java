@@ -102,8 +102,14 @@ public final class MonitorClient implements AutoCloseable {
     /** As above, also handing over each parsed {@code state} notification (for precise timelines). */
     public MonitorWatcher watch(String formation, Consumer<ClusterSnapshot> onSnapshot, Consumer<LogLine> onLog,
                                 Consumer<StateNotification> onState) {
+        return watch(formation, onSnapshot, onLog, onState, WatchWaiters.NONE);
+    }
+
+    /** As above, re-reading often while waiters are eager and handing them every read (engine.MonitorFeed). */
+    public MonitorWatcher watch(String formation, Consumer<ClusterSnapshot> onSnapshot, Consumer<LogLine> onLog,
+                                Consumer<StateNotification> onState, WatchWaiters waiters) {
         if (closed) throw new IllegalStateException("monitor client is closed");
-        MonitorWatcher w = new MonitorWatcher(this, formation, onSnapshot, onLog, onState, watchers::remove);
+        MonitorWatcher w = new MonitorWatcher(this, formation, onSnapshot, onLog, onState, waiters, watchers::remove);
         watchers.add(w);
         w.start();
         return w;

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * {@code log} on every state change but not on LSN/lag progress, so each notification triggers a
  * re-read and a slow poll catches the rest. Snapshots are delivered when they differ from the last
  * one (lags and timestamp ignored) and on every slow poll. A lost connection is reported once as
- * an unreachable snapshot, then retried with exponential backoff.
+ * an unreachable snapshot, then retried with exponential backoff. While someone waits on the watch
+ * ({@link WatchWaiters}) it re-reads and retries every 200 ms and hands them every read.
  */
 public final class MonitorWatcher implements AutoCloseable {
     static final String CHANNEL_STATE = "state";
@@ -37,6 +38,7 @@ public final class MonitorWatcher implements AutoCloseable {
     private final Consumer<LogLine> onLog;
     private final Consumer<StateNotification> onState;
     private final Consumer<MonitorWatcher> onClosed;
+    private final WatchWaiters waiters;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection conn;
@@ -44,13 +46,15 @@ public final class MonitorWatcher implements AutoCloseable {
     private boolean downReported;
 
     MonitorWatcher(MonitorClient client, String formation, Consumer<ClusterSnapshot> onSnapshot,
-                   Consumer<LogLine> onLog, Consumer<StateNotification> onState, Consumer<MonitorWatcher> onClosed) {
+                   Consumer<LogLine> onLog, Consumer<StateNotification> onState, WatchWaiters waiters,
+                   Consumer<MonitorWatcher> onClosed) {
         this.client = client;
         this.formation = Objects.requireNonNull(formation);
         this.onSnapshot = Objects.requireNonNull(onSnapshot);
         this.onLog = Objects.requireNonNull(onLog);
         this.onState = Objects.requireNonNull(onState);
         this.onClosed = onClosed;
+        this.waiters = Objects.requireNonNull(waiters);
         this.thread = new Thread(this::loop, "monitor-watch-" + formation);
         thread.setDaemon(true);
     }
@@ -88,10 +92,12 @@ public final class MonitorWatcher implements AutoCloseable {
                 follow(conn.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
                 if (closed) break;
+                ClusterSnapshot down = ClusterSnapshot.unreachable("monitor at " + client.url() + ": " + MonitorClient.reason(asSql(e)));
+                if (!closed) safe(() -> waiters.read(down));
                 if (!downReported) {
                     downReported = true;
                     last = null; // the first snapshot after reconnecting is always delivered
-                    deliver(ClusterSnapshot.unreachable("monitor at " + client.url() + ": " + MonitorClient.reason(asSql(e))));
+                    deliver(down);
                 }
             } finally {
                 MonitorClient.closeQuietly(conn);
@@ -99,7 +105,7 @@ public final class MonitorWatcher implements AutoCloseable {
             }
             if (closed) break;
             try {
-                Thread.sleep(backoff);
+                pause(backoff);
             } catch (InterruptedException e) {
                 break;
             }
@@ -120,9 +126,19 @@ public final class MonitorWatcher implements AutoCloseable {
             if (System.nanoTime() >= nextPoll) {
                 refresh(true);
                 nextPoll = System.nanoTime() + POLL.toNanos();
-            } else if (changed) {
+            } else if (changed || waiters.eager()) {
                 refresh(false);
             }
+        }
+    }
+
+    /** Sleeps ms, cut short to one wait while someone waits on the watch (a monitor back up is seen at once). */
+    private void pause(long ms) throws InterruptedException {
+        long end = System.nanoTime() + ms * 1_000_000;
+        long slice = Math.min(ms, WAIT_MS);
+        while (!closed) {
+            Thread.sleep(slice);
+            if (waiters.eager() || System.nanoTime() >= end) return;
         }
     }
 
@@ -147,6 +163,7 @@ public final class MonitorWatcher implements AutoCloseable {
 
     private void refresh(boolean always) throws SQLException {
         ClusterSnapshot s = MonitorClient.snapshot(conn, formation);
+        if (!closed) safe(() -> waiters.read(s));
         if (always || last == null || !sameState(last, s)) deliver(s);
         last = s;
     }

@@ -60,7 +60,6 @@ public final class JournalRecorder implements AutoCloseable {
     private final Secrets secrets;
     private final Deque<Open> open = new ArrayDeque<>();
     private final Map<String, Secrets.LineMasker> maskers = new HashMap<>();
-    private final Deque<Map.Entry<String, Long>> recentEvents = new ArrayDeque<>();
     private final List<Consumer<Checkpoint>> checkpointHooks = new CopyOnWriteArrayList<>();
     private final AtomicInteger shots = new AtomicInteger();
     private volatile Supplier<ClusterSnapshot> stateProbe;
@@ -303,10 +302,6 @@ public final class JournalRecorder implements AutoCloseable {
             String step = o == null ? null : o.name;
             switch (line.level()) {
                 case EVENT: {
-                    long now = line.at().toEpochMilli();
-                    recentEvents.removeIf(x -> now - x.getValue() > 5000);
-                    if (recentEvents.stream().anyMatch(x -> x.getKey().equals(line.text()))) return; // the console's and the op's watcher both heard it
-                    recentEvents.add(Map.entry(line.text(), now));
                     e = JournalEntry.of(Type.EVENT, id, step).line(line.source(), "EVENT", secrets.mask(line.text()));
                     break;
                 }

@@ -1,6 +1,13 @@
 package io.failoverlab.ops;
 
 import io.failoverlab.testing.ClusterTest;
+import io.failoverlab.engine.CompositeListener;
+import io.failoverlab.engine.JournalListener;
+import io.failoverlab.lab.LogLine;
+import io.failoverlab.pgaf.MonitorClient;
+import io.failoverlab.report.Journal;
+import io.failoverlab.report.JournalRecorder;
+import io.failoverlab.report.Secrets;
 import io.failoverlab.engine.EngineListener;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
@@ -24,6 +31,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,11 +51,20 @@ class HaOperationsTest {
     LabSpec lab;
     LabEngine engine;
     OperationRunner runner;
+    JournalRecorder journal;
+    /** The monitor events the engine's listener was told, in order. */
+    final List<String> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void setUp() {
         lab = TestLabs.localLab("ha-ops");
-        engine = new LabEngine(lab, h -> new LocalShell(), EngineListener.NONE);
+        journal = new JournalRecorder(new Journal(Path.of(lab.dataDir).getParent().resolve("journal")), Secrets.patterns());
+        EngineListener heard = new EngineListener() {
+            @Override public void log(LogLine l) {
+                if (l.level() == LogLine.Level.EVENT && MonitorClient.LOG_SOURCE.equals(l.source())) events.add(l.text());
+            }
+        };
+        engine = new LabEngine(lab, h -> new LocalShell(), CompositeListener.of(heard, new JournalListener(journal)));
         runner = new OperationRunner(EngineListener.NONE);
         List<StepResult> steps = engine.up();
         assertTrue(steps.stream().allMatch(StepResult::ok), () -> "up: " + steps);
@@ -149,6 +168,71 @@ class HaOperationsTest {
         OperationResult r = run(new StartNode(engine, "node1"));
         assertTrue(r.finalState().converged(), r.finalState().summary());
         assertEquals("node2", r.finalState().stablePrimary().orElseThrow().name());
+    }
+
+    /**
+     * One feed per lab (docs/architecture.md, Data flow): while an operation runs there is one
+     * watcher (thread and monitor connection) and each monitor event reaches the listener and
+     * the journal once.
+     */
+    @Test
+    @Order(10)
+    void anOperationUsesTheLabsOneFeed() throws Exception {
+        int before = events.size();
+        AtomicInteger maxConns = new AtomicInteger(-1);
+        AtomicInteger maxThreads = new AtomicInteger(-1);
+        AtomicInteger maxClients = new AtomicInteger(-1);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    maxConns.accumulateAndGet(monitorSessions(MonitorClient.WATCH_APP_NAME), Math::max);
+                    maxClients.accumulateAndGet(monitorSessions(MonitorClient.APP_NAME), Math::max);
+                } catch (Exception e) {
+                    // the next sample tries again
+                }
+                long watchers = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.isAlive() && t.getName().startsWith("monitor-watch-")).count();
+                maxThreads.accumulateAndGet((int) watchers, Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        try {
+            run(new Switchover(engine));
+        } finally {
+            sampling.set(false);
+            sampler.join(5000);
+        }
+        assertEquals(1, maxConns.get(), "watcher connections on the monitor");
+        assertEquals(1, maxThreads.get(), "watcher threads");
+        assertTrue(maxClients.get() <= 1, "shared client connections: " + maxClients.get());
+        List<String> during = List.copyOf(events.subList(before, events.size()));
+        assertFalse(during.isEmpty(), "the switchover's monitor events reach the listener");
+        assertEquals(during.size(), during.stream().distinct().count(), "each event once: " + during);
+        List<String> journalled = journal.journal().read().stream().filter(e -> "event".equals(e.type())).map(e -> e.text()).toList();
+        List<String> heard = List.copyOf(events); // after the read: the listener hears an event before the journal does
+        assertTrue(heard.size() >= journalled.size() && journalled.size() >= before + during.size(), heard + " / " + journalled);
+        assertEquals(heard.subList(0, journalled.size()), journalled, "the journal keeps each event the feed heard, once");
+    }
+
+    /** Sessions on the monitor with this application_name. */
+    int monitorSessions(String app) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        p.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + lab.monitor.port + "/postgres", p);
+             var ps = c.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
+            ps.setString(1, app);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** select 1 over TCP on the node's own port (loopback trust for postgres, as pg_autoctl sets it up). */

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Watcher behaviour that needs no monitor: unreachable reporting, backoff, prompt close, change detection. */
+/** Watcher behaviour that needs no monitor: unreachable reporting, backoff, eager retries, prompt close, change detection. */
 @ClusterTest
 class MonitorWatcherTest {
 
@@ -36,6 +36,25 @@ class MonitorWatcherTest {
             w.close();
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 1500, "close took too long");
             assertFalse(w.isRunning());
+        }
+    }
+
+    /** While someone waits on the watch a lost monitor is retried every 200 ms, each try handed to the waiter. */
+    @Test
+    void anEagerWaiterHearsEveryTryTheListenerHearsOne() throws Exception {
+        int port = LocalPgafHost.freePort();
+        List<ClusterSnapshot> snaps = new CopyOnWriteArrayList<>();
+        List<ClusterSnapshot> reads = new CopyOnWriteArrayList<>();
+        WatchWaiters waiter = new WatchWaiters() {
+            @Override public boolean eager() { return true; }
+            @Override public void read(ClusterSnapshot s) { reads.add(s); }
+        };
+        try (MonitorClient client = MonitorClient.connect("127.0.0.1", port, "disable", "autoctl_node", null);
+             MonitorWatcher w = client.watch("default", snaps::add, l -> { }, n -> { }, waiter)) {
+            Thread.sleep(2500); // backoff would allow 3 tries at most; eager: about one every 200 ms
+            assertEquals(1, snaps.size(), snaps.toString());
+            assertTrue(reads.size() >= 6, "tries handed to the waiter: " + reads.size());
+            assertTrue(reads.stream().noneMatch(ClusterSnapshot::monitorReachable));
         }
     }
 

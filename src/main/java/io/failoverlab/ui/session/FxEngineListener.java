@@ -7,10 +7,8 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
-import io.failoverlab.pgaf.MonitorClient;
 
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,25 +20,17 @@ public final class FxEngineListener implements EngineListener {
     private final StepChecklist steps;
     private final LogViewModel log;
     private final Consumer<ClusterSnapshot> snapshots;
-    private final BooleanSupplier consoleWatches;
 
-    /** consoleWatches: true while the console's own watcher streams the monitor's events. */
-    public FxEngineListener(Executor fx, StepChecklist steps, LogViewModel log, Consumer<ClusterSnapshot> snapshots,
-                            BooleanSupplier consoleWatches) {
+    /** Monitor events come once: the lab has one feed (docs/architecture.md, Data flow). */
+    public FxEngineListener(Executor fx, StepChecklist steps, LogViewModel log, Consumer<ClusterSnapshot> snapshots) {
         this.fx = fx;
         this.steps = steps;
         this.log = log;
         this.snapshots = snapshots;
-        this.consoleWatches = consoleWatches;
     }
 
     @Override
-    public void log(LogLine line) {
-        // an operation's own watcher repeats the monitor events the console's watcher already shows
-        if (line.level() == LogLine.Level.EVENT && MonitorClient.LOG_SOURCE.equals(line.source())
-                && consoleWatches.getAsBoolean()) return;
-        log.offer(line);
-    }
+    public void log(LogLine line) { log.offer(line); }
 
     @Override
     public void stepStarted(String step) { fx.execute(() -> steps.started(step)); }

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Everything the window shows about one lab, free of views: the engine, the one-at-a-time
- * operation runner, the monitor feed, and the view models they fill. Survives a rebuild of the
- * scene (language switch).
+ * operation runner, the lab's monitor feed (the runtime's, shared with operations), and the view
+ * models they fill. Survives a rebuild of the scene (language switch).
  */
 public final class LabSession implements AutoCloseable {
     private final LabSpec lab;
@@ -79,9 +79,8 @@ public final class LabSession implements AutoCloseable {
             fxPump.accept(s);
         };
         this.snapshotIn = pump;
-        MonitorFeed[] feedRef = new MonitorFeed[1];
-        FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump,
-                () -> feedRef[0] != null && feedRef[0].running()).onNodeEvent(live::nodeEvent);
+        // the lab's one feed (docs/architecture.md) hands snapshots and monitor events to this listener and the journal
+        FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump).onNodeEvent(live::nodeEvent);
         // the window always keeps the lab's journal: screenshots and reports are made from it
         this.runtime = LabRuntime.builder(lab, new AppPaths(paths.configDir(), paths.knownHosts(), paths.journalDir(), true,
                         paths.gcloud(), paths.addressService(), paths.project()))
@@ -94,14 +93,7 @@ public final class LabSession implements AutoCloseable {
         this.engine = runtime.engine();
         this.journal = runtime.journal().orElseThrow();
         this.runner = new OperationRunner(engine.listener());
-        this.feed = new MonitorFeed(engine, s -> {
-            pump.accept(s);
-            journal.snapshot(s);
-        }, l -> {
-            log.offer(l);
-            journal.log(l);
-        });
-        feedRef[0] = feed;
+        this.feed = runtime.feed();
         this.power = lab.runsOnMachines() ? engine.machinePower()
                 .map(p -> new MachinePowerWatch(lab, p, off -> Platform.runLater(() -> live.machinesOff(off)))).orElse(null) : null;
     }
