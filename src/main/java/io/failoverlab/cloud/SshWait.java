@@ -46,7 +46,7 @@ public final class SshWait {
                     progress.report(f, "logging in to " + h.id + " as " + h.user);
                     try (SshShell sh = new SshShell(h.address, h.sshPort, h.user, Path.of(h.keyFile), null, knownHosts,
                             h.instanceId, firstContact)) {
-                        if (sh.run(Command.of("true").timeout(Duration.ofSeconds(20))).ok()) {
+                        if (sh.run(Command.of("true").probe().timeout(Duration.ofSeconds(20))).ok()) {
                             progress.report(1, h.id + " answers SSH");
                             return;
                         }

@@ -294,7 +294,7 @@ public final class LabEngine implements AutoCloseable {
     /** True when the instance answers `select 1` over TCP on its address and port (run on its host). */
     public boolean answers(InstanceSpec inst) {
         try {
-            return shells.of(inst).run(Command.asPostgres(InstanceScripts.psqlTcp(advertisedHost(inst), inst.port, "postgres", "select 1"))
+            return shells.of(inst).run(Command.asPostgres(InstanceScripts.psqlTcp(advertisedHost(inst), inst.port, "postgres", "select 1")).probe()
                     .timeout(Duration.ofSeconds(20)).display("select 1 on " + inst.name)).ok();
         } catch (IOException | RuntimeException e) {
             return false;
@@ -306,7 +306,7 @@ public final class LabEngine implements AutoCloseable {
      * installing creates it.
      */
     public boolean hasPostgresUser(String hostId) throws IOException {
-        return shells.host(hostId).run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
+        return shells.host(hostId).run(Command.of("getent passwd postgres >/dev/null").probe().timeout(Duration.ofSeconds(20))).ok();
     }
 
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */
