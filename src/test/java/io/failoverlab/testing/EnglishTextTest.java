@@ -20,6 +20,7 @@ class EnglishTextTest {
     @Test
     void commandsNamesAndStatesAreNotEnglishSentences() {
         assertEquals(List.of(), EnglishText.runs("Переключение (pg_autoctl perform switchover): node2 primary, node1 secondary"));
+        assertEquals(List.of(), EnglishText.runs("задаётся для формации: `set formation number-sync-standbys N`"), "a command in backticks");
         assertEquals(List.of(), EnglishText.problems(EnglishText.prose(
                 "Команды:\n\n```console\npostgres$ pg_autoctl create monitor --pgdata /x\nUsing default --ssl-mode require\n```\n"
                         + "Текст с `inline code that is English` внутри.\n")), "code and its output are the hosts' words");
