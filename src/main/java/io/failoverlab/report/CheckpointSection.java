@@ -48,7 +48,7 @@ final class CheckpointSection {
             d.p(t.tr("item.commands") + ":");
             d.code(b.person.toString().stripTrailing(), "console");
         } else {
-            d.p(t.tr("item.output.none"));
+            d.p(t.tr(b.probes > 0 ? "item.commands.probesOnly" : "item.output.none"));
         }
         if (b.technical.length() > 0) d.details(t.tr("item.technical", b.probes), b.technical.toString());
         if (!events.isEmpty()) {

@@ -79,7 +79,9 @@ class RussianReportTest {
         assertTrue(monitor.substring(technical).contains("PG_VERSION"), "the probe is in the technical details");
         String preflight = md.substring(md.indexOf("### 1.2"), md.indexOf("## 3."));
         assertTrue(preflight.contains("getent passwd") && preflight.indexOf("getent") > preflight.indexOf("<summary>"), "probes only: folded");
-        assertTrue(preflight.contains("This step ran no command in a terminal"), preflight);
+        assertTrue(preflight.contains("This step ran only the app's own checks"), preflight);
+        String switchover = md.substring(md.indexOf("### ", md.indexOf("## 5.")));
+        assertTrue(switchover.contains("pg_autoctl perform switchover"), "what a student types for the switchover");
     }
 
     @Test
