@@ -239,7 +239,7 @@ public final class LabEngine implements AutoCloseable {
         try {
             InstanceSpec m = spec.monitor;
             CommandResult r = shells.of(m).run(Command.asPostgres(pgautoctl(m).showStateJson(paths(m).pgdata()))
-                    .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json"));
+                    .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json").probe()); // the app's poll; the report shows its table
             if (!r.ok()) return ClusterSnapshot.unreachable(r.lastErrorLine());
             return new ClusterSnapshot(Instant.now(), true, null, ShowStateJson.parse(r.stdout()));
         } catch (IOException | RuntimeException e) {

@@ -50,7 +50,7 @@ final class CheckpointSection {
         } else {
             d.p(t.tr(b.probes > 0 ? "item.commands.probesOnly" : "item.output.none"));
         }
-        if (b.technical.length() > 0) d.details(t.tr("item.technical", b.probes), b.technical.toString());
+        if (b.technical.length() > 0) d.details(b.probes > 0 ? t.tr("item.technical", b.probes) : t.tr("item.technical.notes"), b.technical.toString());
         if (!events.isEmpty()) {
             d.details(t.tr("item.events", events.size()), events.stream()
                     .map(e -> clock(e.instant()) + "  " + r.clean(e.text())).collect(Collectors.joining("\n")));
