@@ -64,9 +64,12 @@ public final class Cli {
             return 2;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            // an unexpected failure still reads as a sentence, in --lang's language
             err.println(e instanceof LabException le && le.msg() != null && c.getCommand() instanceof Verb v ? v.say(le.msg())
                     : e instanceof LabException ? e.getMessage()
-                    : "Failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    : c.getCommand() instanceof Verb v ? v.say(io.failoverlab.lab.Msg.of("cli.failed", why))
+                    : "Failed: " + why);
             return 1;
         });
         return cl;

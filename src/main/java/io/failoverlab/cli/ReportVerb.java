@@ -2,6 +2,7 @@ package io.failoverlab.cli;
 
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.report.Journal;
 import io.failoverlab.report.ReportWriter;
 import io.failoverlab.report.Secrets;
@@ -23,12 +24,12 @@ final class ReportVerb extends Verb {
 
     @Override
     int run(LabSpec lab) throws Exception {
-        if (dir == null) throw new LabException("report needs --out DIR: the folder to write report.md and report.html to.");
+        if (dir == null) throw new LabException(Msg.of("cli.report.noOut"));
         String lang = common().lang() == null ? "en" : common().lang();
-        if (!lang.equals("en") && !lang.equals("ru")) throw new LabException("--lang is en or ru, not '" + lang + "'.");
+        if (!lang.equals("en") && !lang.equals("ru")) throw new LabException(Msg.of("cli.lang.unknown", lang));
         Journal journal = new Journal(common().paths().journalFor(lab));
         if (!journal.exists()) {
-            throw new LabException("Lab '" + lab.name + "' has no journal yet (" + journal.file() + "): run up or scenario seed first.");
+            throw new LabException(Msg.of("cli.report.noJournal", lab.name, journal.file()));
         }
         // the timeline is drawn off-screen: no display is needed, and none is touched
         System.setProperty("java.awt.headless", "true");
@@ -36,21 +37,22 @@ final class ReportVerb extends Verb {
         try {
             r = new ReportWriter(journal, new ReportWriter.Options(lang, redact), Secrets.fromEnvironment(System.getenv())).write(Path.of(dir));
         } catch (IOException e) {
-            throw new LabException("Cannot write the report to " + dir + ": " + why(e) + ".");
+            throw new LabException(Msg.of("cli.report.cannotWrite", dir, why(e)));
         }
-        out().println("Report written: " + r.markdown() + " and " + r.html() + " (" + r.images().size() + " images).");
-        out().println("Checkpoints passed: " + r.passed() + " of " + r.checkpoints() + ".");
-        if (journal.readConclusion() == null) {
-            out().println("The conclusion is a draft: write your own in " + journal.conclusion() + " and run report again.");
-        }
+        out().println(say(Msg.of("cli.report.written", r.markdown(), r.html(), r.images().size())));
+        out().println(say(Msg.of("cli.report.passed", r.passed(), r.checkpoints())));
+        if (journal.readConclusion() == null) out().println(say(Msg.of("cli.report.draft", journal.conclusion())));
         return 0;
     }
 
-    /** What the file system said, without the path it said it about (the sentence names the folder). */
-    static String why(IOException e) {
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NoSuchFileException) return "no such file or folder";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /**
+     * What the file system said, as a message, without the path it said it about (the sentence
+     * names the folder); a reason the system gave in its own words stays as it was given.
+     */
+    static Msg why(IOException e) {
+        if (e instanceof AccessDeniedException) return Msg.of("cli.report.why.denied");
+        if (e instanceof NoSuchFileException) return Msg.of("cli.report.why.noSuchFile");
+        if (e instanceof FileSystemException f && f.getReason() != null) return Msg.of("cli.report.why.system", f.getReason());
+        return Msg.of("cli.report.why.system", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StateTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,11 +24,12 @@ final class StatusVerb extends Verb {
                 o.put("timingProfile", io.failoverlab.ops.TimingProfiles.currentName(engine));
                 out().println(Json.MAPPER.writeValueAsString(o));
             } else {
-                out().println("Lab '" + lab.name + "', timing profile " + io.failoverlab.ops.TimingProfiles.currentName(engine));
-                out().print(StateTable.render(s));
+                out().println(say(Msg.of("cli.status.head", lab.name, io.failoverlab.ops.TimingProfiles.currentName(engine))));
+                // the table reads as pg_autoctl show state prints it; unreachable, the sentence below says why
+                if (s.monitorReachable()) out().print(StateTable.render(s));
             }
             if (!s.monitorReachable()) {
-                err().println("The monitor of lab '" + lab.name + "' is unreachable: " + s.error());
+                err().println(say(Msg.of("cli.status.unreachable", lab.name, s.error())));
                 return 1;
             }
             return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
 import io.failoverlab.remote.KnownHostsFile;
@@ -88,7 +89,7 @@ public final class GceProvider implements Provider {
         for (String hostId : hostIds) {
             GceInstance vm = vms.get(GceNames.vm(lab, hostId));
             if (vm == null || vm.natIp() == null) {
-                throw new LabException("VM " + GceNames.vm(lab, hostId) + " has no external address; it may still be starting: run up again.");
+                throw new LabException(Msg.of("gce.noAddress", GceNames.vm(lab, hostId)));
             }
             HostSpec h = HostSpec.ssh(hostId, vm.natIp(), s.sshPort, s.user, keyFile(lab).toString());
             h.instanceId = vm.id();
@@ -285,7 +286,7 @@ public final class GceProvider implements Provider {
     }
 
     private static GceSettings settings(LabSpec lab) {
-        if (lab.gce == null) throw new LabException("Lab '" + lab.name + "' has no gce settings.");
+        if (lab.gce == null) throw new LabException(Msg.of("gce.noSettings", lab.name));
         List<String> p = lab.gce.problems();
         if (!p.isEmpty()) throw new LabException(String.join(" ", p));
         return lab.gce;
@@ -298,8 +299,7 @@ public final class GceProvider implements Provider {
         JsonNode v = gcloud.json(List.of("config", "get-value", "project"));
         String p = v.isTextual() ? v.asText().strip() : "";
         if (p.isEmpty()) {
-            throw new LabException("No Google Cloud project is set: put the project id into the lab profile (gce.project) "
-                    + "or run `gcloud config set project PROJECT_ID`.");
+            throw new LabException(Msg.of("gce.noProject"));
         }
         return p;
     }
@@ -322,7 +322,7 @@ public final class GceProvider implements Provider {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted.");
+            throw new LabException(Msg.of("gce.interrupted"));
         }
     }
 }

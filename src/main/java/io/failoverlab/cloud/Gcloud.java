@@ -2,6 +2,7 @@ package io.failoverlab.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabProfiles;
 
 import java.io.ByteArrayOutputStream;
@@ -44,8 +45,7 @@ public final class Gcloud {
                 if (Files.isExecutable(p)) return p.toString();
             }
         }
-        throw new LabException("The gcloud CLI (" + name + ") is not on PATH: install the Google Cloud SDK, run `gcloud auth login`, "
-                + "or set gce.gcloud in the lab profile to its full path.");
+        throw new LabException(Msg.of("gcloud.notOnPath", name));
     }
 
     public String executable() { return executable; }
@@ -62,8 +62,7 @@ public final class Gcloud {
         try {
             return LabProfiles.JSON.readTree(out);
         } catch (IOException e) {
-            throw new LabException("gcloud " + command(args) + " printed something that is not JSON: "
-                    + out.substring(0, Math.min(120, out.length())) + ".");
+            throw new LabException(Msg.of("gcloud.notJson", command(args), out.substring(0, Math.min(120, out.length()))));
         }
     }
 
@@ -82,8 +81,7 @@ public final class Gcloud {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new LabException("Cannot start gcloud (" + executable + "): " + e.getMessage()
-                    + "; install the Google Cloud SDK or set gce.gcloud to its full path.", e);
+            throw new LabException(Msg.of("gcloud.cannotStart", executable, e.getMessage()), e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -93,7 +91,7 @@ public final class Gcloud {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly); // only the child we started, and its own children
                 p.destroyForcibly();
-                throw new LabException("gcloud " + command(args) + " did not finish within " + timeout.toSeconds() + " s.");
+                throw new LabException(Msg.of("gcloud.timedOut", command(args), timeout.toSeconds()));
             }
             to.join(5000);
             te.join(5000);
@@ -101,7 +99,7 @@ public final class Gcloud {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted while gcloud " + command(args) + " ran.");
+            throw new LabException(Msg.of("gcloud.interrupted", command(args)));
         }
         synchronized (out) {
             synchronized (err) {

@@ -2,6 +2,7 @@ package io.failoverlab.cloud;
 
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
 
@@ -29,7 +30,7 @@ public final class HostsProvider implements Provider {
         Layout layout;
         if (machines.size() == 1) layout = Layout.SINGLE;
         else if (machines.size() == roles) layout = Layout.PER_ROLE;
-        else throw new LabException("The lab has " + roles + " roles, so give one host or " + roles + " hosts, not " + machines.size() + ".");
+        else throw new LabException(Msg.of("provider.hostsCount", roles, machines.size()));
         List<String> ids = layout.hostIds(lab);
         List<HostSpec> hosts = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 
 import java.util.List;
@@ -27,11 +28,11 @@ public interface Provider {
 
     /** Stops one host's machine (the `vm` fault mode); only cloud machines can be stopped. */
     default void stop(LabSpec lab, String hostId) {
-        throw new LabException("Stopping a machine needs a cloud lab; '" + lab.name + "' runs on " + kind() + " hosts.");
+        throw new LabException(Msg.of("provider.noStop", lab.name, kind()));
     }
 
     default void start(LabSpec lab, String hostId) {
-        throw new LabException("Starting a machine needs a cloud lab; '" + lab.name + "' runs on " + kind() + " hosts.");
+        throw new LabException(Msg.of("provider.noStart", lab.name, kind()));
     }
 
     /** Whether one host's machine runs now (hosts that cannot be powered off always do). */
@@ -46,6 +47,6 @@ public interface Provider {
 
     /** Reboots one host's machine cleanly (the `reboot` fault mode) and returns once it answers again. */
     default void reboot(LabSpec lab, String hostId) {
-        throw new LabException("Rebooting a machine needs a lab of machines on this computer; '" + lab.name + "' runs on " + kind() + " hosts.");
+        throw new LabException(Msg.of("provider.noReboot", lab.name, kind()));
     }
 }

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.remote.KnownHostsFile;
 
@@ -32,7 +33,7 @@ public final class Providers {
             case "machines":
                 return new io.failoverlab.cloud.machines.MachinesProvider(o.keysDir(), o.knownHosts(), o.firstContact());
             default:
-                throw new LabException("Unknown provider '" + lab.provider + "' in lab '" + lab.name + "': use local, hosts, machines or gce.");
+                throw new LabException(Msg.of("provider.unknown", lab.provider, lab.name));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,16 +29,14 @@ public final class PublicAddress {
                     HttpResponse.BodyHandlers.ofString());
             String ip = r.body().strip();
             if (r.statusCode() != 200 || !IPV4.matcher(ip).matches()) {
-                throw new LabException("Could not tell this computer's public address from " + service
-                        + ": set gce.sshFrom in the lab profile to your address, e.g. 203.0.113.7/32.");
+                throw new LabException(Msg.of("address.unclear", service));
             }
             return ip + "/32";
         } catch (IOException e) {
-            throw new LabException("Could not reach " + service + " to learn this computer's public address: "
-                    + "set gce.sshFrom in the lab profile to your address, e.g. 203.0.113.7/32.", e);
+            throw new LabException(Msg.of("address.unreachable", service), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted while detecting this computer's public address.");
+            throw new LabException(Msg.of("address.interrupted"));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.failoverlab.cloud;
 
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.HostKeyChangedException;
 import io.failoverlab.remote.KnownHostsFile;
@@ -46,7 +47,7 @@ public final class SshWait {
                     progress.report(f, "logging in to " + h.id + " as " + h.user);
                     try (SshShell sh = new SshShell(h.address, h.sshPort, h.user, Path.of(h.keyFile), null, knownHosts,
                             h.instanceId, firstContact)) {
-                        if (sh.run(Command.of("true").timeout(Duration.ofSeconds(20))).ok()) {
+                        if (sh.run(Command.of("true").probe().timeout(Duration.ofSeconds(20))).ok()) {
                             progress.report(1, h.id + " answers SSH");
                             return;
                         }
@@ -60,8 +61,7 @@ public final class SshWait {
             }
             sleep(1000);
         }
-        throw new LabException("VM " + h.id + " (" + h.address + ":" + h.sshPort + ") did not answer SSH within "
-                + max.toSeconds() + " s (last: " + last + "); check the SSH firewall rule admits your address, then run up again.");
+        throw new LabException(Msg.of("provider.vmNoSsh", h.id, h.address + ":" + h.sshPort, max.toSeconds(), last));
     }
 
     private static String bannerOf(HostSpec h) throws IOException {
@@ -80,7 +80,7 @@ public final class SshWait {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted while waiting for SSH.");
+            throw new LabException(Msg.of("provider.sshInterrupted"));
         }
     }
 }

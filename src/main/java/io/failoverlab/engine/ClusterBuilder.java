@@ -92,14 +92,14 @@ public final class ClusterBuilder {
         for (String hostId : hostIds()) {
             Shell sh = engine.shells().host(hostId);
             Object where = engine.hostName(hostId);
-            CommandResult r = sh.run(Command.asRoot("id -u").timeout(Duration.ofSeconds(30)));
+            CommandResult r = sh.run(Command.asRoot("id -u").probe().timeout(Duration.ofSeconds(30)));
             if (!r.ok()) {
                 if (Privilege.isSudoRefusal(r.stderr())) throw new LabException(Msg.of("step.fail.noSudo", where));
                 throw new LabException(Msg.of("step.fail.root", where, r.lastErrorLine()));
             }
             if (engine.hasPostgresUser(hostId)) {
                 withPostgres.add(hostId);
-                CommandResult asPg = sh.run(Command.asPostgres("id -un").timeout(Duration.ofSeconds(30)));
+                CommandResult asPg = sh.run(Command.asPostgres("id -un").probe().timeout(Duration.ofSeconds(30)));
                 if (!asPg.ok() || !asPg.stdout().strip().equals("postgres")) {
                     throw new LabException(Msg.of("step.fail.asPostgres", where, asPg.lastErrorLine()));
                 }
@@ -108,8 +108,8 @@ public final class ClusterBuilder {
         for (InstanceSpec inst : lab.instances()) {
             Shell sh = engine.shells().of(inst);
             InstancePaths p = InstancePaths.of(lab, inst);
-            boolean ours = withPostgres.contains(inst.host) && sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
-            if (!ours && sh.run(Command.of(InstanceScripts.portInUse(inst.port)).timeout(Duration.ofSeconds(10))).ok()) {
+            boolean ours = withPostgres.contains(inst.host) && sh.run(Command.asPostgres(InstanceScripts.created(p)).probe()).ok();
+            if (!ours && sh.run(Command.of(InstanceScripts.portInUse(inst.port)).probe().timeout(Duration.ofSeconds(10))).ok()) {
                 throw new LabException(Msg.of("step.fail.portInUse", inst.port, engine.hostName(inst.host), inst.name));
             }
         }
@@ -166,7 +166,7 @@ public final class ClusterBuilder {
         Shell sh = engine.shells().of(m);
         InstancePaths p = InstancePaths.of(lab, m);
         PgAutoCtl ctl = engine.pgautoctl(m);
-        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p)).probe()).ok();
         if (!existed) {
             sh.check(Command.asPostgres(ctl.createMonitor(engine.installation(m.host).pgctl(), p.pgdata(), m.port,
                     engine.advertisedHost(m), lab.effectiveAuth(), lab.ssl)).timeout(Duration.ofMinutes(3)));
@@ -175,7 +175,7 @@ public final class ClusterBuilder {
         keeper.start(sh, p, engine.unitName(m));
         // autoctl_node too: on a busy host the monitor accepts connections before its set-up has made the role
         waitFor(Msg.of("step.wait.monitor"), Duration.ofSeconds(90), () -> sh.run(Command.asPostgres(
-                InstanceScripts.psql(m.port, "pg_auto_failover", "select count(*) from pg_roles where rolname = 'autoctl_node'"))
+                InstanceScripts.psql(m.port, "pg_auto_failover", "select count(*) from pg_roles where rolname = 'autoctl_node'")).probe()
                         .timeout(Duration.ofSeconds(10))).stdout().strip().equals("1"),
                 Msg.of("step.fail.monitorClosed", engine.hostName(m.host), m.port));
         Object pw = "";
@@ -193,7 +193,7 @@ public final class ClusterBuilder {
     Msg node(InstanceSpec node) throws Exception {
         Shell sh = engine.shells().of(node);
         InstancePaths p = InstancePaths.of(lab, node);
-        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p))).ok();
+        boolean existed = sh.run(Command.asPostgres(InstanceScripts.created(p)).probe()).ok();
         LabSecrets secrets = engine.secrets();
         Object passFile = "";
         if (secrets != null) {
@@ -294,7 +294,7 @@ public final class ClusterBuilder {
     private boolean isPrimary(Shell sh, InstanceSpec node) throws Exception {
         String[] answer = new String[1];
         waitFor(Msg.of("step.wait.accept", node.name), Duration.ofSeconds(90), () -> {
-            CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(node.port, "postgres", "select pg_is_in_recovery()"))
+            CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(node.port, "postgres", "select pg_is_in_recovery()")).probe()
                     .timeout(Duration.ofSeconds(10)));
             if (r.ok()) answer[0] = r.stdout().strip();
             return r.ok();
@@ -314,7 +314,7 @@ public final class ClusterBuilder {
                 for (InstanceSpec other : lab.nodes) {
                     if (other == creating) break;
                     Shell sh = engine.shells().of(other);
-                    CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", sql))
+                    CommandResult r = sh.run(Command.asPostgres(InstanceScripts.psql(other.port, "postgres", sql)).probe()
                             .timeout(Duration.ofSeconds(10)).display("check base backup progress on " + other.name));
                     if (r.ok() && r.stdout().contains("waiting for checkpoint")) {
                         listener.note(Msg.of("step.note.checkpoint", creating.name, other.name));

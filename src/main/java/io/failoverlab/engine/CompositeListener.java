@@ -70,6 +70,8 @@ public final class CompositeListener implements EngineListener {
 
     @Override public void nodeEvent(String node, String what, java.time.Instant at) { each(l -> l.nodeEvent(node, what, at)); }
 
+    @Override public void nodeEvent(String node, Msg what, java.time.Instant at) { each(l -> l.nodeEvent(node, what, at)); }
+
     @Override public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) {
         each(l -> l.figures(step, figures, finalState));
     }

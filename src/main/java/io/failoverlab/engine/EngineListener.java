@@ -39,5 +39,8 @@ public interface EngineListener {
      */
     default void nodeEvent(String node, String what, java.time.Instant at) { }
 
+    /** The same with what happened as data: a face that renders messages shows it in its language; by default its English text. */
+    default void nodeEvent(String node, Msg what, java.time.Instant at) { nodeEvent(node, what.english(), at); }
+
     EngineListener NONE = new EngineListener() { };
 }

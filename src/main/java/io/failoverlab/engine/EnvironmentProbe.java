@@ -28,7 +28,7 @@ public final class EnvironmentProbe {
                         "(. /etc/os-release 2>/dev/null && echo \"os=$PRETTY_NAME\"); echo \"kernel=$(uname -sr)\";"
                                 + " echo \"cpus=$(nproc 2>/dev/null)\";"
                                 + " echo \"memory=$(awk '/MemTotal/ {printf \"%.1f GiB\", $2/1048576}' /proc/meminfo 2>/dev/null)\"")
-                        .timeout(Duration.ofSeconds(20)).display("cat /etc/os-release; uname -sr; nproc; grep MemTotal /proc/meminfo"));
+                        .probe().timeout(Duration.ofSeconds(20)).display("cat /etc/os-release; uname -sr; nproc; grep MemTotal /proc/meminfo"));
                 for (String line : r.stdout().split("\n")) {
                     int eq = line.indexOf('=');
                     if (eq > 0 && eq < line.length() - 1) env.put(k + line.substring(0, eq).strip(), line.substring(eq + 1).strip());

@@ -22,6 +22,10 @@ public final class JournalListener implements EngineListener {
 
     @Override public void log(LogLine line) { recorder.log(line); }
 
+    @Override public void note(io.failoverlab.lab.Msg text) { recorder.note(text); }
+
+    @Override public void nodeEvent(String node, io.failoverlab.lab.Msg what, java.time.Instant at) { recorder.nodeEvent(node, what, at); }
+
     @Override public void stepStarted(String step) { recorder.stepStarted(step); }
 
     @Override public void stepFinished(StepResult result) { recorder.stepFinished(result); }

@@ -241,7 +241,7 @@ public final class LabEngine implements AutoCloseable {
         try {
             InstanceSpec m = spec.monitor;
             CommandResult r = shells.of(m).run(Command.asPostgres(pgautoctl(m).showStateJson(paths(m).pgdata()))
-                    .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json"));
+                    .timeout(Duration.ofSeconds(30)).display("pg_autoctl show state --json").probe()); // the app's poll; the report shows its table
             if (!r.ok()) return ClusterSnapshot.unreachable(r.lastErrorLine());
             return new ClusterSnapshot(Instant.now(), true, null, ShowStateJson.parse(r.stdout()));
         } catch (IOException | RuntimeException e) {
@@ -310,7 +310,7 @@ public final class LabEngine implements AutoCloseable {
     /** True when the instance answers `select 1` over TCP on its address and port (run on its host). */
     public boolean answers(InstanceSpec inst) {
         try {
-            return shells.of(inst).run(Command.asPostgres(InstanceScripts.psqlTcp(advertisedHost(inst), inst.port, "postgres", "select 1"))
+            return shells.of(inst).run(Command.asPostgres(InstanceScripts.psqlTcp(advertisedHost(inst), inst.port, "postgres", "select 1")).probe()
                     .timeout(Duration.ofSeconds(20)).display("select 1 on " + inst.name)).ok();
         } catch (IOException | RuntimeException e) {
             return false;
@@ -322,7 +322,7 @@ public final class LabEngine implements AutoCloseable {
      * installing creates it.
      */
     public boolean hasPostgresUser(String hostId) throws IOException {
-        return shells.host(hostId).run(Command.of("getent passwd postgres >/dev/null").timeout(Duration.ofSeconds(20))).ok();
+        return shells.host(hostId).run(Command.of("getent passwd postgres >/dev/null").probe().timeout(Duration.ofSeconds(20))).ok();
     }
 
     /** Stops every keeper (nodes first, then the monitor); with destroy also deletes their data. */

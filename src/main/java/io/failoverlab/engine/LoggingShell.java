@@ -24,7 +24,7 @@ final class LoggingShell implements Shell {
     @Override
     public CommandResult run(Command c) throws IOException {
         String who = c.runAs() == io.failoverlab.remote.RunAs.POSTGRES ? "postgres$ " : c.runAs() == io.failoverlab.remote.RunAs.ROOT ? "root# " : "$ ";
-        listener.log(LogLine.of(source, LogLine.Level.COMMAND, who + c.display().strip()));
+        listener.log(LogLine.of(source, c.probing() ? LogLine.Level.PROBE : LogLine.Level.COMMAND, who + c.display().strip()));
         OutputListener original = c.listener();
         CommandResult r = inner.run(c.listener((stream, line) -> {
             listener.log(LogLine.of(source, stream == OutputListener.Stream.STDERR ? LogLine.Level.WARN : LogLine.Level.OUTPUT, line));
@@ -39,7 +39,7 @@ final class LoggingShell implements Shell {
 
     @Override
     public void upload(byte[] content, String remotePath, String mode) throws IOException {
-        listener.log(LogLine.of(source, LogLine.Level.COMMAND, "write " + remotePath + " (" + content.length + " bytes)"));
+        listener.log(LogLine.of(source, LogLine.Level.PROBE, "write " + remotePath + " (" + content.length + " bytes)"));
         inner.upload(content, remotePath, mode);
     }
 

@@ -55,6 +55,10 @@ final class MaskingListener implements EngineListener {
     @Override
     public void nodeEvent(String node, String what, java.time.Instant at) { inner.nodeEvent(node, mask(what), at); }
 
+    /** Its arguments are node names, figures and fixed words, as in a step's msg. */
+    @Override
+    public void nodeEvent(String node, Msg what, java.time.Instant at) { inner.nodeEvent(node, what, at); }
+
     @Override
     public void figures(String step, java.util.Map<String, Double> figures, ClusterSnapshot finalState) {
         inner.figures(step, figures, finalState);

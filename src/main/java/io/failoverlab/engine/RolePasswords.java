@@ -24,7 +24,7 @@ final class RolePasswords {
         String lit = "'" + role.replace("'", "''") + "'";
         // Only the verifier's head (method, iterations, salt) comes back, never its keys.
         CommandResult head = sh.check(Command.asPostgres(InstanceScripts.psql(port, db,
-                "select coalesce(substring(rolpassword from '^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/=]+'), '-') from pg_authid where rolname = " + lit))
+                "select coalesce(substring(rolpassword from '^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/=]+'), '-') from pg_authid where rolname = " + lit)).probe()
                 .timeout(Duration.ofSeconds(30)).display("read the password salt of " + role + " on " + where));
         String h = head.stdout().strip();
         if (h.isEmpty()) {
@@ -33,7 +33,7 @@ final class RolePasswords {
         Optional<String> same = ScramVerifier.sameSalt(password, h);
         if (same.isPresent()) {
             CommandResult eq = sh.check(Command.asPostgres(InstanceScripts.psql(port, db,
-                    "select rolpassword = '" + same.get() + "' from pg_authid where rolname = " + lit))
+                    "select rolpassword = '" + same.get() + "' from pg_authid where rolname = " + lit)).probe()
                     .masking(same.get(), password).timeout(Duration.ofSeconds(30))
                     .display("compare the password of " + role + " on " + where + " with the lab's"));
             if (eq.stdout().strip().equals("t")) return false;

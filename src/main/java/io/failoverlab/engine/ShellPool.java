@@ -3,6 +3,7 @@ package io.failoverlab.engine;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.remote.Shell;
 import io.failoverlab.remote.ShellFactory;
@@ -27,7 +28,7 @@ public final class ShellPool implements AutoCloseable {
     public synchronized Shell host(String hostId) throws IOException {
         Shell s = open.get(hostId);
         if (s == null) {
-            HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException("The lab defines no host '" + hostId + "'."));
+            HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException(Msg.of("engine.host.unknown", hostId)));
             s = new LoggingShell(factory.open(h), h.id, listener);
             open.put(hostId, s);
         }

@@ -31,7 +31,7 @@ public final class Installer {
     /** What the host has now, or null fields when absent. */
     public Installation detect(Shell shell, int pgMajor) throws IOException {
         // as the login user: before the packages are in, there is no postgres user to run it as
-        CommandResult r = shell.run(Command.of(probeScript(pgMajor)).timeout(Duration.ofSeconds(30)));
+        CommandResult r = shell.run(Command.of(probeScript(pgMajor)).probe().timeout(Duration.ofSeconds(30)));
         if (!r.ok()) {
             String why = r.lastErrorLine();
             if (Privilege.isSudoRefusal(r.stderr())) {

@@ -15,8 +15,10 @@ public class LabException extends RuntimeException {
     }
 
     /** The sentence as data; getMessage() is its English text. */
-    public LabException(Msg msg) {
-        super(msg.english());
+    public LabException(Msg msg) { this(msg, null); }
+
+    public LabException(Msg msg, Throwable cause) {
+        super(msg.english(), cause);
         this.msg = msg;
     }
 

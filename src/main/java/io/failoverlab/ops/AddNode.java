@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
@@ -41,8 +42,7 @@ public final class AddNode implements OperationRunner.Operation {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
             InstanceSpec node = choose(before);
-            NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException("Cannot add " + node.name
-                    + ": no node accepts writes to clone it from (state: " + before.summary() + ")."));
+            NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(Msg.of("op.addNode.noPrimary", node.name, before.summary())));
             long t0 = System.nanoTime();
             engine.listener().log(LogLine.of("app", LogLine.Level.INFO, "Removing what is left of " + node.name
                     + " on its host (a dropped node cannot simply be started again), then creating it afresh."));
@@ -67,8 +67,7 @@ public final class AddNode implements OperationRunner.Operation {
     private InstanceSpec choose(ClusterSnapshot before) {
         if (requested == null) {
             return engine.spec().nodes.stream().filter(n -> before.node(n.name).isEmpty()).findFirst()
-                    .orElseThrow(() -> new LabException("Every node of the lab is registered at the monitor ("
-                            + before.summary() + "); drop one first to add it again."));
+                    .orElseThrow(() -> new LabException(Msg.of("op.addNode.allRegistered", before.summary())));
         }
         before.node(requested).ifPresent(n -> {
             throw new LabException(requested + " is already registered at the monitor (" + n.reportedState().id()

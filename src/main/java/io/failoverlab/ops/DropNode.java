@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
@@ -38,8 +39,7 @@ public final class DropNode extends NodeOperation {
             ClusterSnapshot before = s.snapshot();
             NodeStatus target = LabNodes.registered(before, node.name, "drop");
             if (before.nodes().size() == 1) {
-                throw new LabException("Refusing to drop " + node.name + ": it is the last node of formation "
-                        + s.formation() + ", so nothing would be left to serve the database (use down to stop the lab).");
+                throw new LabException(Msg.of("op.dropNode.last", node.name, s.formation()));
             }
             boolean wasPrimary = target.reportedState().writable();
             long t0 = System.nanoTime();

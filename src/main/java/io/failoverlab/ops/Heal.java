@@ -66,7 +66,7 @@ public final class Heal implements OperationRunner.Operation {
                     ? Msg.of("heal.nothingAll", PartitionFilter.TABLE) : Msg.of("heal.nothingNode", nodeName, PartitionFilter.TABLE), Map.of(), null);
         }
         java.time.Instant healAt = java.time.Instant.now();
-        for (String n : healed) engine.listener().nodeEvent(n, "cut removed", healAt);
+        for (String n : healed) engine.listener().nodeEvent(n, Msg.of("node.event.healed"), healAt);
         engine.listener().stepProgress(name(), 0, "removed the cut on " + String.join(", ", healed) + "; waiting for the nodes to rejoin");
         try (OpSession s = new OpSession(engine)) {
             List<StateTrail> trails = new ArrayList<>();

@@ -98,7 +98,7 @@ public final class KillPrimary implements OperationRunner.Operation {
         long deadline = System.nanoTime() + observe.toNanos();
         while (System.nanoTime() < deadline) {
             if (restartedAfter == null) {
-                String now = sh.run(Command.asPostgres(FaultScripts.postmasterPid(p)).timeout(Duration.ofSeconds(10))
+                String now = sh.run(Command.asPostgres(FaultScripts.postmasterPid(p)).probe().timeout(Duration.ofSeconds(10))
                         .display("read postmaster.pid of " + inst.name)).stdout().strip();
                 if (!now.isEmpty() && !now.equals(oldPid)) restartedAfter = StepResult.secondsSince(t0);
             }

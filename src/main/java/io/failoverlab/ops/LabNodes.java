@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.NodeStatus;
 
@@ -15,17 +16,20 @@ final class LabNodes {
     /** The lab's node of that name; checked before anything touches a host. */
     static InstanceSpec require(LabSpec lab, String name) {
         if (name == null || name.isBlank()) {
-            throw new LabException("Name a node of the lab (" + names(lab) + ").");
+            throw new LabException(Msg.of("op.node.unnamed", names(lab)));
         }
-        return lab.node(name).orElseThrow(() -> new LabException("The lab has no node '" + name + "'"
-                + (lab.monitor != null && lab.monitor.name.equals(name) ? " (that is the monitor)" : "")
-                + "; its nodes are " + names(lab) + "."));
+        return lab.node(name).orElseThrow(() -> new LabException(
+                lab.monitor != null && lab.monitor.name.equals(name) ? Msg.of("op.node.isMonitor", name, names(lab))
+                        : Msg.of("op.node.unknown", name, names(lab))));
     }
 
-    /** The node's row at the monitor; fails when it is not registered there (for example dropped). */
+    /**
+     * The node's row at the monitor; fails when it is not registered there (for example dropped).
+     * action: what was refused, an id of op.refused.* in the messages (promote, drop, …).
+     */
     static NodeStatus registered(ClusterSnapshot s, String name, String action) {
-        return s.node(name).orElseThrow(() -> new LabException("Cannot " + action + " " + name
-                + ": it is not registered at the monitor (dropped?); add-node " + name + " re-creates it."));
+        return s.node(name).orElseThrow(() -> new LabException(Msg.of("op.node.notRegistered",
+                Msg.of("op.refused." + action, name), name)));
     }
 
     static String names(LabSpec lab) {

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -38,7 +39,7 @@ public final class Maintenance implements OperationRunner.Operation {
     public static boolean parseSwitch(String s) {
         if ("on".equalsIgnoreCase(s)) return true;
         if ("off".equalsIgnoreCase(s)) return false;
-        throw new LabException("Maintenance is switched 'on' or 'off', not '" + s + "'.");
+        throw new LabException(Msg.of("op.maintenance.value", s));
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class Maintenance implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
-            NodeStatus target = LabNodes.registered(before, node.name, "change maintenance of");
+            NodeStatus target = LabNodes.registered(before, node.name, "maintenance");
             return on ? start(s, before, target) : stop(s, before, target);
         }
     }
@@ -59,12 +60,11 @@ public final class Maintenance implements OperationRunner.Operation {
         }
         boolean primary = target.reportedState().writable();
         if (primary && before.count(NodeState.SECONDARY) == 0) {
-            throw new LabException("Cannot put " + node.name + " in maintenance: it is the " + target.reportedState().id()
-                    + " and no secondary could take over (state: " + before.summary() + ").");
+            throw new LabException(Msg.of("op.maintenance.noTakeover", node.name, target.reportedState().id(), before.summary()));
         }
         long t0 = System.nanoTime();
         if (!s.monitor().startMaintenance(target.nodeId())) {
-            throw new LabException("The monitor refused to start maintenance of " + node.name + " (state: " + before.summary() + ").");
+            throw new LabException(Msg.of("op.maintenance.startRefused", node.name, before.summary()));
         }
         Predicate<ClusterSnapshot> done = Convergence.nodeIs(node.name, NodeState.MAINTENANCE)
                 .and(x -> x.nodes().stream().filter(n -> !n.name().equals(node.name)).noneMatch(NodeStatus::inTransition))
@@ -82,7 +82,7 @@ public final class Maintenance implements OperationRunner.Operation {
         }
         long t0 = System.nanoTime();
         if (!s.monitor().stopMaintenance(target.nodeId())) {
-            throw new LabException("The monitor refused to stop maintenance of " + node.name + " (state: " + before.summary() + ").");
+            throw new LabException(Msg.of("op.maintenance.stopRefused", node.name, before.summary()));
         }
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
         ClusterSnapshot end = s.await(Convergence.stable(before.nodes().size()), bound,

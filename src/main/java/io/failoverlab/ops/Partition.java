@@ -33,7 +33,7 @@ public final class Partition implements OperationRunner.Operation {
     public enum From { ALL, MONITOR, STANDBYS;
         public static From parse(String s) {
             for (From f : values()) if (f.name().equalsIgnoreCase(s)) return f;
-            throw new LabException("Unknown --from '" + s + "': use all, monitor or standbys.");
+            throw new LabException(Msg.of("op.partition.from", s));
         }
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
@@ -93,7 +93,8 @@ public final class Partition implements OperationRunner.Operation {
         String tool = PartitionFilter.apply(sh, peers, engine.spec().hostOf(inst).sshPort, "failover-lab " + inst.name + " from " + from.id());
         engine.listener().stepProgress(name(), 0, String.format(Locale.ROOT, "%s cut off from %s with %s (%s)",
                 inst.name, fromWords(), tool, String.join(", ", peers)));
-        engine.listener().nodeEvent(inst.name, "cut off from " + fromWords(), cutAt);
+        engine.listener().nodeEvent(inst.name, Msg.of("node.event.cut", Msg.of(from == From.ALL ? "part.whom.all"
+                : from == From.MONITOR ? "part.whom.monitor" : "part.whom.standbys")), cutAt);
         PartitionWatch w = new PartitionWatch(s, probe, DataConnections.settings(engine.spec()), inst.name, primary.name(), t0, cutAt);
         double window = cutPrimary ? Math.max(60, 3 * Math.max(expect.failover(), expect.selfDemote()))
                 : Math.max(45, 3 * expect.waitPrimary());
@@ -122,7 +123,7 @@ public final class Partition implements OperationRunner.Operation {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (probe.main().stats().acknowledged() == 0) {
             if (System.nanoTime() > deadline) {
-                throw new LabException("The write probe could not write before the cut: " + probe.main().stats().lastError());
+                throw new LabException(Msg.of("op.partition.probeFailed", probe.main().stats().lastError()));
             }
             Thread.sleep(100);
         }
@@ -134,9 +135,9 @@ public final class Partition implements OperationRunner.Operation {
         static PartitionExpect read(LabEngine engine, InstanceSpec inst, Map<String, String> timings) throws IOException {
             Shell sh = engine.shells().of(inst);
             double npt = number(sh.run(Command.asPostgres(engine.pgautoctl(inst).configGet(engine.paths(inst).pgdata(),
-                    "timeout.network_partition_timeout")).timeout(Duration.ofSeconds(30))), 20);
+                    "timeout.network_partition_timeout")).probe().timeout(Duration.ofSeconds(30))), 20);
             double wst = number(sh.run(Command.asPostgres("psql -X -q -At -p " + inst.port
-                    + " -d postgres -c \"select setting::int / 1000.0 from pg_settings where name = 'wal_sender_timeout'\"").timeout(Duration.ofSeconds(30))), 60);
+                    + " -d postgres -c \"select setting::int / 1000.0 from pg_settings where name = 'wal_sender_timeout'\"").probe().timeout(Duration.ofSeconds(30))), 60);
             return new PartitionExpect(TimingProfile.expectedPartitionFailoverSeconds(timings),
                     TimingProfile.expectedSelfDemoteSeconds(npt, wst),
                     TimingProfile.monitorJudgesUnhealthySeconds(timings) + 1.0, npt, wst, TimingProfile.recognise(timings));

@@ -42,7 +42,7 @@ final class PartitionFilter {
 
     /** True when this host carries a cut of ours now. */
     static boolean active(Shell sh) throws IOException {
-        CommandResult r = sh.run(Command.asRoot(activeScript()).timeout(Duration.ofSeconds(30)).display("is there a cut of ours?"));
+        CommandResult r = sh.run(Command.asRoot(activeScript()).probe().timeout(Duration.ofSeconds(30)).display("is there a cut of ours?"));
         return r.ok() && r.stdout().contains("active");
     }
 

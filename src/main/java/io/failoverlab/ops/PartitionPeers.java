@@ -4,6 +4,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 
 import java.util.ArrayList;
@@ -18,8 +19,7 @@ final class PartitionPeers {
     /** The lab's data node of that name; the monitor and one-host labs are refused with the reason. */
     static InstanceSpec node(LabSpec lab, String name) {
         if (lab.monitor != null && lab.monitor.name.equals(name)) {
-            throw new LabException("The monitor is not partitioned by this app: cut off, it cannot fail anything over while the nodes"
-                    + " keep serving as they are, which stop-monitor already shows; name a data node (" + LabNodes.names(lab) + ").");
+            throw new LabException(Msg.of("op.partition.monitor", LabNodes.names(lab)));
         }
         InstanceSpec inst = LabNodes.require(lab, name);
         requireSeveralHosts(lab);
@@ -37,9 +37,7 @@ final class PartitionPeers {
         Set<String> hosts = new LinkedHashSet<>();
         for (InstanceSpec i : lab.instances()) hosts.add(lab.hostOf(i).id);
         if (hosts.size() < 2) {
-            throw new LabException("The lab '" + lab.name + "' runs the monitor and every node on one host (" + hosts.iterator().next()
-                    + "), so there is no network between them to cut: a partition needs one machine per role — a machines lab with"
-                    + " layout per-role, a hosts lab with one host per role, or a GCE lab with layout per-role.");
+            throw new LabException(Msg.of("op.partition.oneHost", lab.name, hosts.iterator().next()));
         }
     }
 
@@ -62,14 +60,14 @@ final class PartitionPeers {
             if (registered != null) registered.node(p.name).ifPresent(n -> add(out, n.host()));
         }
         out.removeAll(ownAddrs);
-        if (out.isEmpty()) throw new LabException("The lab gives no address for " + inst.name + "'s peers to cut.");
+        if (out.isEmpty()) throw new LabException(Msg.of("op.partition.noPeers", inst.name));
         return List.copyOf(out);
     }
 
     private static void add(Set<String> out, String a) {
         if (a == null || a.isBlank() || a.startsWith("127.") || a.equals("::1") || a.equals("localhost")) return;
         if (!a.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-            throw new LabException("The address '" + a + "' is a host name; the packet filter needs the IP addresses of the lab's hosts.");
+            throw new LabException(Msg.of("op.partition.hostName", a));
         }
         out.add(a);
     }

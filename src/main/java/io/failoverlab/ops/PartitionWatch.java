@@ -86,8 +86,8 @@ final class PartitionWatch {
                 if (how != null) {
                     seen.selfDemote = el;
                     seen.selfDemoteHow = how;
-                    session.engine().listener().nodeEvent(isolated, String.format(java.util.Locale.ROOT, "fenced itself (%s) %.1f s after the cut",
-                            how, el), Instant.now());
+                    session.engine().listener().nodeEvent(isolated, io.failoverlab.lab.Msg.of("node.event.fenced",
+                            io.failoverlab.lab.Msg.of(how.startsWith("read-only") ? "part.how.readOnly" : "part.how.stopped"), el), Instant.now());
                 }
             }
             if (seen.promotedInMonitor != null && seen.firstWriteElsewhere != null && seen.selfDemote != null) break;

@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
@@ -30,8 +31,7 @@ public final class Promote extends NodeOperation {
             }
             long t0 = System.nanoTime();
             if (!s.monitor().performPromotion(s.formation(), node.name)) {
-                throw new LabException("The monitor refused to promote " + node.name + " (it is " + target.reportedState().id()
-                        + "; state: " + before.summary() + ").");
+                throw new LabException(Msg.of("op.promote.refused", node.name, target.reportedState().id(), before.summary()));
             }
             StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
             ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()

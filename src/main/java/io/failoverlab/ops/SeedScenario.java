@@ -7,6 +7,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.install.Installation;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
@@ -83,7 +84,7 @@ public final class SeedScenario {
                 // the 1M-row ha_test is still replaying on a busy standby: a missed health check then
                 // sends the primary to wait_primary (asynchronous) mid-switchover, and what it
                 // acknowledges there is rewound away. Switch over only from a healthy, quiet cluster.
-                awaitHealthy("healthy before the switchover", Duration.ofSeconds(3));
+                awaitHealthy(Duration.ofSeconds(3));
                 OperationResult sw = op(new Switchover(engine));
                 if (sw.ok()) {
                     switchover = sw.figures().get("switchoverSeconds");
@@ -173,7 +174,7 @@ public final class SeedScenario {
     }
 
     /** Stable with every node healthy, held for quiet without a break. */
-    private void awaitHealthy(String what, Duration quiet) throws Exception {
+    private void awaitHealthy(Duration quiet) throws Exception {
         java.util.function.Predicate<ClusterSnapshot> ok = Convergence.stable(engine.spec().nodes.size())
                 .and(x -> x.nodes().stream().allMatch(n -> n.health() == io.failoverlab.lab.NodeStatus.Health.GOOD));
         long since = -1;
@@ -189,7 +190,7 @@ public final class SeedScenario {
                 Thread.sleep(200);
             }
         }
-        throw new LabException("The cluster was not " + what + " within 120 s.");
+        throw new LabException(Msg.of("op.seed.notHealthy"));
     }
 
     private void awaitStable(String what) throws Exception {

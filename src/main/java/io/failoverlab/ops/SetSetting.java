@@ -3,6 +3,7 @@ package io.failoverlab.ops;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
@@ -43,18 +44,18 @@ public final class SetSetting implements OperationRunner.Operation {
                         number(value, 0, 100, "A candidate priority"), false);
             case "replication-quorum":
                 if (!"true".equals(value) && !"false".equals(value)) {
-                    throw new LabException("Replication quorum is true or false, not '" + value + "'.");
+                    throw new LabException(Msg.of("op.setting.quorumValue", value));
                 }
                 return new SetSetting(engine, Kind.REPLICATION_QUORUM, LabNodes.require(engine.spec(), target).name, 0,
                         Boolean.parseBoolean(value));
             case "number-sync-standbys":
                 if (!"formation".equals(target)) {
-                    throw new LabException("number-sync-standbys belongs to the formation: set formation number-sync-standbys N.");
+                    throw new LabException(Msg.of("op.setting.syncOfFormation"));
                 }
                 return new SetSetting(engine, Kind.NUMBER_SYNC_STANDBYS, null,
                         number(value, 0, Math.max(0, engine.spec().nodes.size() - 1), "number-sync-standbys"), false);
             default:
-                throw new LabException("Unknown setting '" + setting + "'; use candidate-priority, replication-quorum or number-sync-standbys.");
+                throw new LabException(Msg.of("op.setting.unknown", setting));
         }
     }
 
@@ -72,8 +73,7 @@ public final class SetSetting implements OperationRunner.Operation {
     private void requireQuorumStandbys(ClusterSnapshot s) {
         long standbys = s.nodes().stream().filter(n -> !n.reportedState().writable() && n.replicationQuorum()).count();
         if (standbys < number + 1) {
-            throw new LabException("number-sync-standbys " + number + " needs at least " + (number + 1)
-                    + " standbys with replication quorum, and formation " + engine.spec().formation + " has " + standbys + ".");
+            throw new LabException(Msg.of("op.setting.syncTooMany", number, number + 1, engine.spec().formation, standbys));
         }
     }
 
@@ -90,7 +90,7 @@ public final class SetSetting implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
-            if (node != null) LabNodes.registered(before, node, "change settings of");
+            if (node != null) LabNodes.registered(before, node, "settings");
             if (kind == Kind.NUMBER_SYNC_STANDBYS && number > 0) requireQuorumStandbys(before);
             long t0 = System.nanoTime();
             boolean accepted;
@@ -108,7 +108,7 @@ public final class SetSetting implements OperationRunner.Operation {
                     accepted = s.monitor().setNumberSyncStandbys(s.formation(), number);
                     visible = x -> true;
             }
-            if (!accepted) throw new LabException("The monitor did not accept " + name() + " (state: " + before.summary() + ").");
+            if (!accepted) throw new LabException(Msg.of("op.setting.refused", name(), before.summary()));
             // a converged cluster must converge again; otherwise every node must at least settle
             Predicate<ClusterSnapshot> done = visible.and(before.converged()
                     ? Convergence.stable(before.nodes().size()) : Convergence.settled());

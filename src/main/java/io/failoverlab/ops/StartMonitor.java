@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
 
@@ -40,7 +41,7 @@ public final class StartMonitor implements OperationRunner.Operation {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!s.monitorReachable()) {
             if (System.nanoTime() > deadline) {
-                throw new LabException("The monitor did not answer within " + bound.toSeconds() + " s of starting it: " + s.error());
+                throw new LabException(Msg.of("op.startMonitor.silent", bound.toSeconds(), s.error()));
             }
             Thread.sleep(500);
             s = engine.status();

@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
 
@@ -31,7 +32,7 @@ public final class StopMonitor implements OperationRunner.Operation {
         double secs = StepResult.secondsSince(t0);
         ClusterSnapshot after = engine.status();
         if (after.monitorReachable()) {
-            throw new LabException("The monitor still answers after its keeper was stopped; is another process serving port " + m.port + "?");
+            throw new LabException(Msg.of("op.stopMonitor.stillAnswers", m.port));
         }
         List<String> answering = new ArrayList<>();
         List<String> silent = new ArrayList<>();

@@ -41,6 +41,10 @@ public final class Switchover implements OperationRunner.Operation {
                 throw new LabException(io.failoverlab.lab.Msg.of("op.switchover.noSecondary", before.summary()));
             }
             long t0 = System.nanoTime();
+            // what a person types for this step; the app sends the same request over its monitor connection
+            engine.listener().log(io.failoverlab.lab.LogLine.of(engine.spec().monitor.host, io.failoverlab.lab.LogLine.Level.COMMAND,
+                    "postgres$ pg_autoctl perform switchover --formation " + s.formation()
+                            + "   # sent as: select pgautofailover.perform_failover('" + s.formation() + "', 0)"));
             s.monitor().performFailover(s.formation(), 0);
             ClusterSnapshot writable = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(oldPrimary.name())
                     && n.reportedState().writable()), bound, "a standby to accept writes");

@@ -32,7 +32,7 @@ public final class TimingProfiles {
         CommandResult r = engine.shells().of(m).check(Command.asPostgres(
                 "psql -X -q -At -F '|' -p " + m.port + " -d pg_auto_failover -c "
                         + ShellQuote.quote("select name, setting from pg_settings where name like 'pgautofailover.%'"))
-                .timeout(Duration.ofSeconds(30)).display("read pgautofailover.* settings"));
+                .probe().timeout(Duration.ofSeconds(30)).display("read pgautofailover.* settings"));
         Map<String, String> settings = new LinkedHashMap<>();
         for (String line : r.stdout().split("\n")) {
             int bar = line.indexOf('|');

@@ -47,7 +47,7 @@ public final class DetachedKeeper implements KeeperControl {
 
     @Override
     public boolean isRunning(Shell shell, InstancePaths p, String unitName) throws IOException {
-        CommandResult r = shell.run(Command.asPostgres(aliveTest(p)).timeout(Duration.ofSeconds(20)));
+        CommandResult r = shell.run(Command.asPostgres(aliveTest(p)).probe().timeout(Duration.ofSeconds(20)));
         return r.ok();
     }
 

@@ -39,7 +39,7 @@ public final class SystemdKeeper implements KeeperControl {
 
     @Override
     public boolean isRunning(Shell shell, InstancePaths p, String unit) throws IOException {
-        CommandResult r = shell.run(Command.asRoot("systemctl is-active --quiet " + quote(unit)).timeout(Duration.ofSeconds(20)));
+        CommandResult r = shell.run(Command.asRoot("systemctl is-active --quiet " + quote(unit)).probe().timeout(Duration.ofSeconds(20)));
         return r.ok();
     }
 
@@ -48,7 +48,7 @@ public final class SystemdKeeper implements KeeperControl {
 
     /** systemd is the init system when /run/systemd/system exists (sd_booted()). */
     public static KeeperControl detect(Shell shell) throws IOException {
-        CommandResult r = shell.run(Command.of("[ -d /run/systemd/system ]").timeout(Duration.ofSeconds(20)));
+        CommandResult r = shell.run(Command.of("[ -d /run/systemd/system ]").probe().timeout(Duration.ofSeconds(20)));
         return r.ok() ? new SystemdKeeper() : new DetachedKeeper();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One checkpoint in full: its commands, folded output and events, figures, the state after it, screenshots, verdict. */
+/** One checkpoint in full: its commands with their output, the folded technical details and events, figures, the state after it, screenshots, verdict. */
 final class CheckpointSection {
     private final Journal journal;
     private final ReportStrings t;
@@ -31,41 +31,26 @@ final class CheckpointSection {
 
     void write(Doc d, String number, Checkpoints.Item it) throws IOException {
         d.h(3, number + " " + r.clean(it.title), "step-" + number.replace('.', '-'));
-        List<String> commands = new ArrayList<>();
-        StringBuilder output = new StringBuilder();
-        int lines = 0;
+        List<JournalEntry> lines = new ArrayList<>();
         List<JournalEntry> events = new ArrayList<>();
         Map<String, Double> figures = new LinkedHashMap<>();
         JournalState after = null;
         List<String> shots = new ArrayList<>();
         for (JournalModel.Step s : it.steps) {
-            for (JournalEntry e : s.lines) {
-                String text = r.clean(e.text());
-                String src = e.source() == null ? "" : e.source();
-                switch (e.kind()) {
-                    case CMD:
-                        commands.add(text.startsWith("write ") ? "# " + text : text);
-                        output.append(text).append('\n');
-                        break;
-                    case NOTE:
-                        output.append("# ").append(text).append('\n');
-                        break;
-                    default:
-                        output.append("ERROR".equals(e.level()) ? "! " : "").append(text).append('\n');
-                        if (!"app".equals(src)) lines++;
-                }
-            }
+            lines.addAll(s.lines);
             events.addAll(s.events);
             figures.putAll(s.figures);
             if (s.after != null) after = s.after;
             shots.addAll(s.shots);
         }
-        if (!commands.isEmpty()) {
+        CommandBlocks b = CommandBlocks.of(lines, r::clean, language);
+        if (b.personCommands > 0) {
             d.p(t.tr("item.commands") + ":");
-            d.code(String.join("\n", commands), "console");
+            d.code(b.person.toString().stripTrailing(), "console");
+        } else {
+            d.p(t.tr(b.probes > 0 ? "item.commands.probesOnly" : "item.output.none"));
         }
-        if (output.length() > 0) d.details(t.tr("item.output", lines), output.toString());
-        else d.p(t.tr("item.output.none"));
+        if (b.technical.length() > 0) d.details(b.probes > 0 ? t.tr("item.technical", b.probes) : t.tr("item.technical.notes"), b.technical.toString());
         if (!events.isEmpty()) {
             d.details(t.tr("item.events", events.size()), events.stream()
                     .map(e -> clock(e.instant()) + "  " + r.clean(e.text())).collect(Collectors.joining("\n")));
@@ -88,7 +73,8 @@ final class CheckpointSection {
         String msg = r.clean(last.msg != null ? last.msg.render(language) : last.message == null ? "" : last.message);
         String seconds = ReportFormat.seconds(it.seconds());
         d.strong(it.ok() ? t.tr("item.verdict.pass", seconds, msg) : t.tr("item.verdict.fail", seconds,
-                r.clean(it.steps.stream().filter(s -> !Boolean.TRUE.equals(s.ok)).map(s -> s.name + ": " + s.message).findFirst().orElse(msg))));
+                r.clean(it.steps.stream().filter(s -> !Boolean.TRUE.equals(s.ok))
+                        .map(s -> s.name + ": " + (s.msg != null ? s.msg.render(language) : s.message)).findFirst().orElse(msg))));
     }
 
     /** A screenshot from the journal's folder (nothing outside it). */

@@ -49,7 +49,8 @@ final class EnvironmentSection {
 
     /** A host's label, then what the environment probe found on it (keys host.&lt;id&gt;.os etc.). */
     private String machine(Map<String, Object> h, String k) {
-        StringBuilder v = new StringBuilder(r.clean(String.valueOf(h.get("label"))));
+        // this computer is named in the report's language (HostSpec.label says it in English)
+        StringBuilder v = new StringBuilder(Boolean.TRUE.equals(h.get("local")) ? t.tr("env.thisMachine") : r.clean(String.valueOf(h.get("label"))));
         Object os = m.env.get(k + "os");
         if (os != null) v.append(" — ").append(r.clean(String.valueOf(os)));
         Object kernel = m.env.get(k + "kernel");

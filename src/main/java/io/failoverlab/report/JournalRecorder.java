@@ -293,7 +293,21 @@ public final class JournalRecorder implements AutoCloseable {
         if (write && changed) write(JournalEntry.of(Type.STATE, id, step).state("live", st));
     }
 
-    public void log(LogLine line) {
+    public void log(LogLine line) { log(line, null); }
+
+    /** An app note kept as data too (its English is the line's text), so a report renders it in its own language. */
+    public void note(io.failoverlab.lab.Msg msg) { log(LogLine.of("app", LogLine.Level.INFO, msg.english()), msg); }
+
+    /** Something only that node saw (a cut, fencing itself): a note at its time, for the report's timeline. */
+    public void nodeEvent(String node, io.failoverlab.lab.Msg what, java.time.Instant at) {
+        io.failoverlab.lab.Msg m = io.failoverlab.lab.Msg.of(NODE_EVENT, node, what);
+        log(new LogLine(at, "app", LogLine.Level.INFO, m.english()), m);
+    }
+
+    /** The key of a node event's note (io/failoverlab/lab/msg*.properties). */
+    public static final String NODE_EVENT = "note.nodeEvent";
+
+    private void log(LogLine line, io.failoverlab.lab.Msg msg) {
         if (line == null || line.text() == null) return;
         JournalEntry e;
         synchronized (this) {
@@ -305,13 +319,15 @@ public final class JournalRecorder implements AutoCloseable {
                     e = JournalEntry.of(Type.EVENT, id, step).line(line.source(), "EVENT", secrets.mask(line.text()));
                     break;
                 }
-                case COMMAND: {
+                case COMMAND:
+                case PROBE: {
                     if (o != null && ++o.commands > MAX_COMMANDS_PER_STEP) {
                         o.dropped++;
                         return;
                     }
                     maskers.remove(line.source());
-                    e = JournalEntry.of(Type.CMD, id, step).line(line.source(), "COMMAND", secrets.mask(line.text()));
+                    // level PROBE: the app's own look-around, folded away in the report
+                    e = JournalEntry.of(Type.CMD, id, step).line(line.source(), line.level().name(), secrets.mask(line.text()));
                     break;
                 }
                 default: {
@@ -326,6 +342,7 @@ public final class JournalRecorder implements AutoCloseable {
                     }
                     Type type = "app".equals(line.source()) && line.level() == LogLine.Level.INFO ? Type.NOTE : Type.OUT;
                     e = JournalEntry.of(type, id, step).line(line.source(), line.level().name(), text);
+                    if (msg != null) e = e.data(Map.of("msg", io.failoverlab.lab.MsgData.toData(msg, secrets::mask)));
                 }
             }
             e = e.at(line.at());

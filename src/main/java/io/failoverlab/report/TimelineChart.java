@@ -65,11 +65,13 @@ public final class TimelineChart {
         List<Integer> markRow = new ArrayList<>();
         for (Mark m : marks) {
             int x = x(m.at(), from, span);
-            int w = pfm.stringWidth(m.label()) + 8;
+            int lw = pfm.stringWidth(m.label());
+            // where the label is drawn: right of its mark, or left of it near the right edge (as drawn below)
+            int start = x + 3 + lw > WIDTH - 4 ? x - 3 - lw : x;
             int row = 0;
-            while (row < rowsEnd.size() && rowsEnd.get(row)[0] > x) row++;
+            while (row < rowsEnd.size() && rowsEnd.get(row)[0] > start) row++;
             if (row == rowsEnd.size()) rowsEnd.add(new int[]{0});
-            rowsEnd.get(row)[0] = x + w;
+            rowsEnd.get(row)[0] = Math.max(x, start + lw + 8);
             markRow.add(row);
         }
         pg.dispose();

@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 final class TimelineSection {
     private final JournalModel m;
     private final ReportStrings t;
+    private final CheckpointTitles titles;
 
     TimelineSection(JournalModel m, ReportStrings t) {
         this.m = m;
         this.t = t;
+        this.titles = new CheckpointTitles(t, Checkpoints.nodeNames(m));
     }
 
     void write(Doc d, String number) {
@@ -28,8 +30,10 @@ final class TimelineSection {
         List<TimelineChart.Mark> marks = new ArrayList<>();
         for (JournalModel.Step s : m.leaves()) {
             if (s.start == null || unmarked(s.name, nodeNames)) continue;
-            marks.add(new TimelineChart.Mark(s.start, s.name, Boolean.TRUE.equals(s.ok)));
+            marks.add(new TimelineChart.Mark(s.start, label(s.name), Boolean.TRUE.equals(s.ok)));
+            for (JournalEntry e : s.lines) nodeEvent(e).ifPresent(marks::add);
         }
+        marks.sort(java.util.Comparator.comparing(TimelineChart.Mark::at));
         Instant from = m.states.get(0).instant().minusSeconds(1);
         Instant to = m.last == null ? m.states.get(m.states.size() - 1).instant().plusSeconds(1) : m.last;
         d.p(t.tr("timeline.caption"));
@@ -49,8 +53,21 @@ final class TimelineSection {
         }
         if (lastBefore != null) window.add(0, lastBefore);
         List<TimelineChart.Mark> km = marks.stream().filter(x -> !x.at().isBefore(a) && !x.at().isAfter(b)).collect(Collectors.toList());
-        String title = t.tr("timeline.failover", kill.name);
+        String title = t.tr("timeline.failover", label(kill.name));
         d.image("timeline-failover.png", TimelineChart.render(title, window, km, a, b), title);
+    }
+
+    /** A step's mark: its title in the report's language, without the command in brackets. */
+    private String label(String step) {
+        return titles.title(step).replaceFirst("\\s*\\([^()]*\\)$", "");
+    }
+
+    /** A node event the journal kept as data (a cut, a node fencing itself), as a mark in the report's language. */
+    private java.util.Optional<TimelineChart.Mark> nodeEvent(JournalEntry e) {
+        io.failoverlab.lab.Msg msg = e.kind() != JournalEntry.Type.NOTE || e.data() == null ? null
+                : io.failoverlab.lab.MsgData.fromData(e.data().get("msg"));
+        if (msg == null || !JournalRecorder.NODE_EVENT.equals(msg.key())) return java.util.Optional.empty();
+        return java.util.Optional.of(new TimelineChart.Mark(e.instant(), "◆ " + msg.render(t.locale()), true));
     }
 
     /** The bring-up's steps but verify stay off the picture, to keep it readable. */

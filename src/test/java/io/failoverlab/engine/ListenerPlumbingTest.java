@@ -29,6 +29,7 @@ class ListenerPlumbingTest {
         public void snapshot(ClusterSnapshot snapshot) { calls.add("snapshot"); }
         public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) { calls.add("figures"); }
         public void nodeEvent(String node, String what, java.time.Instant at) { calls.add("nodeEvent"); }
+        public void nodeEvent(String node, io.failoverlab.lab.Msg what, java.time.Instant at) { calls.add("nodeEventMsg"); }
     }
 
     @Test
@@ -45,11 +46,13 @@ class ListenerPlumbingTest {
             l.snapshot(ClusterSnapshot.unreachable("x"));
             l.figures("s", Map.of("a", 1.0), null);
             l.nodeEvent("node1", "fenced itself", java.time.Instant.now());
+            l.nodeEvent("node1", io.failoverlab.lab.Msg.of("node.event.healed"), java.time.Instant.now());
             assertSame(r, CompositeListener.find(l, Recorder.class).orElseThrow());
         }
         long declared = 0;
         for (Method m : EngineListener.class.getDeclaredMethods()) if (m.isDefault()) declared++;
         assertEquals(declared, r.calls.size(), "one call per EngineListener method: " + r.calls);
         assertTrue(r.calls.containsAll(List.of("log", "stepStarted", "stepProgress", "stepProgressMsg", "note", "stepFinished", "snapshot", "figures", "nodeEvent")));
+        assertTrue(r.calls.contains("nodeEventMsg"), "a node event as data reaches the listener as data");
     }
 }

@@ -154,6 +154,11 @@ class ReportScenarioTest {
             }
             assertTrue(mdEn.contains("PGPASSWORD=" + Secrets.MASK) && mdEn.contains("PASSWORD '" + Secrets.MASK + "'"), "masked, not dropped");
 
+            // the Russian example (the real run, before the planted step, whose sentence is the test's own English)
+            // says nothing in English but commands, output and names
+            assertEquals(List.of(), io.failoverlab.testing.EnglishText.problems(io.failoverlab.testing.EnglishText.prose(
+                    Files.readString(example.resolve("ru").resolve(ReportWriter.MARKDOWN)))), "the Russian example report");
+
             // the same structure in both languages
             assertEquals(structure(mdEn), structure(mdRu));
             assertEquals(htmlStructure(htmlEn), htmlStructure(htmlRu));

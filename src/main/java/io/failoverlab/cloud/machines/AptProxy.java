@@ -1,6 +1,7 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public final class AptProxy {
         if (pid().isPresent() && answers(address)) return;
         Path exe = RootCommands.which("apt-cacher-ng");
         if (exe == null) {
-            throw new LabException("The machines reach Debian's archive through apt-cacher-ng, which is not installed: apt-get install apt-cacher-ng.");
+            throw new LabException(Msg.of("machines.noAptCacher"));
         }
         try {
             Path conf = dir.resolve("conf");
@@ -65,7 +66,7 @@ public final class AptProxy {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!answers(address)) {
             if (System.nanoTime() > deadline) {
-                throw new LabException("The apt proxy for the machines did not start on " + address + ":" + PORT + "; see " + dir.resolve("log") + ".");
+                throw new LabException(Msg.of("machines.aptProxyDown", address + ":" + PORT, dir.resolve("log")));
             }
             sleep(100);
         }

@@ -55,8 +55,7 @@ public final class DebianImage {
 
     private void build(MachinesSettings.Release r, Progress progress) throws IOException {
         if (RootCommands.which("debootstrap") == null) {
-            throw new LabException("Making a Debian " + r.codename() + " image needs debootstrap, which is not installed: "
-                    + "apt-get install debootstrap systemd-container.");
+            throw new LabException(io.failoverlab.lab.Msg.of("machines.noDebootstrap", r.codename()));
         }
         Path script = Files.createTempFile("failover-lab-build-image", ".sh");
         try (InputStream in = DebianImage.class.getResourceAsStream("build-image.sh")) {

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,7 @@ public final class LabNetwork {
         if (wanted != null) {
             String prefix = wanted.replaceFirst("\\.0/24$", "");
             if (routes.contains(prefix + ".")) {
-                throw new LabException("The address range " + wanted + " is already in use on this computer (" + routeOf(routes, prefix)
-                        + "); set machines.subnet in the lab profile to a free range like 10.232.7.0/24.");
+                throw new LabException(Msg.of("machines.subnetInUse", wanted, routeOf(routes, prefix)));
             }
             return prefix;
         }
@@ -56,7 +56,7 @@ public final class LabNetwork {
             String prefix = "10." + (200 + n / 256) + "." + (n % 256);
             if (!routes.contains(prefix + ".")) return prefix;
         }
-        throw new LabException("No free 10.200-239.X.0/24 range is left on this computer for a lab network.");
+        throw new LabException(Msg.of("machines.noSubnet"));
     }
 
     private static String routeOf(String routes, String prefix) {

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class Machine {
     public void boot() {
         if (running()) return;
         if (RootCommands.which("systemd-nspawn") == null) {
-            throw new LabException("Booting machines needs systemd-nspawn, which is not installed: apt-get install systemd-container.");
+            throw new LabException(Msg.of("machines.noNspawn"));
         }
         Path script = dir.resolve("supervisor.sh");
         try (InputStream in = Machine.class.getResourceAsStream("machine-supervisor.sh")) {
@@ -61,7 +62,7 @@ public final class Machine {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (supervisor().isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new LabException("Machine " + name + " did not start; its console says: " + String.join(" | ", consoleTail(5)));
+                throw new LabException(Msg.of("machines.didNotStart", name, String.join(" | ", consoleTail(5))));
             }
             sleep(50);
         }
@@ -125,7 +126,7 @@ public final class Machine {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted while starting a machine.");
+            throw new LabException(Msg.of("machines.interrupted"));
         }
     }
 }

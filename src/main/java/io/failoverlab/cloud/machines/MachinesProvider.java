@@ -8,6 +8,7 @@ import io.failoverlab.cloud.Provisioned;
 import io.failoverlab.cloud.SshWait;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
 import io.failoverlab.lab.MachinesSettings;
@@ -49,7 +50,7 @@ public final class MachinesProvider implements Provider {
     public String kind() { return "machines"; }
 
     public static MachinesSettings settings(LabSpec lab) {
-        if (lab.machines == null) throw new LabException("Lab '" + lab.name + "' has no machines settings.");
+        if (lab.machines == null) throw new LabException(Msg.of("machines.noSettings", lab.name));
         return lab.machines;
     }
 
@@ -123,9 +124,8 @@ public final class MachinesProvider implements Provider {
             new SshWait(knownHosts, firstContact).await(h, Duration.ofSeconds(s.bootWaitSeconds), progress);
         } catch (LabException e) {
             Machine m = state.machine(lab, h.id);
-            throw new LabException("Machine " + h.id + " did not answer SSH within " + s.bootWaitSeconds + " s"
-                    + (m.running() ? "" : " (it is not running)") + "; the last lines of its console: "
-                    + String.join(" | ", m.consoleTail(6)));
+            throw new LabException(Msg.of(m.running() ? "machines.noSsh" : "machines.noSshNotRunning", h.id, s.bootWaitSeconds,
+                    String.join(" | ", m.consoleTail(6))));
         }
     }
 
@@ -176,7 +176,7 @@ public final class MachinesProvider implements Provider {
     @Override
     public void stop(LabSpec lab, String hostId) {
         Machine m = existing(lab, hostId);
-        if (!m.powerOff()) throw new LabException("Machine " + hostId + " is already off.");
+        if (!m.powerOff()) throw new LabException(Msg.of("machines.alreadyOff", hostId));
     }
 
     /** Power on: boots the machine and waits until SSH answers; its keepers start by themselves (enabled units). */
@@ -185,16 +185,16 @@ public final class MachinesProvider implements Provider {
         Machine m = existing(lab, hostId);
         m.boot();
         LabState state = LabState.open(labDir(lab), settings(lab).subnet);
-        HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException("Lab '" + lab.name + "' has no host " + hostId + "."));
+        HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException(Msg.of("machines.noHost", lab.name, hostId)));
         awaitSsh(state, lab, h, settings(lab), Progress.NONE);
     }
 
     /** A clean reboot through systemd: the machine goes down and comes back by itself. Returns once it is back. */
     @Override
     public void reboot(LabSpec lab, String hostId) {
-        HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException("Lab '" + lab.name + "' has no host " + hostId + "."));
+        HostSpec h = lab.host(hostId).orElseThrow(() -> new LabException(Msg.of("machines.noHost", lab.name, hostId)));
         Machine m = existing(lab, hostId);
-        if (!m.running()) throw new LabException("Machine " + hostId + " is off: power it on instead of rebooting it.");
+        if (!m.running()) throw new LabException(Msg.of("machines.offNoReboot", hostId));
         try (SshShell sh = SshShell.of(h, null, knownHosts, firstContact)) {
             // the connection drops as sshd stops: the exit code of this command is not an answer
             sh.run(Command.asRoot("systemctl reboot").timeout(Duration.ofSeconds(20)));
@@ -207,7 +207,7 @@ public final class MachinesProvider implements Provider {
     private Machine existing(LabSpec lab, String hostId) {
         Path dir = labDir(lab);
         Machine m = LabState.open(dir, settings(lab).subnet).machine(lab, hostId);
-        if (!m.exists()) throw new LabException("Lab '" + lab.name + "' has no machine " + hostId + " yet: run up first.");
+        if (!m.exists()) throw new LabException(Msg.of("machines.notYet", lab.name, hostId));
         return m;
     }
 

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.MachinesSettings;
 
 import java.util.ArrayList;
@@ -48,11 +49,10 @@ public final class Preflight {
             r = readiness();
         }
         switch (r.state()) {
-            case NOT_LINUX -> throw new LabException("Machines on this computer need Linux (systemd-nspawn); use a GCE or hosts lab here.");
-            case NOT_ROOT -> throw new LabException("Machines on this computer are made and booted as root (network namespaces, systemd-nspawn): "
-                    + "run the console with sudo, or use the local lab.");
-            case MISSING_PACKAGES -> throw new LabException("Machines on this computer need " + String.join(", ", r.missing()) + ", which "
-                    + (r.missing().size() == 1 ? "is" : "are") + " not installed: apt-get install " + String.join(" ", r.missing()) + ".");
+            case NOT_LINUX -> throw new LabException(Msg.of("machines.needLinux"));
+            case NOT_ROOT -> throw new LabException(Msg.of("machines.needRoot"));
+            case MISSING_PACKAGES -> throw new LabException(Msg.of(r.missing().size() == 1 ? "machines.missingOne" : "machines.missing",
+                    String.join(", ", r.missing()), String.join(" ", r.missing())));
             case READY -> { }
         }
     }

@@ -1,6 +1,7 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +59,10 @@ final class RootCommands {
             }
             return text;
         } catch (IOException e) {
-            throw new LabException("Cannot run " + argv.get(0) + " on this computer: " + e.getMessage());
+            throw new LabException(Msg.of("root.cannotRun", argv.get(0), e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabException("Interrupted while running " + argv.get(0) + ".");
+            throw new LabException(Msg.of("root.interrupted", argv.get(0)));
         }
     }
 

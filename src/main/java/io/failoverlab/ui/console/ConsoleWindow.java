@@ -53,7 +53,8 @@ public final class ConsoleWindow {
     private final UiSettingsStore store;
     private final UiSettings settings;
     private final ActionController controller;
-    private Messages messages;
+    /** volatile: the log renders app notes with it off the FX thread */
+    private volatile Messages messages;
     private Scene scene;
     private LogPane logPane;
     private TableView<NodeRow> table;
@@ -76,6 +77,7 @@ public final class ConsoleWindow {
         this.settings = settings;
         this.messages = Messages.of(locale, actions::groupOf);
         this.controller = new ActionController(session, () -> messages, () -> stage);
+        session.notesIn(m -> messages.msg(m)); // read at each note: a language switch applies to the next one
     }
 
     public void show() {

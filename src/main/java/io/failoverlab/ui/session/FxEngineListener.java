@@ -32,6 +32,14 @@ public final class FxEngineListener implements EngineListener {
     @Override
     public void log(LogLine line) { log.offer(line); }
 
+    /** How an app note reads in the log; the window sets its own language (ui.app.Messages). */
+    private volatile java.util.function.Function<Msg, String> notes = Msg::english;
+
+    public FxEngineListener notesIn(java.util.function.Function<Msg, String> render) { notes = render; return this; }
+
+    @Override
+    public void note(Msg text) { log(LogLine.of("app", LogLine.Level.INFO, notes.apply(text))); }
+
     @Override
     public void stepStarted(String step) { fx.execute(() -> steps.started(step)); }
 
@@ -63,4 +71,8 @@ public final class FxEngineListener implements EngineListener {
         NodeEvents e = nodeEvents;
         if (e != null) fx.execute(() -> e.accept(node, what, at));
     }
+
+    /** In the window's language, as the notes. */
+    @Override
+    public void nodeEvent(String node, Msg what, java.time.Instant at) { nodeEvent(node, notes.apply(what), at); }
 }

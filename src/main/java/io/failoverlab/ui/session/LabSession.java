@@ -35,6 +35,7 @@ public final class LabSession implements AutoCloseable {
     private final MonitorFeed feed;
     private final JournalRecorder journal;
     private final LiveModels live;
+    private final FxEngineListener fxListener;
     /** Machines labs: which nodes' machines are off, for the diagram (null for other labs). */
     private final MachinePowerWatch power;
     /** Sees every snapshot on the thread that received it, before the hand-over (display-latency benchmark). */
@@ -81,6 +82,7 @@ public final class LabSession implements AutoCloseable {
         this.snapshotIn = pump;
         // the lab's one feed (docs/architecture.md) hands snapshots and monitor events to this listener and the journal
         FxEngineListener listener = new FxEngineListener(Platform::runLater, steps, log, pump).onNodeEvent(live::nodeEvent);
+        this.fxListener = listener;
         // the window always keeps the lab's journal: screenshots and reports are made from it
         this.runtime = LabRuntime.builder(lab, new AppPaths(paths.configDir(), paths.knownHosts(), paths.journalDir(), true,
                         paths.gcloud(), paths.addressService(), paths.project()))
@@ -123,6 +125,9 @@ public final class LabSession implements AutoCloseable {
     public StepChecklist steps() { return steps; }
 
     public LogViewModel log() { return log; }
+
+    /** How the app's notes read in the log from now on: the window's language. */
+    public void notesIn(java.util.function.Function<io.failoverlab.lab.Msg, String> render) { fxListener.notesIn(render); }
 
     public ExecutorService background() { return background; }
 

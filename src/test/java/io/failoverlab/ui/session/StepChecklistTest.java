@@ -117,4 +117,18 @@ class StepChecklistTest {
         assertEquals(List.of("$ id -u", "New state for node 1"), log.lines().stream().map(LogLine::text).toList());
         assertEquals(1, snapshots.size());
     }
+
+    @Test
+    void appNotesAndNodeEventsReadInTheWindowsLanguage() {
+        Messages ru = Messages.of(java.util.Locale.forLanguageTag("ru"));
+        List<String> events = new ArrayList<>();
+        listener.notesIn(ru::msg).onNodeEvent((node, what, at) -> events.add(node + ": " + what));
+        io.failoverlab.lab.Msg note = io.failoverlab.lab.Msg.of("step.note.checkpoint", "node2", "node1");
+        listener.note(note);
+        listener.nodeEvent("node1", io.failoverlab.lab.Msg.of("node.event.healed"), java.time.Instant.now());
+        log.drain();
+        assertEquals(List.of(ru.msg(note)), log.lines().stream().map(LogLine::text).toList());
+        assertEquals(List.of("node1: " + ru.msg(io.failoverlab.lab.Msg.of("node.event.healed"))), events);
+        assertTrue(events.get(0).contains("разрыв"), events.toString());
+    }
 }
