@@ -70,8 +70,8 @@ public final class AddNode implements OperationRunner.Operation {
                     .orElseThrow(() -> new LabException(Msg.of("op.addNode.allRegistered", before.summary())));
         }
         before.node(requested).ifPresent(n -> {
-            throw new LabException(requested + " is already registered at the monitor (" + n.reportedState().id()
-                    + "); drop it first (drop-node " + requested + ") to re-create it.");
+            throw new LabException(Msg.of("op.addNode.registered", requested, n.reportedState().id(),
+                    new Msg.Action("node-drop", "drop-node " + requested)));
         });
         return LabNodes.require(engine.spec(), requested);
     }

@@ -45,8 +45,7 @@ public final class DataCheckOp implements OperationRunner.Operation {
     public OperationResult run() throws Exception {
         long t0 = System.nanoTime();
         ClusterSnapshot state = engine.status();
-        NodeStatus primary = state.writableNode().orElseThrow(() -> new LabException(
-                "The data check needs a writable primary; state: " + state.summary() + "."));
+        NodeStatus primary = state.writableNode().orElseThrow(() -> new LabException(io.failoverlab.lab.Msg.of("op.datacheck.noPrimary", state.summary())));
         DataCheck dc = new DataCheck(DataConnections.nodes(engine), DataConnections.settings(engine.spec()));
         PgNode p = dc.nodes().stream().filter(n -> n.name().equals(primary.name())).findFirst().orElseThrow();
         NodeDataResult onPrimary = dc.inspect().node(p.name()).orElseThrow();

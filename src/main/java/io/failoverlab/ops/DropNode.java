@@ -28,35 +28,29 @@ import java.util.function.Predicate;
 public final class DropNode extends NodeOperation {
     public DropNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public DropNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
+    public DropNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound, StepIds.DROP_NODE); }
 
     @Override
-    protected String id() { return StepIds.DROP_NODE; }
-
-    @Override
-    public OperationResult run() throws Exception {
-        try (OpSession s = new OpSession(engine)) {
-            ClusterSnapshot before = s.snapshot();
-            NodeStatus target = LabNodes.registered(before, node.name, "drop");
-            if (before.nodes().size() == 1) {
-                throw new LabException(Msg.of("op.dropNode.last", node.name, s.formation()));
-            }
-            boolean wasPrimary = target.reportedState().writable();
-            long t0 = System.nanoTime();
-            dropOnHost(s, target);
-            // drop node stops the keeper itself; this makes sure of it (and of the systemd unit)
-            engine.stopKeeper(node);
-            int remaining = before.nodes().size() - 1;
-            Predicate<ClusterSnapshot> gone = x -> x.node(node.name).isEmpty();
-            Predicate<ClusterSnapshot> settledAgain = remaining == 1
-                    ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
-            ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
-                    ? "the remaining node to become single" : "the remaining nodes to converge");
-            double secs = StepResult.secondsSince(t0);
-            Map<String, Double> f = new LinkedHashMap<>();
-            f.put("dropSeconds", secs);
-            return OperationResult.ok(name(), secs, message(target, wasPrimary, remaining, done, secs), f, done);
+    protected OperationResult run(OpSession s, ClusterSnapshot before) throws Exception {
+        NodeStatus target = LabNodes.registered(before, node.name, "drop");
+        if (before.nodes().size() == 1) {
+            throw new LabException(Msg.of("op.dropNode.last", node.name, s.formation()));
         }
+        boolean wasPrimary = target.reportedState().writable();
+        long t0 = System.nanoTime();
+        dropOnHost(s, target);
+        // drop node stops the keeper itself; this makes sure of it (and of the systemd unit)
+        engine.stopKeeper(node);
+        int remaining = before.nodes().size() - 1;
+        Predicate<ClusterSnapshot> gone = x -> x.node(node.name).isEmpty();
+        Predicate<ClusterSnapshot> settledAgain = remaining == 1
+                ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
+        ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
+                ? "the remaining node to become single" : "the remaining nodes to converge");
+        double secs = StepResult.secondsSince(t0);
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("dropSeconds", secs);
+        return OperationResult.ok(name(), secs, message(target, wasPrimary, remaining, done, secs), f, done);
     }
 
     private void dropOnHost(OpSession s, NodeStatus target) {

@@ -78,7 +78,7 @@ public final class Maintenance implements OperationRunner.Operation {
 
     private OperationResult stop(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
         if (target.reportedState() != NodeState.MAINTENANCE && target.assignedState() != NodeState.MAINTENANCE) {
-            throw new LabException(node.name + " is not in maintenance (it is " + target.reportedState().id() + "), so there is nothing to turn off.");
+            throw new LabException(Msg.of("op.maintenance.notOn", node.name, target.reportedState().id()));
         }
         long t0 = System.nanoTime();
         if (!s.monitor().stopMaintenance(target.nodeId())) {

@@ -1,6 +1,7 @@
 package io.failoverlab.ops;
 
 import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.StepIds;
 
@@ -14,16 +15,27 @@ abstract class NodeOperation implements OperationRunner.Operation {
     protected final InstanceSpec node;
     protected final Duration bound;
 
-    /** Refuses a name that is not one of the lab's data nodes, before anything runs. */
-    NodeOperation(LabEngine engine, String name, Duration bound) {
+    private final String id;
+
+    /** Refuses a name that is not one of the lab's data nodes, before anything runs; id: the operation's id in StepIds. */
+    NodeOperation(LabEngine engine, String name, Duration bound, String id) {
         this.engine = engine;
         this.node = LabNodes.require(engine.spec(), name);
         this.bound = bound;
+        this.id = id;
     }
 
-    /** The operation's id in StepIds. */
-    protected abstract String id();
-
     @Override
-    public final String name() { return StepIds.named(id(), node.name); }
+    public final String name() { return StepIds.named(id, node.name); }
+
+    /** Every node operation starts from the lab's feed and the state before it (docs/architecture.md, Data flow). */
+    @Override
+    public final OperationResult run() throws Exception {
+        try (OpSession s = new OpSession(engine)) {
+            return run(s, s.snapshot());
+        }
+    }
+
+    /** The operation itself, on the lab's feed, from the state read just before. */
+    protected abstract OperationResult run(OpSession s, ClusterSnapshot before) throws Exception;
 }

@@ -69,7 +69,7 @@ public final class Partition implements OperationRunner.Operation {
             LabNodes.registered(before, inst.name, "partition");
             boolean replaced = PartitionFilter.active(engine.shells().of(inst));
             NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(
-                    "There is no primary now (state: " + before.summary() + "); partition a node of a running cluster."));
+                    io.failoverlab.lab.Msg.of("op.partition.noPrimary", before.summary())));
             List<String> peers = PartitionPeers.addresses(engine.spec(), inst, from, before);
             Map<String, String> timings = TimingProfiles.current(engine);
             PartitionExpect expect = PartitionExpect.read(engine, inst, timings);

@@ -52,8 +52,7 @@ final class PartitionPeers {
         for (InstanceSpec p : peers) {
             HostSpec h = lab.hostOf(p);
             if (h.id.equals(own.id) || ownAddrs.contains(h.address) || ownAddrs.contains(h.advertisedAddress())) {
-                throw new LabException(inst.name + " shares its host " + own.id + " with " + p.name + ", so no packet filter can cut"
-                        + " one from the other; partition a node that has a machine of its own.");
+                throw new LabException(Msg.of("op.partition.sharesHost", inst.name, own.id, p.name));
             }
             add(out, h.address);
             add(out, h.advertisedAddress());

@@ -16,33 +16,26 @@ import java.util.Map;
 public final class Promote extends NodeOperation {
     public Promote(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public Promote(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
+    public Promote(LabEngine engine, String name, Duration bound) { super(engine, name, bound, StepIds.PROMOTE); }
 
     @Override
-    protected String id() { return StepIds.PROMOTE; }
-
-    @Override
-    public OperationResult run() throws Exception {
-        try (OpSession s = new OpSession(engine)) {
-            ClusterSnapshot before = s.snapshot();
-            NodeStatus target = LabNodes.registered(before, node.name, "promote");
-            if (before.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()) {
-                return OperationResult.ok(name(), 0, node.name + " is already the primary.", Map.of(), before);
-            }
-            long t0 = System.nanoTime();
-            if (!s.monitor().performPromotion(s.formation(), node.name)) {
-                throw new LabException(Msg.of("op.promote.refused", node.name, target.reportedState().id(), before.summary()));
-            }
-            StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
-            ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
-                    && Convergence.stable(before.nodes().size()).test(x), bound, node.name + " to become primary", trail);
-            double secs = StepResult.secondsSince(t0);
-            Map<String, Double> f = new LinkedHashMap<>();
-            f.put("promoteSeconds", secs);
-            double writable = trail.firstAt(io.failoverlab.lab.NodeState.WAIT_PRIMARY);
-            if (writable >= 0) f.put("writableSeconds", writable);
-            return OperationResult.ok(name(), secs, "Promoted " + node.name + " in " + secs + " s (" + trail.path() + "); "
-                    + done.summary() + ".", f, done);
+    protected OperationResult run(OpSession s, ClusterSnapshot before) throws Exception {
+        NodeStatus target = LabNodes.registered(before, node.name, "promote");
+        if (before.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()) {
+            return OperationResult.ok(name(), 0, Msg.of("op.promote.already", node.name), Map.of(), before);
         }
+        long t0 = System.nanoTime();
+        if (!s.monitor().performPromotion(s.formation(), node.name)) {
+            throw new LabException(Msg.of("op.promote.refused", node.name, target.reportedState().id(), before.summary()));
+        }
+        StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
+        ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
+                && Convergence.stable(before.nodes().size()).test(x), bound, node.name + " to become primary", trail);
+        double secs = StepResult.secondsSince(t0);
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("promoteSeconds", secs);
+        double writable = trail.firstAt(io.failoverlab.lab.NodeState.WAIT_PRIMARY);
+        if (writable >= 0) f.put("writableSeconds", writable);
+        return OperationResult.ok(name(), secs, Msg.of("op.promote.done", node.name, secs, trail.path(), done.summary()), f, done);
     }
 }

@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.MachinePower;
 import io.failoverlab.lab.ClusterSnapshot;
@@ -58,12 +60,8 @@ final class RebootPrimary {
         if (failoverAt != null) f.put("failoverSeconds", failoverAt);
         f.put("convergedSeconds", StepResult.secondsSince(t0));
         String newPrimary = done.writableNode().map(NodeStatus::name).orElse("?");
-        String what = String.format(Locale.ROOT, "Rebooted %s's machine through systemd (systemctl reboot): it answered SSH again after %.1f s"
-                + " and its keeper came back by itself (an enabled unit). ", inst.name, machineBack);
-        String outcome = newPrimary.equals(inst.name)
-                ? "It was back before the monitor's timeouts ran out, so " + inst.name + " stayed primary: no failover (" + trail.path() + ")."
-                : String.format(Locale.ROOT, "The monitor failed over to %s meanwhile; %s rejoined as a secondary (%s).",
-                newPrimary, inst.name, trail.path());
-        return OperationResult.ok("kill-primary reboot", StepResult.secondsSince(t0), what + outcome, f, done);
+        Msg said = newPrimary.equals(inst.name) ? Msg.of("op.reboot.stayed", inst.name, machineBack, trail.path())
+                : Msg.of("op.reboot.failedOver", inst.name, machineBack, trail.path(), newPrimary);
+        return OperationResult.ok("kill-primary reboot", StepResult.secondsSince(t0), said, f, done);
     }
 }

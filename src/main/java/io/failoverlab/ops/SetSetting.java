@@ -41,7 +41,7 @@ public final class SetSetting implements OperationRunner.Operation {
         switch (setting) {
             case "candidate-priority":
                 return new SetSetting(engine, Kind.CANDIDATE_PRIORITY, LabNodes.require(engine.spec(), target).name,
-                        number(value, 0, 100, "A candidate priority"), false);
+                        number(value, 0, 100, "candidate-priority"), false);
             case "replication-quorum":
                 if (!"true".equals(value) && !"false".equals(value)) {
                     throw new LabException(Msg.of("op.setting.quorumValue", value));
@@ -66,7 +66,7 @@ public final class SetSetting implements OperationRunner.Operation {
         } catch (NumberFormatException e) {
             // same sentence as out of range
         }
-        throw new LabException(what + " must be a whole number from " + min + " to " + max + ", not '" + v + "'.");
+        throw new LabException(Msg.of("op.setting.range", what, min, max, v));
     }
 
     /** The monitor wants N+1 quorum standbys for N sync standbys; say so before it refuses with a bare "invalid value". */
@@ -114,7 +114,7 @@ public final class SetSetting implements OperationRunner.Operation {
                     ? Convergence.stable(before.nodes().size()) : Convergence.settled());
             ClusterSnapshot end = s.await(done, bound, "the new setting to be applied");
             double secs = StepResult.secondsSince(t0);
-            return OperationResult.ok(name(), secs, "Applied " + name().substring(4) + " in " + secs + " s; " + end.summary() + ".",
+            return OperationResult.ok(name(), secs, Msg.of("op.setting.applied", name().substring(4), secs, end.summary()),
                     Map.of("applySeconds", secs), end);
         }
     }

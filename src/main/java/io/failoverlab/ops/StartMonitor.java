@@ -57,9 +57,7 @@ public final class StartMonitor implements OperationRunner.Operation {
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("reachableSeconds", reachableAt);
             f.put("reportingSeconds", secs);
-            return OperationResult.ok(name(), secs, "Started the monitor: it answered after " + reachableAt + " s and every keeper reported"
-                    + " to it again after " + secs + " s (" + done.summary() + "); failovers are possible again once its startup grace"
-                    + " period has passed.", f, done);
+            return OperationResult.ok(name(), secs, Msg.of("op.startMonitor.done", reachableAt, secs, done.summary()), f, done);
         }
     }
 }

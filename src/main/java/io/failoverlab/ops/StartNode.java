@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
@@ -18,36 +20,29 @@ import java.util.Map;
 public final class StartNode extends NodeOperation {
     public StartNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public StartNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
+    public StartNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound, StepIds.START_NODE); }
 
     @Override
-    protected String id() { return StepIds.START_NODE; }
-
-    @Override
-    public OperationResult run() throws Exception {
-        try (OpSession s = new OpSession(engine)) {
-            ClusterSnapshot before = s.snapshot();
-            NodeStatus target = before.node(node.name).orElseThrow(() -> new LabException(node.name
-                    + " is not registered at the monitor (it was dropped), and a dropped node's keeper refuses to run again;"
-                    + " add-node " + node.name + " re-creates it."));
-            long t0 = System.nanoTime();
-            Map<String, Double> f = new java.util.LinkedHashMap<>();
-            var power = engine.machinePower();
-            if (power.isPresent() && !power.get().isOn(node.host)) {
-                // a powered-off machine: boot it; its keeper is an enabled unit and starts with it
-                power.get().powerOn(node.host);
-                f.put("machineBootSeconds", StepResult.secondsSince(t0));
-            }
-            engine.startKeeper(node);
-            StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
-            ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
-                    node.name + " to rejoin and the cluster to converge", trail);
-            double secs = StepResult.secondsSince(t0);
-            f.put("convergedSeconds", secs);
-            io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")
-                    ? io.failoverlab.lab.Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
-                    : io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary());
-            return OperationResult.ok(name(), secs, msg, f, done);
+    protected OperationResult run(OpSession s, ClusterSnapshot before) throws Exception {
+        NodeStatus target = before.node(node.name).orElseThrow(() -> new LabException(Msg.of("op.startNode.dropped", node.name,
+                new Msg.Action("node-add", "add-node " + node.name))));
+        long t0 = System.nanoTime();
+        Map<String, Double> f = new java.util.LinkedHashMap<>();
+        var power = engine.machinePower();
+        if (power.isPresent() && !power.get().isOn(node.host)) {
+            // a powered-off machine: boot it; its keeper is an enabled unit and starts with it
+            power.get().powerOn(node.host);
+            f.put("machineBootSeconds", StepResult.secondsSince(t0));
         }
+        engine.startKeeper(node);
+        StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
+        ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
+                node.name + " to rejoin and the cluster to converge", trail);
+        double secs = StepResult.secondsSince(t0);
+        f.put("convergedSeconds", secs);
+        io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")
+                ? io.failoverlab.lab.Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
+                : io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary());
+        return OperationResult.ok(name(), secs, msg, f, done);
     }
 }

@@ -37,11 +37,9 @@ public final class StopMonitor implements OperationRunner.Operation {
         List<String> answering = new ArrayList<>();
         List<String> silent = new ArrayList<>();
         for (InstanceSpec n : engine.spec().nodes) (engine.answers(n) ? answering : silent).add(n.name);
-        String serving = answering.isEmpty() ? "no node answers queries"
-                : String.join(" and ", answering) + (answering.size() == 1 ? " still answers" : " still answer") + " queries";
-        return OperationResult.ok(name(), secs, "Stopped the monitor in " + secs + " s: " + serving
-                + (silent.isEmpty() ? "" : " (" + String.join(", ", silent) + " not)")
-                + " and replication goes on, but no failover is possible while it is down, and status shows it unreachable.",
-                Map.of("stopSeconds", secs), after);
+        Msg serving = answering.isEmpty() ? Msg.of("op.stopMonitor.noneServe")
+                : Msg.of(silent.isEmpty() ? "op.stopMonitor.serve" : "op.stopMonitor.serveSome", String.join(", ", answering),
+                String.join(", ", silent));
+        return OperationResult.ok(name(), secs, Msg.of("op.stopMonitor.done", secs, serving), Map.of("stopSeconds", secs), after);
     }
 }

@@ -21,30 +21,24 @@ import java.util.Optional;
 public final class StopNode extends NodeOperation {
     public StopNode(LabEngine engine, String name) { this(engine, name, DEFAULT_BOUND); }
 
-    public StopNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound); }
+    public StopNode(LabEngine engine, String name, Duration bound) { super(engine, name, bound, StepIds.STOP_NODE); }
 
     @Override
-    protected String id() { return StepIds.STOP_NODE; }
-
-    @Override
-    public OperationResult run() throws Exception {
-        try (OpSession s = new OpSession(engine)) {
-            ClusterSnapshot before = s.snapshot();
-            Optional<NodeStatus> target = before.node(node.name);
-            long t0 = System.nanoTime();
-            engine.stopKeeper(node);
-            double stoppedAt = StepResult.secondsSince(t0);
-            Map<String, Double> f = new LinkedHashMap<>();
-            f.put("stopSeconds", stoppedAt);
-            Optional<NodeStatus> primary = before.stablePrimary();
-            if (target.isPresent() && primary.isPresent() && !primary.get().name().equals(node.name)) {
-                return standbyStopped(s, target.get(), primary.get(), t0, f);
-            }
-            if (target.isPresent() && primary.isPresent() && before.count(NodeState.SECONDARY) > 0) {
-                return primaryStopped(s, t0, f);
-            }
-            return OperationResult.ok(name(), stoppedAt, io.failoverlab.lab.Msg.of("op.stopNode.alone", node.name, stoppedAt, before.summary()), f, s.snapshot());
+    protected OperationResult run(OpSession s, ClusterSnapshot before) throws Exception {
+        Optional<NodeStatus> target = before.node(node.name);
+        long t0 = System.nanoTime();
+        engine.stopKeeper(node);
+        double stoppedAt = StepResult.secondsSince(t0);
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("stopSeconds", stoppedAt);
+        Optional<NodeStatus> primary = before.stablePrimary();
+        if (target.isPresent() && primary.isPresent() && !primary.get().name().equals(node.name)) {
+            return standbyStopped(s, target.get(), primary.get(), t0, f);
         }
+        if (target.isPresent() && primary.isPresent() && before.count(NodeState.SECONDARY) > 0) {
+            return primaryStopped(s, t0, f);
+        }
+        return OperationResult.ok(name(), stoppedAt, io.failoverlab.lab.Msg.of("op.stopNode.alone", node.name, stoppedAt, before.summary()), f, s.snapshot());
     }
 
     private OperationResult standbyStopped(OpSession s, NodeStatus standby, NodeStatus primary, long t0, Map<String, Double> f)
