@@ -8,20 +8,15 @@ import io.failoverlab.lab.StepIds;
 import java.time.Duration;
 
 /** An operation on one data node of the lab, named "ID NODE" (StepIds), waiting at most bound. */
-abstract class NodeOperation implements OperationRunner.Operation {
-    static final Duration DEFAULT_BOUND = Duration.ofSeconds(120);
-
-    protected final LabEngine engine;
+abstract class NodeOperation extends BoundedOperation {
     protected final InstanceSpec node;
-    protected final Duration bound;
 
     private final String id;
 
     /** Refuses a name that is not one of the lab's data nodes, before anything runs; id: the operation's id in StepIds. */
     NodeOperation(LabEngine engine, String name, Duration bound, String id) {
-        this.engine = engine;
+        super(engine, bound);
         this.node = LabNodes.require(engine.spec(), name);
-        this.bound = bound;
         this.id = id;
     }
 

@@ -18,16 +18,10 @@ import java.util.function.Predicate;
  * to it again with settled states. Failover decisions resume after the monitor's startup grace
  * period (10 s by default).
  */
-public final class StartMonitor implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final Duration bound;
+public final class StartMonitor extends BoundedOperation {
+    public StartMonitor(LabEngine engine) { this(engine, DEFAULT_BOUND); }
 
-    public StartMonitor(LabEngine engine) { this(engine, Duration.ofSeconds(120)); }
-
-    public StartMonitor(LabEngine engine, Duration bound) {
-        this.engine = engine;
-        this.bound = bound;
-    }
+    public StartMonitor(LabEngine engine, Duration bound) { super(engine, bound); }
 
     @Override
     public String name() { return StepIds.START_MONITOR; }

@@ -17,16 +17,10 @@ import java.util.Map;
  * stable primary and a healthy secondary. Measures when the standby became writable
  * (wait_primary), when it reached primary, and when the old primary was a secondary again.
  */
-public final class Switchover implements OperationRunner.Operation {
-    private final LabEngine engine;
-    private final Duration bound;
+public final class Switchover extends BoundedOperation {
+    public Switchover(LabEngine engine) { this(engine, DEFAULT_BOUND); }
 
-    public Switchover(LabEngine engine) { this(engine, Duration.ofSeconds(120)); }
-
-    public Switchover(LabEngine engine, Duration bound) {
-        this.engine = engine;
-        this.bound = bound;
-    }
+    public Switchover(LabEngine engine, Duration bound) { super(engine, bound); }
 
     @Override
     public String name() { return StepIds.SWITCHOVER; }
