@@ -54,7 +54,7 @@ public final class AddNode implements OperationRunner.Operation {
             double createdAt = StepResult.secondsSince(t0);
             int expected = before.nodes().size() + 1;
             ClusterSnapshot done = s.await(Convergence.stable(expected).and(Convergence.nodeIs(node.name, NodeState.SECONDARY)),
-                    bound, node.name + " to join as secondary");
+                    bound, Msg.of("wait.joinSecondary", node.name));
             double secs = StepResult.secondsSince(t0);
             String p = done.stablePrimary().map(NodeStatus::name).orElse(primary.name());
             Map<String, Double> f = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ public final class Convergence {
     private Convergence() { }
 
     public static ClusterSnapshot await(MonitorFeed feed, Predicate<ClusterSnapshot> done,
-                                        Duration max, String what, Consumer<ClusterSnapshot> onEach) throws InterruptedException {
+                                        Duration max, Msg what, Consumer<ClusterSnapshot> onEach) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         try (MonitorFeed.Reader reads = feed.reader()) {
             ClusterSnapshot last = feed.readNow();

@@ -46,7 +46,7 @@ public final class DropNode extends NodeOperation {
         Predicate<ClusterSnapshot> settledAgain = remaining == 1
                 ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
         ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
-                ? "the remaining node to become single" : "the remaining nodes to converge");
+                ? io.failoverlab.lab.Msg.of("wait.single") : io.failoverlab.lab.Msg.of("wait.remaining"));
         double secs = StepResult.secondsSince(t0);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("dropSeconds", secs);

@@ -36,7 +36,7 @@ public final class Failover implements OperationRunner.Operation {
                 String old = before.writableNode().map(NodeStatus::name).orElse("");
                 ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(old)).isPresent()
                                 && x.writableNode().get().assignedState().writable(),
-                        Duration.ofSeconds(180), "the monitor's automatic failover");
+                        Duration.ofSeconds(180), io.failoverlab.lab.Msg.of("wait.autoFailover"));
                 return OperationResult.ok(name(), StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("op.failover.auto",
                         done.writableNode().get().name()),
                         Map.of("failoverSeconds", StepResult.secondsSince(t0)), done);

@@ -73,7 +73,7 @@ public final class Heal implements OperationRunner.Operation {
             for (String n : healed) trails.add(new StateTrail(n, t0, null));
             int nodes = engine.spec().nodes.size();
             ClusterSnapshot done = s.await(x -> Convergence.stable(nodes).test(x), Duration.ofSeconds(300),
-                    "the healed nodes to rejoin", x -> trails.forEach(t -> t.accept(x)));
+                    io.failoverlab.lab.Msg.of("wait.healed"), x -> trails.forEach(t -> t.accept(x)));
             double rejoin = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("healRejoinSeconds", Math.round(rejoin * 100) / 100.0);

@@ -114,7 +114,7 @@ public final class KillPrimary implements OperationRunner.Operation {
         if (restartedAfter != null) f.put("postgresRestartSeconds", restartedAfter);
         if (failedOver) {
             ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
-                    Duration.ofSeconds(120), "the failover the monitor started");
+                    Duration.ofSeconds(120), Msg.of("wait.monitorFailover"));
             return OperationResult.ok(name(), StepResult.secondsSince(t0), Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
         }
         Msg.Action realFailover = new Msg.Action("kill-node", "kill-primary --mode node");

@@ -69,7 +69,7 @@ public final class Maintenance implements OperationRunner.Operation {
         Predicate<ClusterSnapshot> done = Convergence.nodeIs(node.name, NodeState.MAINTENANCE)
                 .and(x -> x.nodes().stream().filter(n -> !n.name().equals(node.name)).noneMatch(NodeStatus::inTransition))
                 .and(x -> x.writableNode().isPresent());
-        ClusterSnapshot end = s.await(done, bound, node.name + " to reach maintenance");
+        ClusterSnapshot end = s.await(done, bound, io.failoverlab.lab.Msg.of("wait.maintenance", node.name));
         double secs = StepResult.secondsSince(t0);
         String writer = end.writableNode().map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("?");
         io.failoverlab.lab.Msg msg = io.failoverlab.lab.Msg.of(primary ? "op.maintenance.onPrimary" : "op.maintenance.onStandby", node.name, writer, secs);
@@ -86,7 +86,7 @@ public final class Maintenance implements OperationRunner.Operation {
         }
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
         ClusterSnapshot end = s.await(Convergence.stable(before.nodes().size()), bound,
-                "the cluster to converge after maintenance", trail);
+                io.failoverlab.lab.Msg.of("wait.afterMaintenance"), trail);
         double secs = StepResult.secondsSince(t0);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("convergedSeconds", secs);

@@ -1,5 +1,7 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.Msg;
+
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.MonitorFeed;
 import io.failoverlab.lab.ClusterSnapshot;
@@ -35,12 +37,12 @@ public final class OpSession implements AutoCloseable {
 
     public ClusterSnapshot snapshot() { return monitor.snapshot(formation()); }
 
-    public ClusterSnapshot await(Predicate<ClusterSnapshot> done, Duration max, String what) throws InterruptedException {
+    public ClusterSnapshot await(Predicate<ClusterSnapshot> done, Duration max, Msg what) throws InterruptedException {
         return Convergence.await(feed, done, max, what, null);
     }
 
     /** As above, handing every snapshot read to onEach (e.g. a StateTrail recording transitions). */
-    public ClusterSnapshot await(Predicate<ClusterSnapshot> done, Duration max, String what,
+    public ClusterSnapshot await(Predicate<ClusterSnapshot> done, Duration max, Msg what,
                                  Consumer<ClusterSnapshot> onEach) throws InterruptedException {
         return Convergence.await(feed, done, max, what, onEach);
     }

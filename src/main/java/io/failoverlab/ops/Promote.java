@@ -30,7 +30,7 @@ public final class Promote extends NodeOperation {
         }
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
         ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
-                && Convergence.stable(before.nodes().size()).test(x), bound, node.name + " to become primary", trail);
+                && Convergence.stable(before.nodes().size()).test(x), bound, Msg.of("wait.promoted", node.name), trail);
         double secs = StepResult.secondsSince(t0);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("promoteSeconds", secs);

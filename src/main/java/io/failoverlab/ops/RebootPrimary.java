@@ -54,7 +54,7 @@ final class RebootPrimary {
         }
         double machineBack = back.join();
         ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), Duration.ofSeconds(180),
-                inst.name + " to come back after its reboot and the cluster to converge", trail);
+                Msg.of("wait.rebootBack", inst.name), trail);
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("machineBackSeconds", machineBack);
         if (failoverAt != null) f.put("failoverSeconds", failoverAt);

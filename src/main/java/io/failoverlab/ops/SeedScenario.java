@@ -94,7 +94,7 @@ public final class SeedScenario {
                 op(afterSwitch);
                 op(new KillPrimary(engine, KillPrimary.Mode.POSTGRES, Duration.ofSeconds(15), probe));
                 // after the postgres kill the cluster must be settled again before the node kill
-                awaitStable("settled after the postgres kill");
+                awaitStable(io.failoverlab.lab.Msg.of("wait.settledAfterKill"));
                 OperationResult kill = op(new KillPrimary(engine, KillPrimary.Mode.NODE, Duration.ofSeconds(15), probe));
                 if (kill.ok()) failover = kill.figures().get("failoverSeconds");
                 long t0 = System.nanoTime();
@@ -156,7 +156,7 @@ public final class SeedScenario {
 
     /** Cuts the primary off from everything with a partition probe of its own, heals, verifies. */
     private void partitionAndHeal() throws Exception {
-        awaitStable("settled before the partition");
+        awaitStable(io.failoverlab.lab.Msg.of("wait.settledBeforePartition"));
         String primary = engine.status().stablePrimary().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
         if (primary == null) return;
         io.failoverlab.lab.InstanceSpec inst = engine.spec().node(primary).orElseThrow();
@@ -193,7 +193,7 @@ public final class SeedScenario {
         throw new LabException(Msg.of("op.seed.notHealthy"));
     }
 
-    private void awaitStable(String what) throws Exception {
+    private void awaitStable(io.failoverlab.lab.Msg what) throws Exception {
         try (OpSession s = new OpSession(engine)) {
             s.await(Convergence.stable(engine.spec().nodes.size()), Duration.ofSeconds(120), what);
         }

@@ -112,7 +112,7 @@ public final class SetSetting implements OperationRunner.Operation {
             // a converged cluster must converge again; otherwise every node must at least settle
             Predicate<ClusterSnapshot> done = visible.and(before.converged()
                     ? Convergence.stable(before.nodes().size()) : Convergence.settled());
-            ClusterSnapshot end = s.await(done, bound, "the new setting to be applied");
+            ClusterSnapshot end = s.await(done, bound, Msg.of("wait.settingApplied"));
             double secs = StepResult.secondsSince(t0);
             return OperationResult.ok(name(), secs, Msg.of("op.setting.applied", name().substring(4), secs, end.summary()),
                     Map.of("applySeconds", secs), end);

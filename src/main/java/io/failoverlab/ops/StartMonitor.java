@@ -46,7 +46,7 @@ public final class StartMonitor extends BoundedOperation {
             // a report counts only if it is younger than the restarted monitor (lags are the monitor's own now() - reporttime)
             Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream().allMatch(n -> n.reportLagSeconds() >= 0
                     && n.reportLagSeconds() < (System.nanoTime() - up) / 1e9);
-            ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, "every keeper to report to the monitor again");
+            ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, Msg.of("wait.keepersReport"));
             double secs = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("reachableSeconds", reachableAt);

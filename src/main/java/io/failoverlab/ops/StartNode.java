@@ -37,7 +37,7 @@ public final class StartNode extends NodeOperation {
         engine.startKeeper(node);
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
         ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
-                node.name + " to rejoin and the cluster to converge", trail);
+                Msg.of("wait.rejoin", node.name), trail);
         double secs = StepResult.secondsSince(t0);
         f.put("convergedSeconds", secs);
         io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")

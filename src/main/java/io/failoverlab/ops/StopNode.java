@@ -45,7 +45,7 @@ public final class StopNode extends NodeOperation {
             throws InterruptedException {
         StateTrail trail = new StateTrail(primary.name(), t0, primary.reportedState());
         ClusterSnapshot end = s.await(Convergence.nodeIs(primary.name(), NodeState.WAIT_PRIMARY), bound,
-                primary.name() + " to stop waiting for the stopped standby (wait_primary)", trail);
+                io.failoverlab.lab.Msg.of("wait.waitPrimary", primary.name()), trail);
         double at = trail.firstAt(NodeState.WAIT_PRIMARY);
         double secs = at >= 0 ? at : StepResult.secondsSince(t0);
         f.put("waitPrimarySeconds", secs);
@@ -55,7 +55,7 @@ public final class StopNode extends NodeOperation {
 
     private OperationResult primaryStopped(OpSession s, long t0, Map<String, Double> f) throws InterruptedException {
         ClusterSnapshot end = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(node.name)
-                && n.reportedState().writable() && !n.inTransition()), bound, "another node to take over");
+                && n.reportedState().writable() && !n.inTransition()), bound, io.failoverlab.lab.Msg.of("wait.takeOver"));
         double secs = StepResult.secondsSince(t0);
         f.put("failoverSeconds", secs);
         Object writer = end.writableNode().filter(n -> !n.name().equals(node.name))

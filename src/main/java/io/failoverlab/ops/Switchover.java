@@ -41,12 +41,12 @@ public final class Switchover extends BoundedOperation {
                             + "   # sent as: select pgautofailover.perform_failover('" + s.formation() + "', 0)"));
             s.monitor().performFailover(s.formation(), 0);
             ClusterSnapshot writable = s.await(x -> x.nodes().stream().anyMatch(n -> !n.name().equals(oldPrimary.name())
-                    && n.reportedState().writable()), bound, "a standby to accept writes");
+                    && n.reportedState().writable()), bound, io.failoverlab.lab.Msg.of("wait.standbyWritable"));
             double writableAt = StepResult.secondsSince(t0);
             ClusterSnapshot promoted = s.await(x -> x.stablePrimary().filter(p -> !p.name().equals(oldPrimary.name())).isPresent(),
-                    bound, "the new primary");
+                    bound, io.failoverlab.lab.Msg.of("wait.newPrimary"));
             double primaryAt = StepResult.secondsSince(t0);
-            ClusterSnapshot done = s.await(Convergence.stable(engine.spec().nodes.size()), bound, "the old primary to rejoin as secondary");
+            ClusterSnapshot done = s.await(Convergence.stable(engine.spec().nodes.size()), bound, io.failoverlab.lab.Msg.of("wait.oldPrimaryBack"));
             double convergedAt = StepResult.secondsSince(t0);
             String newPrimary = promoted.stablePrimary().get().name();
             Map<String, Double> f = new LinkedHashMap<>();
