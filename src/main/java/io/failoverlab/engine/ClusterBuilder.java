@@ -78,8 +78,9 @@ public final class ClusterBuilder {
             r = StepResult.failed(name, StepResult.secondsSince(t0), e);
         }
         r = r.masked(engine::mask);
-        listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR,
-                "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
+        LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
+        if (r.msg() != null) listener.appLog(level, io.failoverlab.lab.Msg.of(r.ok() ? "log.stepPassed" : "log.stepFailed", name, r.msg()));
+        else listener.log(LogLine.of("app", level, "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
         listener.stepFinished(r);
         results.add(r);
         return r.ok();

@@ -64,6 +64,8 @@ public final class CompositeListener implements EngineListener {
 
     @Override public void note(Msg text) { each(l -> l.note(text)); }
 
+    @Override public void appLog(LogLine.Level level, Msg text) { each(l -> l.appLog(level, text)); }
+
     @Override public void stepFinished(StepResult result) { each(l -> l.stepFinished(result)); }
 
     @Override public void snapshot(ClusterSnapshot snapshot) { each(l -> l.snapshot(snapshot)); }

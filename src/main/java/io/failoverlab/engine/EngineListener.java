@@ -22,6 +22,12 @@ public interface EngineListener {
      */
     default void note(Msg text) { log(LogLine.of("app", LogLine.Level.INFO, text.english())); }
 
+    /**
+     * A line of the app's log at this level (an outcome: INFO or ERROR) whose text is data: a face
+     * that renders messages logs it in its language; by default it is logged as its English text.
+     */
+    default void appLog(LogLine.Level level, Msg text) { log(LogLine.of("app", level, text.english())); }
+
     default void stepFinished(StepResult result) { }
 
     /** The monitor's view changed (streamed while an operation runs). */

@@ -24,6 +24,8 @@ public final class JournalListener implements EngineListener {
 
     @Override public void note(io.failoverlab.lab.Msg text) { recorder.note(text); }
 
+    @Override public void appLog(io.failoverlab.lab.LogLine.Level level, io.failoverlab.lab.Msg text) { recorder.appLog(level, text); }
+
     @Override public void nodeEvent(String node, io.failoverlab.lab.Msg what, java.time.Instant at) { recorder.nodeEvent(node, what, at); }
 
     @Override public void stepStarted(String step) { recorder.stepStarted(step); }

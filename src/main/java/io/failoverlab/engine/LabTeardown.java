@@ -58,7 +58,9 @@ final class LabTeardown {
             } catch (IOException | RuntimeException e) {
                 r = StepResult.failed(step, StepResult.secondsSince(t0), e);
             }
-            listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, step + ": " + r.message()));
+            LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
+            if (r.msg() != null) listener.appLog(level, io.failoverlab.lab.Msg.of("log.outcome", step, r.msg()));
+            else listener.log(LogLine.of("app", level, step + ": " + r.message()));
             listener.stepFinished(r);
             results.add(r);
         }

@@ -45,6 +45,9 @@ final class MaskingListener implements EngineListener {
     public void note(Msg text) { inner.note(text); }
 
     @Override
+    public void appLog(LogLine.Level level, Msg text) { inner.appLog(level, text); }
+
+    @Override
     public void stepFinished(StepResult r) {
         inner.stepFinished(secrets.isEmpty() ? r : r.masked(this::mask));
     }

@@ -54,7 +54,10 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     private OperationResult finished(Operation op, OperationResult r) {
-        listener.log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, op.name() + ": " + r.message()));
+        LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
+        // the outcome as data where it has one: the window's log tells it in the window's language
+        if (r.msg() != null) listener.appLog(level, Msg.of("log.outcome", op.name(), r.msg()));
+        else listener.log(LogLine.of("app", level, op.name() + ": " + r.message()));
         listener.figures(r.name(), r.figures(), r.finalState());
         listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message(), r.msg()));
         return r;

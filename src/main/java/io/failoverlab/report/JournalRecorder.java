@@ -298,6 +298,9 @@ public final class JournalRecorder implements AutoCloseable {
     /** An app note kept as data too (its English is the line's text), so a report renders it in its own language. */
     public void note(io.failoverlab.lab.Msg msg) { log(LogLine.of("app", LogLine.Level.INFO, msg.english()), msg); }
 
+    /** An app log line at a level, kept as data too (as a note). */
+    public void appLog(LogLine.Level level, io.failoverlab.lab.Msg msg) { log(LogLine.of("app", level, msg.english()), msg); }
+
     /** Something only that node saw (a cut, fencing itself): a note at its time, for the report's timeline. */
     public void nodeEvent(String node, io.failoverlab.lab.Msg what, java.time.Instant at) {
         io.failoverlab.lab.Msg m = io.failoverlab.lab.Msg.of(NODE_EVENT, node, what);

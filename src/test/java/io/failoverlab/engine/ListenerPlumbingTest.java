@@ -25,6 +25,7 @@ class ListenerPlumbingTest {
         public void stepProgress(String step, double fraction, String text) { calls.add("stepProgress"); }
         public void stepProgress(String step, double fraction, io.failoverlab.lab.Msg text) { calls.add("stepProgressMsg"); }
         public void note(io.failoverlab.lab.Msg text) { calls.add("note"); }
+        public void appLog(LogLine.Level level, io.failoverlab.lab.Msg text) { calls.add("appLog"); }
         public void stepFinished(StepResult result) { calls.add("stepFinished"); }
         public void snapshot(ClusterSnapshot snapshot) { calls.add("snapshot"); }
         public void figures(String step, Map<String, Double> figures, ClusterSnapshot finalState) { calls.add("figures"); }
@@ -42,6 +43,7 @@ class ListenerPlumbingTest {
             l.stepProgress("s", 0.5, "half");
             l.stepProgress("s", 0.5, io.failoverlab.lab.Msg.of("host.local"));
             l.note(io.failoverlab.lab.Msg.of("host.local"));
+            l.appLog(LogLine.Level.ERROR, io.failoverlab.lab.Msg.of("host.local"));
             l.stepFinished(StepResult.passed("s", 1, "ok"));
             l.snapshot(ClusterSnapshot.unreachable("x"));
             l.figures("s", Map.of("a", 1.0), null);
@@ -52,7 +54,7 @@ class ListenerPlumbingTest {
         long declared = 0;
         for (Method m : EngineListener.class.getDeclaredMethods()) if (m.isDefault()) declared++;
         assertEquals(declared, r.calls.size(), "one call per EngineListener method: " + r.calls);
-        assertTrue(r.calls.containsAll(List.of("log", "stepStarted", "stepProgress", "stepProgressMsg", "note", "stepFinished", "snapshot", "figures", "nodeEvent")));
+        assertTrue(r.calls.containsAll(List.of("log", "stepStarted", "stepProgress", "stepProgressMsg", "note", "appLog", "stepFinished", "snapshot", "figures", "nodeEvent")));
         assertTrue(r.calls.contains("nodeEventMsg"), "a node event as data reaches the listener as data");
     }
 }

@@ -105,6 +105,7 @@ class RussianLabWindowTest {
         Thread.sleep(1500);
         String last = FxWait.onFx(() -> ((Label) window.scene().lookup("#status-last")).getText());
         assertTrue(last != null && !last.isBlank(), step + ": the status bar tells how it ended");
+        assertTrue(FxWait.onFx(() -> EnglishRuns.visibleTexts(window.scene().getRoot()).contains(last)), step + ": the checker reads the status bar");
         String found = FxWait.onFx(() -> EnglishRuns.problems(window.scene().getRoot()));
         System.out.println("ru window after " + step + ": " + last);
         if (!found.isEmpty()) problems.add(step + ":\n" + found);

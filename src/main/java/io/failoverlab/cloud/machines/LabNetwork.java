@@ -88,11 +88,16 @@ public final class LabNetwork {
         }
     }
 
-    /** Deletes the namespaces (their veths go with them) and the bridge; returns what went. */
+    /**
+     * Deletes each host's veth pair, its namespace and the bridge; returns what went. The veth goes
+     * first, by name: a namespace is freed by the kernel only after its last process is gone, so
+     * its veth could outlive `ip netns del` by seconds (seen: left over right after down --destroy).
+     */
     public List<String> destroy(List<String> hostIds) {
         List<String> gone = new java.util.ArrayList<>();
-        for (String h : hostIds) {
-            String ns = namespace(h);
+        for (int i = 0; i < hostIds.size(); i++) {
+            String ns = namespace(hostIds.get(i));
+            if (RootCommands.succeeds(IP, "ip", "link", "show", hostVeth(i))) RootCommands.succeeds(IP, "ip", "link", "del", hostVeth(i));
             if (RootCommands.succeeds(IP, "ip", "netns", "del", ns)) gone.add("network namespace " + ns);
         }
         if (bridgeExists()) {

@@ -171,7 +171,7 @@ public final class DataCheckPane {
     }
 
     private String secs(java.time.Duration d) {
-        return String.format(m.locale(), "%.1f s", d.toMillis() / 1000.0);
+        return m.tr("timeline.seconds", String.format(m.locale(), "%.1f", d.toMillis() / 1000.0));
     }
 
     private String verifyText(ProbeModel p) {

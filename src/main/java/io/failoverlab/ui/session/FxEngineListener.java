@@ -40,6 +40,10 @@ public final class FxEngineListener implements EngineListener {
     @Override
     public void note(Msg text) { log(LogLine.of("app", LogLine.Level.INFO, notes.apply(text))); }
 
+    /** An outcome line in the window's language, as the notes. */
+    @Override
+    public void appLog(LogLine.Level level, Msg text) { log(LogLine.of("app", level, notes.apply(text))); }
+
     @Override
     public void stepStarted(String step) { fx.execute(() -> steps.started(step)); }
 

@@ -235,7 +235,7 @@ public final class TimelineView {
         StringBuilder sb = new StringBuilder(mk.kind() == TimelineModel.Kind.END_OK ? "✔ " : "✘ ").append(mk.name());
         for (Map.Entry<String, Double> f : TimelineModel.shownFigures(mk)) {
             String label = m.has("figure." + f.getKey()) ? m.tr("figure." + f.getKey()) : f.getKey();
-            sb.append(" · ").append(label).append(' ').append(String.format(m.locale(), "%.1f s", f.getValue()));
+            sb.append(" · ").append(label).append(' ').append(m.tr("timeline.seconds", String.format(m.locale(), "%.1f", f.getValue())));
         }
         return sb.toString();
     }
