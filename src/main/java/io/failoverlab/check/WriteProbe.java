@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -159,6 +161,25 @@ public final class WriteProbe implements AutoCloseable {
         synchronized (lock) { return List.copyOf(acks); }
     }
 
+    /**
+     * Waits up to max for an acknowledged commit that which accepts (e.g. the first one on another
+     * server after a fault); woken by each acknowledgement, so no polling.
+     */
+    public Optional<Ack> awaitAck(Predicate<Ack> which, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (lock) {
+            int seen = 0;
+            while (true) {
+                for (; seen < acks.size(); seen++) {
+                    if (which.test(acks.get(seen))) return Optional.of(acks.get(seen));
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return Optional.empty();
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
     public List<Long> inDoubt() {
         synchronized (lock) { return List.copyOf(inDoubtIds); }
     }
@@ -255,6 +276,7 @@ public final class WriteProbe implements AutoCloseable {
             }
             lastAckNanos = now;
             lastAckAt = at;
+            lock.notifyAll();
         }
     }
 

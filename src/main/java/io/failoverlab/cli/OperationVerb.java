@@ -1,6 +1,5 @@
 package io.failoverlab.cli;
 
-import io.failoverlab.engine.EngineListener;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
@@ -63,7 +62,8 @@ abstract class OperationVerb extends Verb {
     @Override
     int run(LabSpec lab) throws Exception {
         try (LabRuntime rt = common().runtime(lab, out());
-             OperationRunner runner = new OperationRunner(quiet() ? EngineListener.NONE : rt.engine().listener())) {
+             // a quiet verb prints its outcome once, itself; the journal (and so the report) still hears it
+             OperationRunner runner = new OperationRunner(quiet() ? rt.journalOnly() : rt.engine().listener())) {
             OperationRunner.Operation op = operation(rt);
             OperationResult r = runner.runNow(op);
             if (json != null) write(r);

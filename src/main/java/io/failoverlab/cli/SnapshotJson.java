@@ -16,6 +16,11 @@ final class SnapshotJson {
         o.put("monitorReachable", s.monitorReachable());
         if (s.error() != null) o.put("error", s.error());
         o.put("converged", s.converged());
+        // as pg_autoctl show settings: what decides whom the monitor promotes and whether writes block
+        ObjectNode f = o.putObject("formation");
+        if (s.formation().known()) f.put("numberSyncStandbys", s.formation().numberSyncStandbys());
+        else f.putNull("numberSyncStandbys");
+        f.put("synchronousStandbyNames", s.formation().synchronousStandbyNames());
         ArrayNode nodes = o.putArray("nodes");
         for (NodeStatus n : s.nodes()) {
             ObjectNode j = nodes.addObject();

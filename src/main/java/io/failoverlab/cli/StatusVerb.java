@@ -5,6 +5,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.SettingsTable;
 import io.failoverlab.lab.StateTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,11 @@ final class StatusVerb extends Verb {
             } else {
                 out().println(say(Msg.of("cli.status.head", lab.name, io.failoverlab.ops.TimingProfiles.currentName(engine))));
                 // the table reads as pg_autoctl show state prints it; unreachable, the sentence below says why
-                if (s.monitorReachable()) out().print(StateTable.render(s));
+                if (s.monitorReachable()) {
+                    out().print(StateTable.render(s));
+                    out().println();
+                    out().print(SettingsTable.render(SettingsTable.rows(s, lab.formation)));
+                }
             }
             if (!s.monitorReachable()) {
                 err().println(say(Msg.of("cli.status.unreachable", lab.name, s.error())));

@@ -86,6 +86,14 @@ public final class LabRuntime implements AutoCloseable {
         return CompositeListener.find(engine.listener(), JournalListener.class).map(JournalListener::recorder);
     }
 
+    /**
+     * What the lab's journal hears, and nothing else: for a face that prints an operation's outcome
+     * itself but must still leave it in the journal and so in the report.
+     */
+    public EngineListener journalOnly() {
+        return CompositeListener.find(engine.listener(), JournalListener.class).<EngineListener>map(j -> j).orElse(EngineListener.NONE);
+    }
+
     public Providers.Options providerOptions() { return providerOptions; }
 
     /** The lab's provider (this machine, its hosts, or the cloud), made on first use. */

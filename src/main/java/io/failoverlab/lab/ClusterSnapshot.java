@@ -5,10 +5,34 @@ import java.util.List;
 import java.util.Optional;
 
 /** The monitor's view of the formation at one instant; the only thing views ever render. */
-public record ClusterSnapshot(Instant at, boolean monitorReachable, String error, List<NodeStatus> nodes) {
+public record ClusterSnapshot(Instant at, boolean monitorReachable, String error, List<NodeStatus> nodes,
+                              FormationSettings formation) {
+
+    public ClusterSnapshot {
+        if (formation == null) formation = FormationSettings.UNKNOWN;
+    }
+
+    /** A snapshot whose formation settings were not read. */
+    public ClusterSnapshot(Instant at, boolean monitorReachable, String error, List<NodeStatus> nodes) {
+        this(at, monitorReachable, error, nodes, FormationSettings.UNKNOWN);
+    }
 
     public static ClusterSnapshot unreachable(String error) {
         return new ClusterSnapshot(Instant.now(), false, error, List.of());
+    }
+
+    /** The node the monitor counts as primary: reported or assigned a writable state, else null. */
+    public Optional<NodeStatus> primaryNode() {
+        return nodes.stream().filter(n -> n.assignedState().writable() && n.reportedState().writable()).findFirst()
+                .or(() -> nodes.stream().filter(n -> n.assignedState().writable() || n.reportedState().writable()).findFirst());
+    }
+
+    /**
+     * The keeper has not reported for longer than the monitor's unhealthy timeout: the monitor
+     * treats the node as gone once its health checks fail too (node_metadata.c IsUnhealthy).
+     */
+    public boolean silent(NodeStatus n) {
+        return n.reportLagSeconds() > formation.unhealthyTimeoutSeconds();
     }
 
     public Optional<NodeStatus> node(String name) {

@@ -14,6 +14,7 @@ import io.failoverlab.lab.StepIds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Re-creates a dropped node so it joins as secondary. A dropped keeper refuses to run again,
@@ -43,6 +44,7 @@ public final class AddNode implements OperationRunner.Operation {
             ClusterSnapshot before = s.snapshot();
             InstanceSpec node = choose(before);
             NodeStatus primary = before.writableNode().orElseThrow(() -> new LabException(Msg.of("op.addNode.noPrimary", node.name, before.summary())));
+            Expectation e = MonitorRules.rejoin(before, node.name);
             long t0 = System.nanoTime();
             engine.listener().log(LogLine.of("app", LogLine.Level.INFO, "Removing what is left of " + node.name
                     + " on its host (a dropped node cannot simply be started again), then creating it afresh."));
@@ -52,15 +54,13 @@ public final class AddNode implements OperationRunner.Operation {
                 return OperationResult.failed(name(), StepResult.secondsSince(t0), created.message(), s.snapshot());
             }
             double createdAt = StepResult.secondsSince(t0);
-            int expected = before.nodes().size() + 1;
-            ClusterSnapshot done = s.await(Convergence.stable(expected).and(Convergence.nodeIs(node.name, NodeState.SECONDARY)),
-                    bound, Msg.of("wait.joinSecondary", node.name));
+            Followed end = s.follow(new Settling(Set.of(node.name)), bound, null);
             double secs = StepResult.secondsSince(t0);
-            String p = done.stablePrimary().map(NodeStatus::name).orElse(primary.name());
+            String p = end.last().stablePrimary().map(NodeStatus::name).orElse(primary.name());
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("createSeconds", createdAt);
             f.put("addSeconds", secs);
-            return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.addNode.done", node.name, primary.name(), createdAt, p, secs), f, done);
+            return Verdict.of(name(), Msg.of("op.addNode.done", node.name, primary.name(), createdAt, p, secs), e, end, bound, f);
         }
     }
 

@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Removes a node from the formation with `pg_autoctl drop node --pgdata D` on its host: the
@@ -37,20 +37,17 @@ public final class DropNode extends NodeOperation {
             throw new LabException(Msg.of("op.dropNode.last", node.name, s.formation()));
         }
         boolean wasPrimary = target.reportedState().writable();
+        Expectation e = MonitorRules.dropped(before, node.name);
         long t0 = System.nanoTime();
         dropOnHost(s, target);
         // drop node stops the keeper itself; this makes sure of it (and of the systemd unit)
         engine.stopKeeper(node);
         int remaining = before.nodes().size() - 1;
-        Predicate<ClusterSnapshot> gone = x -> x.node(node.name).isEmpty();
-        Predicate<ClusterSnapshot> settledAgain = remaining == 1
-                ? x -> x.count(NodeState.SINGLE) == 1 : Convergence.stable(remaining);
-        ClusterSnapshot done = s.await(gone.and(settledAgain), bound, remaining == 1
-                ? io.failoverlab.lab.Msg.of("wait.single") : io.failoverlab.lab.Msg.of("wait.remaining"));
-        double secs = StepResult.secondsSince(t0);
+        Followed end = s.follow(new Settling(Set.of()), bound, null);
+        double secs = end.seconds();
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("dropSeconds", secs);
-        return OperationResult.ok(name(), secs, message(target, wasPrimary, remaining, done, secs), f, done);
+        return Verdict.of(name(), message(target, wasPrimary, remaining, end.last(), secs), e, end, bound, f);
     }
 
     private void dropOnHost(OpSession s, NodeStatus target) {
@@ -70,14 +67,14 @@ public final class DropNode extends NodeOperation {
         engine.listener().log(LogLine.of("app", LogLine.Level.WARN, text));
     }
 
-    private io.failoverlab.lab.Msg message(NodeStatus target, boolean wasPrimary, int remaining, ClusterSnapshot done, double secs) {
+    private Msg message(NodeStatus target, boolean wasPrimary, int remaining, ClusterSnapshot done, double secs) {
         String was = target.reportedState().id();
         if (remaining == 1) {
-            return io.failoverlab.lab.Msg.of(wasPrimary ? "op.dropNode.singleTookOver" : "op.dropNode.single", node.name, was, secs,
-                    done.nodes().get(0).name(), new io.failoverlab.lab.Msg.Action("node-readd", "add-node " + node.name));
+            return Msg.of(wasPrimary ? "op.dropNode.singleTookOver" : "op.dropNode.single", node.name, was, secs,
+                    done.nodes().get(0).name(), new Msg.Action("node-readd", "add-node " + node.name));
         }
         String primary = done.stablePrimary().map(NodeStatus::name).orElse("?");
-        return io.failoverlab.lab.Msg.of(wasPrimary ? "op.dropNode.tookOver" : "op.dropNode.others", node.name, was, secs, primary,
+        return Msg.of(wasPrimary ? "op.dropNode.tookOver" : "op.dropNode.others", node.name, was, secs, primary,
                 LabNodes.others(done, node.name));
     }
 }

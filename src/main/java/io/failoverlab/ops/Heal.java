@@ -1,16 +1,16 @@
 package io.failoverlab.ops;
 
-import io.failoverlab.lab.Msg;
-
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
-import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,15 +65,16 @@ public final class Heal implements OperationRunner.Operation {
             return OperationResult.ok(name(), StepResult.secondsSince(t0), nodeName == null
                     ? Msg.of("heal.nothingAll", PartitionFilter.TABLE) : Msg.of("heal.nothingNode", nodeName, PartitionFilter.TABLE), Map.of(), null);
         }
-        java.time.Instant healAt = java.time.Instant.now();
+        Instant healAt = Instant.now();
         for (String n : healed) engine.listener().nodeEvent(n, Msg.of("node.event.healed"), healAt);
         engine.listener().stepProgress(name(), 0, "removed the cut on " + String.join(", ", healed) + "; waiting for the nodes to rejoin");
         try (OpSession s = new OpSession(engine)) {
             List<StateTrail> trails = new ArrayList<>();
             for (String n : healed) trails.add(new StateTrail(n, t0, null));
-            int nodes = engine.spec().nodes.size();
-            ClusterSnapshot done = s.await(x -> Convergence.stable(nodes).test(x), Duration.ofSeconds(300),
-                    io.failoverlab.lab.Msg.of("wait.healed"), x -> trails.forEach(t -> t.accept(x)));
+            Duration bound = Duration.ofSeconds(300);
+            Followed end = s.follow(new Settling(Set.copyOf(healed)), bound, x -> trails.forEach(t -> t.accept(x)));
+            if (!end.settled()) throw new LabException(Msg.of("op.convergence.timeout", bound.toSeconds(), Msg.of("wait.healed"), end.last().summary()));
+            ClusterSnapshot done = end.last();
             double rejoin = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("healRejoinSeconds", Math.round(rejoin * 100) / 100.0);
@@ -90,7 +91,9 @@ public final class Heal implements OperationRunner.Operation {
             boolean ok = true;
             Object verified = "";
             if (probe != null) {
-                Thread.sleep(1000); // a few writes on the healed cluster
+                // a write on the healed cluster before the count
+                Instant settledAt = Instant.now();
+                probe.main().awaitAck(a -> a.at().isAfter(settledAt), Duration.ofSeconds(10));
                 PartitionProbe.Verified v = probe.verify(engine.dataNodes(), Duration.ofSeconds(30));
                 f.put("acknowledgedWrites", (double) v.acknowledged());
                 f.put("lostWrites", (double) v.lostWrites());

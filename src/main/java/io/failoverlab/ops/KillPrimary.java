@@ -11,8 +11,8 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
-import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.InstancePaths;
 import io.failoverlab.pgaf.SystemdKeeper;
 import io.failoverlab.pgaf.TimingProfile;
@@ -21,10 +21,14 @@ import io.failoverlab.remote.CommandResult;
 import io.failoverlab.remote.Shell;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
@@ -93,84 +97,72 @@ public final class KillPrimary implements OperationRunner.Operation {
         long t0 = System.nanoTime();
         CommandResult r = sh.check(Command.asPostgres(FaultScripts.killPostmaster(p)).display("kill -9 <postmaster of " + inst.name + ">"));
         String oldPid = r.stdout().strip();
-        Double restartedAfter = null;
-        boolean failedOver = false;
-        long deadline = System.nanoTime() + observe.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (restartedAfter == null) {
-                String now = sh.run(Command.asPostgres(FaultScripts.postmasterPid(p)).probe().timeout(Duration.ofSeconds(10))
-                        .display("read postmaster.pid of " + inst.name)).stdout().strip();
-                if (!now.isEmpty() && !now.equals(oldPid)) restartedAfter = StepResult.secondsSince(t0);
-            }
-            ClusterSnapshot snap = s.snapshot();
-            if (snap.node(inst.name).map(n -> n.assignedState() != NodeState.PRIMARY && !n.assignedState().writable()).orElse(false)) {
-                failedOver = true;
-                break;
-            }
-            if (restartedAfter != null && StepResult.secondsSince(t0) > Math.min(8, observe.toSeconds())) break;
-            Thread.sleep(300);
-        }
+        PostmasterRestart restart = new PostmasterRestart(sh, p, inst.name, oldPid, t0);
+        // the keeper restarts Postgres; the monitor fails over only if it heard "not running" first
+        Followed end = s.follow(new Settling(Set.of(inst.name)).until(x -> restart.seen()
+                || x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent()), observe, restart);
         Map<String, Double> f = new LinkedHashMap<>();
-        if (restartedAfter != null) f.put("postgresRestartSeconds", restartedAfter);
+        if (restart.seen()) f.put("postgresRestartSeconds", restart.at());
+        f.put("settledSeconds", end.seconds());
+        boolean failedOver = end.last().writableNode().filter(n -> !n.name().equals(inst.name)).isPresent();
         if (failedOver) {
-            ClusterSnapshot done = s.await(x -> x.writableNode().filter(n -> !n.name().equals(inst.name)).isPresent(),
-                    Duration.ofSeconds(120), Msg.of("wait.monitorFailover"));
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, done);
+            return OperationResult.ok(name(), StepResult.secondsSince(t0), Msg.of("op.killPostgres.failedOver", oldPid, inst.name), f, end.last());
         }
         Msg.Action realFailover = new Msg.Action("kill-node", "kill-primary --mode node");
-        return OperationResult.ok(name(), StepResult.secondsSince(t0), restartedAfter != null
-                ? Msg.of("op.killPostgres.restarted", oldPid, inst.name, restartedAfter, realFailover)
-                : Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, s.snapshot());
+        return OperationResult.ok(name(), StepResult.secondsSince(t0), restart.seen()
+                ? Msg.of("op.killPostgres.restarted", oldPid, inst.name, restart.at(), realFailover)
+                : Msg.of("op.killPostgres.notRestarted", oldPid, inst.name, realFailover), f, end.last());
     }
 
     private OperationResult killNode(OpSession s, ClusterSnapshot before, InstanceSpec inst) throws Exception {
         Map<String, String> timings = TimingProfiles.current(engine);
         double expected = TimingProfile.expectedFailoverSeconds(timings);
+        Duration bound = Duration.ofSeconds((long) Math.max(120, expected * 3));
+        Expectation e = MonitorRules.primaryLost(before, inst.name);
         WriteProbe own = sharedProbe == null ? probe(before, inst) : null;
         WriteProbe probe = sharedProbe == null ? own : sharedProbe;
         try {
             if (own != null) own.start();
-            waitForFirstAck(probe);
+            if (probe.awaitAck(a -> true, Duration.ofSeconds(30)).isEmpty()) {
+                throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
+            }
             long t0 = System.nanoTime();
-            java.time.Instant killAt = java.time.Instant.now();
+            Instant killAt = Instant.now();
             // the port the app's probe reaches the killed node at (a tunnel's local port on an SSH host)
             int killedPort = engine.dataNode(inst).port();
             inject(inst);
             engine.listener().stepProgress(name(), 0, Msg.of("op.kill.progressDown", inst.name, Math.round(expected),
                     TimingProfile.recognise(timings)));
-            Double writableAt = null;
-            Double firstWriteAt = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds((long) Math.max(120, expected * 3)).toNanos();
-            while (System.nanoTime() < deadline && (writableAt == null || firstWriteAt == null)) {
+            FirstSeen writer = FirstSeen.writerOtherThan(inst.name, t0);
+            Consumer<ClusterSnapshot> progress = x -> {
                 double elapsed = StepResult.secondsSince(t0);
-                ClusterSnapshot snap = s.snapshot();
-                if (writableAt == null && snap.nodes().stream().anyMatch(n -> !n.name().equals(inst.name) && n.reportedState().writable())) {
-                    writableAt = elapsed;
-                }
-                ProbeStats st = probe.stats();
-                if (firstWriteAt == null && st.lastAckAt() != null && st.lastAckAt().isAfter(killAt)) {
-                    // the last ack may still be the old primary's, just after the kill: look for
-                    // one from another server, and keep waiting while there is none
-                    double first = firstAckAfter(probe, killAt, killedPort);
-                    if (first >= 0) firstWriteAt = first;
-                }
                 engine.listener().stepProgress(name(), Math.min(1, elapsed / expected), Msg.of("op.kill.progressWait",
                         Math.round(Math.max(0, expected - elapsed)), Math.round(elapsed)));
-                Thread.sleep(200);
-            }
-            if (writableAt == null || firstWriteAt == null) {
-                throw new LabException(Msg.of("op.kill.noTakeover", (long) Math.max(120, expected * 3), inst.name, s.snapshot().summary()));
-            }
-            if (own != null) own.stop();
+            };
+            Followed end = s.follow(Settling.afterLoss(Set.of(inst.name)), bound, writer.andThen(progress));
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("expectedFailoverSeconds", expected);
-            f.put("writableInMonitorSeconds", writableAt);
+            if (writer.at() < 0) {
+                // no node took over: right when pg_auto_failover's rules allow none (no candidate)
+                if (own != null) own.stop();
+                return Verdict.of(name(), Msg.of("op.kill.noTakeoverAsRules", inst.name, end.seconds()), e, end, bound, f);
+            }
+            // the last ack may still be the old primary's, just after the kill: wait for one from another server
+            Optional<WriteProbe.Ack> first = probe.awaitAck(a -> a.at().isAfter(killAt) && a.server() != null
+                    && !a.server().endsWith(":" + killedPort), Duration.ofSeconds(30));
+            if (first.isEmpty()) {
+                throw new LabException(Msg.of("op.kill.noTakeover", bound.toSeconds(), inst.name, s.snapshot().summary()));
+            }
+            double firstWriteAt = Math.round(Duration.between(killAt, first.get().at()).toMillis() / 10.0) / 100.0;
+            if (own != null) own.stop();
+            f.put("writableInMonitorSeconds", writer.at());
             f.put("failoverSeconds", firstWriteAt);
             f.put("writeDowntimeSeconds", probe.stats().longestGap().toMillis() / 1000.0);
-            ClusterSnapshot after = s.snapshot();
+            ClusterSnapshot after = end.last();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
-            return OperationResult.ok(name(), StepResult.secondsSince(t0), howKilled(inst).with(inst.name, newPrimary,
-                    firstWriteAt, expected, new Msg.Action("node-start", "start-node " + inst.name)), f, after);
+            Msg done = howKilled(inst).with(inst.name, newPrimary, firstWriteAt, expected, new Msg.Action("node-start", "start-node " + inst.name));
+            OperationResult v = Verdict.of(name(), done, e, end, bound, f);
+            return v.ok() ? OperationResult.of(name(), true, StepResult.secondsSince(t0), v.msg(), v.figures(), after) : v;
         } finally {
             if (own != null) own.close();
         }
@@ -220,20 +212,11 @@ public final class KillPrimary implements OperationRunner.Operation {
         return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
     }
 
+
     /** Seconds from the fault to the first commit acknowledged after it by another server than the killed one. */
-    static double firstAckAfter(WriteProbe probe, java.time.Instant killAt, int killedPort) {
+    static double firstAckAfter(WriteProbe probe, Instant killAt, int killedPort) {
         return probe.acknowledged().stream().filter(a -> a.at().isAfter(killAt)
                         && a.server() != null && !a.server().endsWith(":" + killedPort)).findFirst()
-                .map(a -> Math.round(java.time.Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0).orElse(-1.0);
-    }
-
-    private static void waitForFirstAck(WriteProbe probe) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (probe.stats().acknowledged() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
-            }
-            Thread.sleep(100);
-        }
+                .map(a -> Math.round(Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0).orElse(-1.0);
     }
 }

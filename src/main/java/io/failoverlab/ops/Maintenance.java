@@ -13,7 +13,7 @@ import io.failoverlab.lab.StepIds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Maintenance on/off through the monitor's start_maintenance / stop_maintenance. On a primary
@@ -56,40 +56,33 @@ public final class Maintenance implements OperationRunner.Operation {
 
     private OperationResult start(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
         if (Convergence.nodeIs(node.name, NodeState.MAINTENANCE).test(before)) {
-            return OperationResult.ok(name(), 0, io.failoverlab.lab.Msg.of("op.maintenance.already", node.name), Map.of(), before);
+            return OperationResult.ok(name(), 0, Msg.of("op.maintenance.already", node.name), Map.of(), before);
         }
-        boolean primary = target.reportedState().writable();
-        if (primary && before.count(NodeState.SECONDARY) == 0) {
-            throw new LabException(Msg.of("op.maintenance.noTakeover", node.name, target.reportedState().id(), before.summary()));
-        }
+        Expectation e = MonitorRules.maintenanceOn(before, node.name);
+        if (e.isRefused()) throw new LabException(Msg.of("op.maintenance.noTakeover", node.name, target.reportedState().id(), e.refusal()));
         long t0 = System.nanoTime();
         if (!s.monitor().startMaintenance(target.nodeId())) {
             throw new LabException(Msg.of("op.maintenance.startRefused", node.name, before.summary()));
         }
-        Predicate<ClusterSnapshot> done = Convergence.nodeIs(node.name, NodeState.MAINTENANCE)
-                .and(x -> x.nodes().stream().filter(n -> !n.name().equals(node.name)).noneMatch(NodeStatus::inTransition))
-                .and(x -> x.writableNode().isPresent());
-        ClusterSnapshot end = s.await(done, bound, io.failoverlab.lab.Msg.of("wait.maintenance", node.name));
-        double secs = StepResult.secondsSince(t0);
-        String writer = end.writableNode().map(n -> n.name() + " (" + n.reportedState().id() + ")").orElse("?");
-        io.failoverlab.lab.Msg msg = io.failoverlab.lab.Msg.of(primary ? "op.maintenance.onPrimary" : "op.maintenance.onStandby", node.name, writer, secs);
-        return OperationResult.ok(name(), secs, msg, Map.of("maintenanceSeconds", secs), end);
+        Followed end = s.follow(new Settling(Set.of()), bound, null);
+        Msg done = Msg.of("op.maintenance.settled", node.name, "on", end.seconds(), end.last().summary());
+        return Verdict.of(name(), done, e, end, bound, Map.of("maintenanceSeconds", end.seconds()));
     }
 
     private OperationResult stop(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
         if (target.reportedState() != NodeState.MAINTENANCE && target.assignedState() != NodeState.MAINTENANCE) {
             throw new LabException(Msg.of("op.maintenance.notOn", node.name, target.reportedState().id()));
         }
+        Expectation e = MonitorRules.maintenanceOff(before, node.name);
         long t0 = System.nanoTime();
         if (!s.monitor().stopMaintenance(target.nodeId())) {
             throw new LabException(Msg.of("op.maintenance.stopRefused", node.name, before.summary()));
         }
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
-        ClusterSnapshot end = s.await(Convergence.stable(before.nodes().size()), bound,
-                io.failoverlab.lab.Msg.of("wait.afterMaintenance"), trail);
-        double secs = StepResult.secondsSince(t0);
+        Followed end = s.follow(new Settling(Set.of(node.name)), bound, trail);
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("convergedSeconds", secs);
-        return OperationResult.ok(name(), secs, io.failoverlab.lab.Msg.of("op.maintenance.off", node.name, secs, trail.path(), end.summary()), f, end);
+        f.put("convergedSeconds", end.seconds());
+        Msg done = Msg.of("op.maintenance.settled", node.name, "off", end.seconds(), trail.path());
+        return Verdict.of(name(), done, e, end, bound, f);
     }
 }

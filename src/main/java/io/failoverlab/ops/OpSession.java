@@ -47,6 +47,16 @@ public final class OpSession implements AutoCloseable {
         return Convergence.await(feed, done, max, what, onEach);
     }
 
+    /** Follows the monitor until the formation settles (Settling) or bound passes: the one wait after a request. */
+    public Followed follow(Settling settling, Duration bound, Consumer<ClusterSnapshot> onEach) throws InterruptedException {
+        return Convergence.follow(feed, settling, bound, onEach);
+    }
+
+    /** Hands every snapshot to onEach until done holds or bound passes (Convergence.observe); true when done held. */
+    public boolean observe(Predicate<ClusterSnapshot> done, Duration bound, Consumer<ClusterSnapshot> onEach) throws InterruptedException {
+        return Convergence.observe(feed, done, bound, onEach);
+    }
+
     /** The feed belongs to the lab, not to the operation: nothing to close. */
     @Override
     public void close() { }

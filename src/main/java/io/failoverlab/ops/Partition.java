@@ -120,12 +120,8 @@ public final class Partition implements OperationRunner.Operation {
     }
 
     private static void waitForFirstAck(PartitionProbe probe) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (probe.main().stats().acknowledged() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new LabException(Msg.of("op.partition.probeFailed", probe.main().stats().lastError()));
-            }
-            Thread.sleep(100);
+        if (probe.main().awaitAck(a -> true, Duration.ofSeconds(30)).isEmpty()) {
+            throw new LabException(Msg.of("op.partition.probeFailed", probe.main().stats().lastError()));
         }
     }
 

@@ -4,6 +4,7 @@ import io.failoverlab.check.ConnectionSettings;
 import io.failoverlab.check.PgNode;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
@@ -61,64 +62,60 @@ final class PartitionWatch {
      */
     Seen primaryCut(Duration window, ProgressSink progress) throws InterruptedException {
         Seen seen = start();
-        long deadline = System.nanoTime() + window.toNanos();
-        while (System.nanoTime() < deadline) {
-            double el = StepResult.secondsSince(t0);
-            Optional<ClusterSnapshot> snap = read(seen);
-            if (seen.promotedInMonitor == null && snap.isPresent()) {
-                Optional<NodeStatus> other = snap.get().nodes().stream()
-                        .filter(n -> !n.name().equals(isolated) && n.reportedState().writable()).findFirst();
-                if (other.isPresent()) {
-                    seen.promotedInMonitor = el;
-                    seen.newPrimary = other.get().name();
-                    probe.promotedAt(Instant.now());
-                }
-            }
-            if (seen.firstWriteElsewhere == null) {
-                double w = probe.firstWriteElsewhereAfter(cutAt);
-                if (w >= 0) {
-                    seen.firstWriteElsewhere = w;
-                    probe.promotedAt(cutAt.plusMillis((long) (w * 1000)));
-                }
-            }
-            if (seen.selfDemote == null) {
-                String how = refusesWrites(probe.isolatedNode());
-                if (how != null) {
-                    seen.selfDemote = el;
-                    seen.selfDemoteHow = how;
-                    session.engine().listener().nodeEvent(isolated, io.failoverlab.lab.Msg.of("node.event.fenced",
-                            io.failoverlab.lab.Msg.of(how.startsWith("read-only") ? "part.how.readOnly" : "part.how.stopped"), el), Instant.now());
-                }
-            }
-            if (seen.promotedInMonitor != null && seen.firstWriteElsewhere != null && seen.selfDemote != null) break;
-            progress.report(el);
-            Thread.sleep(250);
-        }
+        session.observe(x -> seen.promotedInMonitor != null && seen.firstWriteElsewhere != null && seen.selfDemote != null,
+                window, snap -> {
+                    double el = StepResult.secondsSince(t0);
+                    seen.isolatedTrail.accept(snap);
+                    seen.primaryTrail.accept(snap);
+                    if (seen.promotedInMonitor == null) {
+                        Optional<NodeStatus> other = snap.nodes().stream()
+                                .filter(n -> !n.name().equals(isolated) && n.reportedState().writable()).findFirst();
+                        if (other.isPresent()) {
+                            seen.promotedInMonitor = el;
+                            seen.newPrimary = other.get().name();
+                            probe.promotedAt(Instant.now());
+                        }
+                    }
+                    if (seen.firstWriteElsewhere == null) {
+                        double w = probe.firstWriteElsewhereAfter(cutAt);
+                        if (w >= 0) {
+                            seen.firstWriteElsewhere = w;
+                            probe.promotedAt(cutAt.plusMillis((long) (w * 1000)));
+                        }
+                    }
+                    if (seen.selfDemote == null) {
+                        String how = refusesWrites(probe.isolatedNode());
+                        if (how != null) {
+                            seen.selfDemote = el;
+                            seen.selfDemoteHow = how;
+                            session.engine().listener().nodeEvent(isolated, Msg.of("node.event.fenced",
+                                    Msg.of(how.startsWith("read-only") ? "part.how.readOnly" : "part.how.stopped"), el), Instant.now());
+                        }
+                    }
+                    progress.report(el);
+                });
         return seen;
     }
 
     /** Watches a cut standby: until the primary is wait_primary and a write went through again, or the window ends. */
     Seen standbyCut(Duration window, ProgressSink progress) throws InterruptedException {
         Seen seen = start();
-        long deadline = System.nanoTime() + window.toNanos();
-        Instant waitPrimaryAt = null;
-        while (System.nanoTime() < deadline) {
+        Instant[] waitPrimaryAt = {null};
+        session.observe(x -> seen.writeAfterWaitPrimary != null, window, snap -> {
             double el = StepResult.secondsSince(t0);
-            Optional<ClusterSnapshot> snap = read(seen);
-            if (seen.waitPrimary == null && snap.flatMap(s -> s.node(primary))
-                    .filter(n -> n.reportedState() == NodeState.WAIT_PRIMARY).isPresent()) {
+            seen.isolatedTrail.accept(snap);
+            seen.primaryTrail.accept(snap);
+            if (seen.waitPrimary == null && snap.node(primary).filter(n -> n.reportedState() == NodeState.WAIT_PRIMARY).isPresent()) {
                 seen.waitPrimary = el;
-                waitPrimaryAt = Instant.now();
+                waitPrimaryAt[0] = Instant.now();
             }
-            if (waitPrimaryAt != null && seen.writeAfterWaitPrimary == null) {
-                Instant w = waitPrimaryAt;
+            if (waitPrimaryAt[0] != null && seen.writeAfterWaitPrimary == null) {
+                Instant w = waitPrimaryAt[0];
                 seen.writeAfterWaitPrimary = probe.main().acknowledged().stream().filter(a -> a.at().isAfter(w)).findFirst()
                         .map(a -> Duration.between(cutAt, a.at()).toMillis() / 1000.0).orElse(null);
             }
-            if (seen.writeAfterWaitPrimary != null) break;
             progress.report(el);
-            Thread.sleep(250);
-        }
+        });
         return seen;
     }
 
@@ -129,17 +126,6 @@ final class PartitionWatch {
         s.isolatedTrail = new StateTrail(isolated, t0, null);
         s.primaryTrail = new StateTrail(primary, t0, null);
         return s;
-    }
-
-    private Optional<ClusterSnapshot> read(Seen seen) {
-        try {
-            ClusterSnapshot s = session.snapshot();
-            seen.isolatedTrail.accept(s);
-            seen.primaryTrail.accept(s);
-            return Optional.of(s);
-        } catch (LabException e) {
-            return Optional.empty();
-        }
     }
 
     /** Null while the node still takes writes; else how it refuses them (read through its tunnel). */

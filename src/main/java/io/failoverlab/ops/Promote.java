@@ -4,6 +4,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
@@ -11,6 +12,7 @@ import io.failoverlab.lab.StepIds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Promotes a named node (monitor perform_promotion) and waits until it is primary and the others secondary. */
 public final class Promote extends NodeOperation {
@@ -24,18 +26,18 @@ public final class Promote extends NodeOperation {
         if (before.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()) {
             return OperationResult.ok(name(), 0, Msg.of("op.promote.already", node.name), Map.of(), before);
         }
+        Expectation e = MonitorRules.promote(before, node.name);
+        if (e.isRefused()) throw new LabException(e.refusal());
         long t0 = System.nanoTime();
         if (!s.monitor().performPromotion(s.formation(), node.name)) {
             throw new LabException(Msg.of("op.promote.refused", node.name, target.reportedState().id(), before.summary()));
         }
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
-        ClusterSnapshot done = s.await(x -> x.stablePrimary().filter(p -> p.name().equals(node.name)).isPresent()
-                && Convergence.stable(before.nodes().size()).test(x), bound, Msg.of("wait.promoted", node.name), trail);
-        double secs = StepResult.secondsSince(t0);
+        Followed end = s.follow(new Settling(Set.of(node.name)), bound, trail);
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("promoteSeconds", secs);
-        double writable = trail.firstAt(io.failoverlab.lab.NodeState.WAIT_PRIMARY);
+        f.put("promoteSeconds", end.seconds());
+        double writable = trail.firstAt(NodeState.WAIT_PRIMARY);
         if (writable >= 0) f.put("writableSeconds", writable);
-        return OperationResult.ok(name(), secs, Msg.of("op.promote.done", node.name, secs, trail.path(), done.summary()), f, done);
+        return Verdict.of(name(), Msg.of("op.promote.settled", node.name, end.seconds(), trail.path()), e, end, bound, f);
     }
 }

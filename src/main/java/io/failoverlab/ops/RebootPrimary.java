@@ -1,11 +1,11 @@
 package io.failoverlab.ops;
 
-import io.failoverlab.lab.Msg;
-
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.MachinePower;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepResult;
 
@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * `kill-primary --mode reboot`: a clean reboot of the primary's machine through systemd. Its keeper
@@ -41,20 +43,15 @@ final class RebootPrimary {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        Double failoverAt = null;
-        while (!back.isDone()) {
-            ClusterSnapshot snap = s.snapshot();
-            trail.accept(snap);
-            if (failoverAt == null && snap.nodes().stream().anyMatch(n -> !n.name().equals(inst.name) && n.reportedState().writable())) {
-                failoverAt = StepResult.secondsSince(t0);
-            }
-            engine.listener().stepProgress("kill-primary reboot", -1, String.format(Locale.ROOT,
-                    "%s's machine is rebooting (%.0f s)", inst.name, StepResult.secondsSince(t0)));
-            Thread.sleep(200);
-        }
+        FirstSeen writer = FirstSeen.writerOtherThan(inst.name, t0);
+        Consumer<ClusterSnapshot> progress = x -> engine.listener().stepProgress("kill-primary reboot", -1, String.format(Locale.ROOT,
+                "%s's machine is rebooting (%.0f s)", inst.name, StepResult.secondsSince(t0)));
+        Followed end = s.follow(new Settling(Set.of(inst.name)).until(x -> back.isDone()), Duration.ofSeconds(240),
+                trail.andThen(writer).andThen(progress));
+        if (!back.isDone()) throw new LabException(Msg.of("op.convergence.timeout", 240, Msg.of("wait.rebootBack", inst.name), end.last().summary()));
         double machineBack = back.join();
-        ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), Duration.ofSeconds(180),
-                Msg.of("wait.rebootBack", inst.name), trail);
+        ClusterSnapshot done = end.last();
+        Double failoverAt = writer.at() >= 0 ? writer.at() : null;
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("machineBackSeconds", machineBack);
         if (failoverAt != null) f.put("failoverSeconds", failoverAt);

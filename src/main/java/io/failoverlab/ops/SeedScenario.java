@@ -7,17 +7,21 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.install.Installation;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LogLine;
-import io.failoverlab.lab.StepResult;
+import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.TimingProfile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The original exercise end to end, measured, with a write probe running through every role
@@ -70,7 +74,7 @@ public final class SeedScenario {
             List<StepResult> up = engine.up();
             double upSeconds = Math.round(up.stream().mapToDouble(StepResult::seconds).sum() * 100) / 100.0;
             StepResult last = up.get(up.size() - 1);
-            if (last.ok()) record(StepIds.UP, true, upSeconds, io.failoverlab.lab.Msg.of("scenario.clusterReady"));
+            if (last.ok()) record(StepIds.UP, true, upSeconds, Msg.of("scenario.clusterReady"));
             else record(StepIds.UP, false, upSeconds, last.message());
             if (!last.ok()) return report(null, null, null, null, null, null, 0, 0, 0, rows);
             timeToCluster = upSeconds;
@@ -94,23 +98,25 @@ public final class SeedScenario {
                 op(afterSwitch);
                 op(new KillPrimary(engine, KillPrimary.Mode.POSTGRES, Duration.ofSeconds(15), probe));
                 // after the postgres kill the cluster must be settled again before the node kill
-                awaitStable(io.failoverlab.lab.Msg.of("wait.settledAfterKill"));
+                awaitStable(Msg.of("wait.settledAfterKill"));
                 OperationResult kill = op(new KillPrimary(engine, KillPrimary.Mode.NODE, Duration.ofSeconds(15), probe));
                 if (kill.ok()) failover = kill.figures().get("failoverSeconds");
                 long t0 = System.nanoTime();
                 List<StepResult> back = engine.up();
                 StepResult b = back.get(back.size() - 1);
-                if (b.ok()) record(StepIds.REJOIN_KILLED_NODE, true, StepResult.secondsSince(t0), io.failoverlab.lab.Msg.of("scenario.rejoined"));
+                if (b.ok()) record(StepIds.REJOIN_KILLED_NODE, true, StepResult.secondsSince(t0), Msg.of("scenario.rejoined"));
                 else record(StepIds.REJOIN_KILLED_NODE, false, StepResult.secondsSince(t0), b.message());
                 powerCycleThePrimary(probe);
                 if (PartitionPeers.perRole(engine.spec())) partitionAndHeal();
                 // the original lab's last step: drop a node (the other becomes single), then re-add it
                 String secondary = engine.status().nodes().stream().filter(n -> !n.reportedState().writable())
-                        .map(io.failoverlab.lab.NodeStatus::name).findFirst().orElse(null);
+                        .map(NodeStatus::name).findFirst().orElse(null);
                 if (secondary != null && op(new DropNode(engine, secondary)).ok()) {
                     op(new AddNode(engine, secondary));
                 }
-                Thread.sleep(1000); // a few more acknowledged writes on the settled cluster
+                // one more acknowledged write on the settled cluster before the count
+                Instant settledAt = Instant.now();
+                probe.awaitAck(a -> a.at().isAfter(settledAt), Duration.ofSeconds(10));
                 probe.stop();
                 downtime = probe.stats().longestGap().toMillis() / 1000.0;
                 long tv = System.nanoTime();
@@ -120,7 +126,7 @@ public final class SeedScenario {
                 lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
                 boolean allReached = v.nodes().stream().allMatch(ProbeVerification.NodeCheck::reachable);
                 record(StepIds.VERIFY_WRITES, v.noneLost() && allReached, StepResult.secondsSince(tv),
-                        io.failoverlab.lab.Msg.of("scenario.verified", acked, lost, inDoubt, v.nodes().size()));
+                        Msg.of("scenario.verified", acked, lost, inDoubt, v.nodes().size()));
             }
             DataCheckOp fin = new DataCheckOp(engine, 0, false, 0);
             op(fin);
@@ -145,7 +151,7 @@ public final class SeedScenario {
      */
     private void powerCycleThePrimary(WriteProbe probe) throws Exception {
         if (engine.machinePower().isEmpty()) return;
-        String primary = engine.status().writableNode().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
+        String primary = engine.status().writableNode().map(NodeStatus::name).orElse(null);
         if (primary == null) return;
         OperationResult off = op(new KillPrimary(engine, KillPrimary.Mode.VM, Duration.ofSeconds(15), probe), "power off the primary machine");
         if (!off.ok()) return;
@@ -156,8 +162,8 @@ public final class SeedScenario {
 
     /** Cuts the primary off from everything with a partition probe of its own, heals, verifies. */
     private void partitionAndHeal() throws Exception {
-        awaitStable(io.failoverlab.lab.Msg.of("wait.settledBeforePartition"));
-        String primary = engine.status().stablePrimary().map(io.failoverlab.lab.NodeStatus::name).orElse(null);
+        awaitStable(Msg.of("wait.settledBeforePartition"));
+        String primary = engine.status().stablePrimary().map(NodeStatus::name).orElse(null);
         if (primary == null) return;
         io.failoverlab.lab.InstanceSpec inst = engine.spec().node(primary).orElseThrow();
         try (PartitionProbe pp = new PartitionProbe(Partition.others(engine, inst), engine.dataNode(inst),
@@ -173,29 +179,21 @@ public final class SeedScenario {
         }
     }
 
-    /** Stable with every node healthy, held for quiet without a break. */
+    /** Settled with one primary, the others secondary and every node healthy, for a quiet spell. */
     private void awaitHealthy(Duration quiet) throws Exception {
-        java.util.function.Predicate<ClusterSnapshot> ok = Convergence.stable(engine.spec().nodes.size())
-                .and(x -> x.nodes().stream().allMatch(n -> n.health() == io.failoverlab.lab.NodeStatus.Health.GOOD));
-        long since = -1;
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Predicate<ClusterSnapshot> ok = x -> x.converged() && x.nodes().size() == engine.spec().nodes.size()
+                && x.nodes().stream().allMatch(n -> n.health() == NodeStatus.Health.GOOD);
         try (OpSession s = new OpSession(engine)) {
-            while (System.nanoTime() < deadline) {
-                if (ok.test(s.snapshot())) {
-                    if (since < 0) since = System.nanoTime();
-                    if (System.nanoTime() - since >= quiet.toNanos()) return;
-                } else {
-                    since = -1;
-                }
-                Thread.sleep(200);
+            if (!s.follow(new Settling(Set.of(), Set.of(), quiet).until(ok), Duration.ofSeconds(120), null).settled()) {
+                throw new LabException(Msg.of("op.seed.notHealthy"));
             }
         }
-        throw new LabException(Msg.of("op.seed.notHealthy"));
     }
 
-    private void awaitStable(io.failoverlab.lab.Msg what) throws Exception {
+    private void awaitStable(Msg what) throws Exception {
         try (OpSession s = new OpSession(engine)) {
-            s.await(Convergence.stable(engine.spec().nodes.size()), Duration.ofSeconds(120), what);
+            Followed end = s.follow(new Settling(Set.of()).until(ClusterSnapshot::converged), Duration.ofSeconds(120), null);
+            if (!end.settled()) throw new LabException(Msg.of("op.convergence.timeout", 120, what, end.last().summary()));
         }
     }
 
@@ -213,7 +211,7 @@ public final class SeedScenario {
     }
 
     /** A scenario step whose sentence is data (the report renders it in its language). */
-    private void record(String name, boolean ok, double seconds, io.failoverlab.lab.Msg msg) {
+    private void record(String name, boolean ok, double seconds, Msg msg) {
         record(new StepResult(name, ok, seconds, msg.english(), msg));
     }
 

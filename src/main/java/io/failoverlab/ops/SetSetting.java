@@ -10,7 +10,7 @@ import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Replication settings through the monitor: a node's candidate priority (0..100) or
@@ -69,14 +69,6 @@ public final class SetSetting implements OperationRunner.Operation {
         throw new LabException(Msg.of("op.setting.range", what, min, max, v));
     }
 
-    /** The monitor wants N+1 quorum standbys for N sync standbys; say so before it refuses with a bare "invalid value". */
-    private void requireQuorumStandbys(ClusterSnapshot s) {
-        long standbys = s.nodes().stream().filter(n -> !n.reportedState().writable() && n.replicationQuorum()).count();
-        if (standbys < number + 1) {
-            throw new LabException(Msg.of("op.setting.syncTooMany", number, number + 1, engine.spec().formation, standbys));
-        }
-    }
-
     @Override
     public String name() {
         switch (kind) {
@@ -91,31 +83,25 @@ public final class SetSetting implements OperationRunner.Operation {
         try (OpSession s = new OpSession(engine)) {
             ClusterSnapshot before = s.snapshot();
             if (node != null) LabNodes.registered(before, node, "settings");
-            if (kind == Kind.NUMBER_SYNC_STANDBYS && number > 0) requireQuorumStandbys(before);
-            long t0 = System.nanoTime();
+            Expectation e = kind == Kind.NUMBER_SYNC_STANDBYS
+                    ? MonitorRules.numberSyncStandbys(before, number, engine.spec().formation)
+                    : MonitorRules.settingChanged(before);
+            if (e.isRefused()) throw new LabException(e.refusal());
             boolean accepted;
-            Predicate<ClusterSnapshot> visible;
             switch (kind) {
                 case CANDIDATE_PRIORITY:
                     accepted = s.monitor().setCandidatePriority(s.formation(), node, number);
-                    visible = x -> x.node(node).map(NodeStatus::candidatePriority).orElse(-1) == number;
                     break;
                 case REPLICATION_QUORUM:
                     accepted = s.monitor().setReplicationQuorum(s.formation(), node, flag);
-                    visible = x -> x.node(node).map(NodeStatus::replicationQuorum).orElse(!flag) == flag;
                     break;
                 default:
                     accepted = s.monitor().setNumberSyncStandbys(s.formation(), number);
-                    visible = x -> true;
             }
             if (!accepted) throw new LabException(Msg.of("op.setting.refused", name(), before.summary()));
-            // a converged cluster must converge again; otherwise every node must at least settle
-            Predicate<ClusterSnapshot> done = visible.and(before.converged()
-                    ? Convergence.stable(before.nodes().size()) : Convergence.settled());
-            ClusterSnapshot end = s.await(done, bound, Msg.of("wait.settingApplied"));
-            double secs = StepResult.secondsSince(t0);
-            return OperationResult.ok(name(), secs, Msg.of("op.setting.applied", name().substring(4), secs, end.summary()),
-                    Map.of("applySeconds", secs), end);
+            Followed end = s.follow(new Settling(Set.of()), bound, null);
+            Msg done = Msg.of("op.setting.done", name().substring(4), end.seconds(), end.last().summary());
+            return Verdict.of(name(), done, e, end, bound, Map.of("applySeconds", end.seconds()));
         }
     }
 }

@@ -5,12 +5,14 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
-import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.StepResult;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -31,22 +33,21 @@ public final class StartMonitor extends BoundedOperation {
         InstanceSpec m = engine.spec().monitor;
         long t0 = System.nanoTime();
         engine.startKeeper(m);
-        ClusterSnapshot s = engine.status();
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!s.monitorReachable()) {
-            if (System.nanoTime() > deadline) {
-                throw new LabException(Msg.of("op.startMonitor.silent", bound.toSeconds(), s.error()));
-            }
-            Thread.sleep(500);
-            s = engine.status();
-        }
-        double reachableAt = StepResult.secondsSince(t0);
-        long up = System.nanoTime();
         try (OpSession session = new OpSession(engine)) {
+            ClusterSnapshot reachable;
+            try {
+                reachable = session.await(ClusterSnapshot::monitorReachable, bound, Msg.of("wait.monitorUp"));
+            } catch (LabException e) {
+                throw new LabException(Msg.of("op.startMonitor.silent", bound.toSeconds(), engine.status().error()));
+            }
+            double reachableAt = StepResult.secondsSince(t0);
+            Instant up = reachable.at();
             // a report counts only if it is younger than the restarted monitor (lags are the monitor's own now() - reporttime)
             Predicate<ClusterSnapshot> fresh = x -> x.nodes().stream().allMatch(n -> n.reportLagSeconds() >= 0
-                    && n.reportLagSeconds() < (System.nanoTime() - up) / 1e9);
-            ClusterSnapshot done = session.await(Convergence.settled().and(fresh), bound, Msg.of("wait.keepersReport"));
+                    && n.reportLagSeconds() < Duration.between(up, x.at()).toMillis() / 1000.0);
+            Followed end = session.follow(new Settling(Set.of()).until(fresh), bound, null);
+            if (!end.settled()) throw new LabException(Msg.of("op.convergence.timeout", bound.toSeconds(), Msg.of("wait.keepersReport"), end.last().summary()));
+            ClusterSnapshot done = end.last();
             double secs = StepResult.secondsSince(t0);
             Map<String, Double> f = new LinkedHashMap<>();
             f.put("reachableSeconds", reachableAt);

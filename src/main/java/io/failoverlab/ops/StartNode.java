@@ -10,7 +10,9 @@ import io.failoverlab.lab.StepResult;
 import io.failoverlab.lab.StepIds;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts a stopped node's keeper and waits until the cluster has converged: a stopped standby
@@ -27,7 +29,7 @@ public final class StartNode extends NodeOperation {
         NodeStatus target = before.node(node.name).orElseThrow(() -> new LabException(Msg.of("op.startNode.dropped", node.name,
                 new Msg.Action("node-add", "add-node " + node.name))));
         long t0 = System.nanoTime();
-        Map<String, Double> f = new java.util.LinkedHashMap<>();
+        Map<String, Double> f = new LinkedHashMap<>();
         var power = engine.machinePower();
         if (power.isPresent() && !power.get().isOn(node.host)) {
             // a powered-off machine: boot it; its keeper is an enabled unit and starts with it
@@ -36,13 +38,14 @@ public final class StartNode extends NodeOperation {
         }
         engine.startKeeper(node);
         StateTrail trail = new StateTrail(node.name, t0, target.reportedState());
-        ClusterSnapshot done = s.await(Convergence.stable(before.nodes().size()), bound,
-                Msg.of("wait.rejoin", node.name), trail);
-        double secs = StepResult.secondsSince(t0);
+        Expectation e = MonitorRules.rejoin(before, node.name);
+        Followed end = s.follow(new Settling(Set.of(node.name)), bound, trail);
+        double secs = end.seconds();
         f.put("convergedSeconds", secs);
-        io.failoverlab.lab.Msg msg = f.containsKey("machineBootSeconds")
-                ? io.failoverlab.lab.Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), done.summary(), f.get("machineBootSeconds"))
-                : io.failoverlab.lab.Msg.of("op.startNode.done", node.name, secs, trail.path(), done.summary());
-        return OperationResult.ok(name(), secs, msg, f, done);
+        String now = end.last().node(node.name).map(n -> n.reportedState().id()).orElse("?");
+        Msg msg = f.containsKey("machineBootSeconds")
+                ? Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), end.last().summary(), f.get("machineBootSeconds"))
+                : Msg.of("op.startNode.settled", node.name, now, secs, trail.path());
+        return Verdict.of(name(), msg, e, end, bound, f);
     }
 }

@@ -76,13 +76,13 @@ public final class TimingProfiles {
                     if (!r.ok()) throw new LabException(Msg.of("profile.nodeFailed", n.name, r.lastErrorLine()));
                     nodes.add(n.name);
                 }
-                // pg_reload_conf is asynchronous: read back until the monitor reports the new values
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                String now = TimingProfile.recognise(current(engine));
-                while (!now.equals(profile.name()) && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                    now = TimingProfile.recognise(current(engine));
+                // pg_reload_conf is asynchronous: follow the monitor until its connection reads the new timeout
+                double unhealthy = TimingProfile.seconds(profile.monitorSettings().get("pgautofailover.node_considered_unhealthy_timeout"), -1);
+                try (OpSession s = new OpSession(engine)) {
+                    s.observe(x -> x.monitorReachable() && Math.abs(x.formation().unhealthyTimeoutSeconds() - unhealthy) < 0.001,
+                            Duration.ofSeconds(15), null);
                 }
+                String now = TimingProfile.recognise(current(engine));
                 if (!now.equals(profile.name())) {
                     throw new LabException(Msg.of("profile.notInForce", now, profile.name()));
                 }

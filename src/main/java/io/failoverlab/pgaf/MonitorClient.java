@@ -1,6 +1,7 @@
 package io.failoverlab.pgaf;
 
 import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.FormationSettings;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.NodeStatus;
@@ -193,8 +194,43 @@ public final class MonitorClient implements AutoCloseable {
                 NodeStatusRows rows = NodeStatusRows.of(rs);
                 while (rs.next()) nodes.add(rows.map(rs));
             }
-            return new ClusterSnapshot(Instant.now(), true, null, List.copyOf(nodes));
+            return new ClusterSnapshot(Instant.now(), true, null, List.copyOf(nodes), formationSettings(c, formation, nodes));
         }
+    }
+
+    /**
+     * number_sync_standbys, synchronous_standby_names and the unhealthy timeout; UNKNOWN parts
+     * where a read fails (a monitor older than 1.4 has neither the column nor the function).
+     * synchronous_standby_names is asked only while a node is a settled writer: the monitor's
+     * function fails without a primary, and the watcher reads several times a second.
+     */
+    static FormationSettings formationSettings(Connection c, String formation, List<NodeStatus> nodes) {
+        int nss = -1;
+        double unhealthy = FormationSettings.DEFAULT_UNHEALTHY_TIMEOUT_SECONDS;
+        try (PreparedStatement ps = c.prepareStatement(MonitorSql.FORMATION_SETTINGS)) {
+            ps.setString(1, formation);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    nss = rs.getInt(1);
+                    unhealthy = TimingProfile.seconds(rs.getString(2), unhealthy);
+                }
+            }
+        } catch (SQLException e) {
+            return FormationSettings.UNKNOWN;
+        }
+        String names = null;
+        boolean settledWriter = nodes.stream().anyMatch(n -> n.reportedState().writable() && n.assignedState().writable());
+        if (settledWriter) {
+            try (PreparedStatement ps = c.prepareStatement(MonitorSql.SYNCHRONOUS_STANDBY_NAMES)) {
+                ps.setString(1, formation);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) names = rs.getString(1);
+                }
+            } catch (SQLException e) {
+                names = null;
+            }
+        }
+        return new FormationSettings(nss, names, unhealthy);
     }
 
     interface SqlCall<T> { T run(Connection c) throws SQLException; }

@@ -13,6 +13,15 @@ final class MonitorSql {
             + " join pgautofailover.node n on n.nodeid = s.node_id"
             + " order by s.group_id, s.node_id";
 
+    /** What `pg_autoctl show settings` shows of the formation, and the timeout after which a silent keeper counts as down. */
+    static final String FORMATION_SETTINGS =
+            "select f.number_sync_standbys,"
+            + " current_setting('pgautofailover.node_considered_unhealthy_timeout', true) as unhealthy_timeout"
+            + " from pgautofailover.formation f where f.formationid = ?::text";
+
+    /** The primary's synchronous_standby_names as the monitor computes it; errors when the group has no primary. */
+    static final String SYNCHRONOUS_STANDBY_NAMES = "select pgautofailover.synchronous_standby_names(?::text, 0)";
+
     static final String LAST_EVENTS =
             "select eventid, eventtime, nodeid, nodename, reportedstate::text as reportedstate,"
             + " goalstate::text as goalstate, description"

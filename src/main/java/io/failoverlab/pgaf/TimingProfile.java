@@ -4,6 +4,8 @@ import io.failoverlab.lab.LabException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Failure-detection timings: the monitor's GUCs (set by ALTER SYSTEM + pg_reload_conf, as the
@@ -83,6 +85,24 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
      */
     public static double expectedSelfDemoteSeconds(double networkPartitionTimeoutSeconds, double walSenderTimeoutSeconds) {
         return walSenderTimeoutSeconds + networkPartitionTimeoutSeconds + 1.0;
+    }
+
+    /**
+     * A time GUC as current_setting shows it ("20s", "500ms", "1min", or bare milliseconds) in
+     * seconds; dflt when absent or unreadable.
+     */
+    public static double seconds(String shown, double dflt) {
+        if (shown == null || shown.isBlank()) return dflt;
+        Matcher m = Pattern.compile("\\s*([0-9.]+)\\s*(ms|s|min|h)?\\s*").matcher(shown);
+        if (!m.matches()) return dflt;
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        switch (unit) {
+            case "s": return v;
+            case "min": return v * 60;
+            case "h": return v * 3600;
+            default: return v / 1000.0;
+        }
     }
 
     private static double ms(Map<String, String> m, String k, double dflt) {

@@ -1,5 +1,6 @@
 package io.failoverlab.report;
 
+import io.failoverlab.lab.SettingsTable;
 import io.failoverlab.lab.StateTable;
 
 import java.io.IOException;
@@ -93,7 +94,8 @@ final class CheckpointSection {
             rows.add(new StateTable.Row(n.name(), n.nodeId(), n.host() + ":" + n.port(), n.tli() + ": " + (n.lsn() == null ? "" : n.lsn()),
                     n.connection(), n.health(), n.reported(), n.assigned()));
         }
-        return StateTable.render(rows, StateTable.Layout.REPORT);
+        String settings = SettingsTable.render(s.settings("default"));
+        return StateTable.render(rows, StateTable.Layout.REPORT) + (settings.isEmpty() ? "" : "\n" + settings);
     }
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);

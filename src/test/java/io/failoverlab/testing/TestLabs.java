@@ -42,6 +42,17 @@ public final class TestLabs {
         return lab;
     }
 
+    /** Monitor and n data nodes on free ports, data below a fresh temp folder. */
+    public static LabSpec localLab(String name, int nodes) {
+        Path root = tempRoot("failoverlab-" + name + "-");
+        int[] ports = new int[nodes];
+        for (int i = 0; i < nodes; i++) ports[i] = freePort();
+        LabSpec lab = LabSpec.local(root.resolve("lab").toString(), freePort(), ports);
+        lab.name = name;
+        lab.installPackages = true;
+        return lab;
+    }
+
     public static void deleteTree(Path root) {
         try (var walk = Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -10,6 +10,7 @@ import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.nodes.NodeRow;
 import io.failoverlab.ui.nodes.NodeSelection;
+import io.failoverlab.ui.nodes.FormationLine;
 import io.failoverlab.ui.nodes.StateLegend;
 import io.failoverlab.ui.timeline.TimelineView;
 import io.failoverlab.ui.topology.TopologyView;
@@ -46,7 +47,7 @@ public final class CentrePane {
         ScrollPane legend = new ScrollPane(new StateLegend(session.cluster(), m).build());
         legend.setFitToWidth(true);
         legend.getStyleClass().add("legend-scroll");
-        VBox left = new VBox(4, table, legend);
+        VBox left = new VBox(4, table, new FormationLine(session.cluster(), m).build(), legend);
         VBox.setVgrow(legend, Priority.ALWAYS);
         SplitPane top = new SplitPane(left, new TopologyView(session.live().topologyProperty(), m).build());
         top.setDividerPositions(0.70);

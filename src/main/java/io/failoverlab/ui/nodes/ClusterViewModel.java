@@ -79,7 +79,7 @@ public final class ClusterViewModel {
         }
         List<NodeRow> next = new ArrayList<>(s.nodes().size());
         NodeStatus writable = s.writableNode().orElse(null);
-        for (NodeStatus n : s.nodes()) next.add(new NodeRow(n, sinceOf(n, s.at()), NodeRow.lagBehind(n, writable)));
+        for (NodeStatus n : s.nodes()) next.add(new NodeRow(n, sinceOf(n, s.at()), NodeRow.lagBehind(n, writable), s.silent(n)));
         since.keySet().retainAll(s.nodes().stream().map(NodeStatus::name).toList());
         // replace only the rows that changed: a full setAll makes the table rebuild every row
         if (rows.size() != next.size() || !sameNodes(next)) {

@@ -6,10 +6,12 @@ import io.failoverlab.lab.NodeStatus;
 import java.time.Instant;
 
 /** One line of the node-state table: a node as the monitor saw it, plus since when it is in that state. */
-public record NodeRow(NodeStatus node, Instant stateSince, Long lagBytes) {
+public record NodeRow(NodeStatus node, Instant stateSince, Long lagBytes, boolean down) {
 
     /** A row without a known replication lag (the primary itself, or no primary LSN). */
-    public NodeRow(NodeStatus node, Instant stateSince) { this(node, stateSince, null); }
+    public NodeRow(NodeStatus node, Instant stateSince) { this(node, stateSince, null, false); }
+
+    public NodeRow(NodeStatus node, Instant stateSince, Long lagBytes) { this(node, stateSince, lagBytes, false); }
 
     /** Bytes of WAL this node's reported LSN is behind the writable node's, from the monitor's reports. */
     static Long lagBehind(NodeStatus node, NodeStatus primary) {
@@ -52,8 +54,13 @@ public record NodeRow(NodeStatus node, Instant stateSince, Long lagBytes) {
     /** Reported differs from assigned: the keeper is on its way (a transition in flight). */
     public boolean inTransition() { return node.inTransition(); }
 
-    /** What the node is for clients now: the role its reported state gives it. */
+    /**
+     * What the node is for clients now: the role its reported state gives it, or down when its
+     * keeper has been silent past the monitor's unhealthy timeout (its states are then the last
+     * it reported and what the monitor wants of it once it is back).
+     */
     public Role role() {
+        if (down) return Role.DOWN;
         switch (node.reportedState().connection()) {
             case READ_WRITE: return Role.PRIMARY;
             case READ_ONLY: return Role.STANDBY;
@@ -74,5 +81,5 @@ public record NodeRow(NodeStatus node, Instant stateSince, Long lagBytes) {
     /** CSS class for a state's meaning: state-primary, state-secondary, state-down… */
     public static String styleClass(NodeState s) { return "state-" + s.category(); }
 
-    public enum Role { PRIMARY, STANDBY, NONE }
+    public enum Role { PRIMARY, STANDBY, NONE, DOWN }
 }

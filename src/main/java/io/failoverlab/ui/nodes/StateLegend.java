@@ -38,6 +38,8 @@ public final class StateLegend {
             }
             shown.removeIf(s -> s == NodeState.PRIMARY || s == NodeState.SECONDARY);
             box.getChildren().setAll(shown.stream().map(this::line).toList());
+            // a stopped node keeps its last states: say that they are not what it is doing
+            if (model.rows().stream().anyMatch(NodeRow::down)) box.getChildren().add(0, downLine());
         };
         ListChangeListener<NodeRow> onRows = c -> fill.run();
         model.rows().addListener(onRows);
@@ -47,6 +49,16 @@ public final class StateLegend {
         });
         fill.run();
         return box;
+    }
+
+    private Label downLine() {
+        Region chip = new Region();
+        chip.getStyleClass().addAll("legend-chip", "state-down");
+        Label l = new Label(m.tr("role.down") + " — " + m.tr("legend.down"), chip);
+        l.getStyleClass().add("legend-line");
+        l.setWrapText(true);
+        l.setId("legend-down");
+        return l;
     }
 
     private Label line(NodeState s) {
