@@ -4,6 +4,7 @@ import io.failoverlab.cloud.Providers;
 import io.failoverlab.engine.AppPaths;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabProfiles;
+import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.remote.KnownHostsFile;
 import picocli.CommandLine.Option;
@@ -57,7 +58,10 @@ public final class CommonOptions {
 
     /** The lab these options name (checked). */
     public LabSpec lab() {
-        return LabOptions.lab(lab, dataDir, monitorPort, nodePorts, Boolean.TRUE.equals(noInstall));
+        LabSpec spec = LabOptions.lab(lab, dataDir, monitorPort, nodePorts, Boolean.TRUE.equals(noInstall));
+        // nodes added to this lab by an earlier add-node NEW
+        AddedNodes.of(spec, paths().configDir()).applyTo(spec);
+        return spec;
     }
 
     public String labFile() { return lab; }

@@ -2,25 +2,35 @@ package io.failoverlab.cli;
 
 import io.failoverlab.cloud.GceNames;
 import io.failoverlab.cloud.Provider;
-import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.engine.LabEngine;
+import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
-
-import java.util.List;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.util.List;
 
 @Command(name = "down")
 final class DownVerb extends Verb {
     @Option(names = "--destroy", descriptionKey = "down.destroy") boolean destroy;
 
+    /** The lab's data is gone, so are the nodes added to it (a profile keeps its own). */
+    private void forgetAddedNodes(LabRuntime rt) {
+        try {
+            rt.addedNodes().forget();
+        } catch (IOException e) {
+            err().println(say(Msg.of("lab.addedNodes.unreadable", "", e.getMessage())));
+        }
+    }
+
     @Override
     int run(LabSpec lab) {
         if (lab.isProvisioned() && destroy) return destroyProvisioned(lab);
-        try (LabEngine engine = common().runtime(lab, out()).engine()) {
+        try (LabRuntime rt = common().runtime(lab, out())) {
+            LabEngine engine = rt.engine();
             List<StepResult> steps = engine.down(destroy);
             List<StepResult> failed = steps.stream().filter(s -> !s.ok()).toList();
             if (!failed.isEmpty()) {
@@ -28,6 +38,7 @@ final class DownVerb extends Verb {
                         : failed.get(0).message())));
                 return 1;
             }
+            if (destroy) forgetAddedNodes(rt);
             out().println(say(Msg.of(destroy ? "cli.down.destroyed" : "cli.down.stopped", lab.name)));
             if (lab.isCloud()) out().println(say(Msg.of("cli.down.vmsRun")));
             return 0;

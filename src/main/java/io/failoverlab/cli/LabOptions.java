@@ -27,6 +27,7 @@ public final class LabOptions {
      */
     public static LabSpec lab(String labFile, String dataDir, Integer monitorPort, String nodePorts, boolean noInstall) {
         LabSpec lab = labFile == null ? LabSpec.localDefault() : LabProfiles.load(Path.of(labFile));
+        if (labFile != null) lab.profileFile = Path.of(labFile);
         if (dataDir != null) lab.dataDir = dataDir;
         if (monitorPort != null) lab.monitor.port = monitorPort;
         if (nodePorts != null) {

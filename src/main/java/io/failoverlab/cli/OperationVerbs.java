@@ -136,8 +136,9 @@ final class OperationVerbs {
     @Command(name = "add-node")
     static final class AddNodeVerb extends HaVerb {
         @Parameters(paramLabel = "NAME", arity = "0..1", descriptionKey = "add-node.name") String name;
+        @Option(names = "--port", paramLabel = "P", descriptionKey = "add-node.port") Integer port;
 
-        @Override Operation operation(LabRuntime rt) { return new AddNode(rt.engine(), name); }
+        @Override Operation operation(LabRuntime rt) { return new AddNode(rt.engine(), name, port, rt.addedNodes()); }
     }
 
     @Command(name = "maintenance")

@@ -2,6 +2,7 @@ package io.failoverlab.engine;
 
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
+import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.remote.KnownHostsFile;
@@ -93,6 +94,9 @@ public final class LabRuntime implements AutoCloseable {
     public EngineListener journalOnly() {
         return CompositeListener.find(engine.listener(), JournalListener.class).<EngineListener>map(j -> j).orElse(EngineListener.NONE);
     }
+
+    /** Where nodes added to this running lab are kept (its profile, or a file of the config folder). */
+    public AddedNodes addedNodes() { return AddedNodes.of(engine.spec(), paths.configDir()); }
 
     public Providers.Options providerOptions() { return providerOptions; }
 

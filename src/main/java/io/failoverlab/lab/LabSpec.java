@@ -32,6 +32,10 @@ public class LabSpec {
     public String timingProfile = "default";
     /** Install packages when pg_autoctl is missing (the GUI asks first; the CLI says what it installs). */
     public boolean installPackages = true;
+
+    /** The profile this lab was read from (--lab FILE), where nodes added to it are saved; null for a lab of options. */
+    @JsonIgnore
+    public java.nio.file.Path profileFile;
     /** Settings of a Google Compute Engine lab (provider "gce"); absent for the others. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public GceSettings gce;

@@ -81,7 +81,7 @@ public final class MonitorRules {
     /** perform_promotion of a given node (any candidate priority: the monitor raises it for the election). */
     public static Expectation promote(ClusterSnapshot s, String name) {
         Optional<NodeStatus> n = s.node(name);
-        if (n.isEmpty()) return Expectation.refused(Msg.of("op.startNode.dropped", name, new Msg.Action("node-add", "add-node " + name)));
+        if (n.isEmpty()) return Expectation.refused(Msg.of("op.startNode.dropped", name, new Msg.Action("node-readd", "add-node " + name)));
         if (n.get().reportedState().writable() && n.get().assignedState().writable()) {
             return Expectation.refused(Msg.of("op.promote.already", name));
         }
@@ -136,7 +136,7 @@ public final class MonitorRules {
     /** start_maintenance: a standby leaves the quorum; a primary is failed over first. */
     public static Expectation maintenanceOn(ClusterSnapshot s, String name) {
         Optional<NodeStatus> n = s.node(name);
-        if (n.isEmpty()) return Expectation.refused(Msg.of("op.startNode.dropped", name, new Msg.Action("node-add", "add-node " + name)));
+        if (n.isEmpty()) return Expectation.refused(Msg.of("op.startNode.dropped", name, new Msg.Action("node-readd", "add-node " + name)));
         Optional<NodeStatus> p = s.writableNode();
         if (p.isPresent() && p.get().name().equals(name)) {
             List<NodeStatus> candidates = candidates(s, Set.of(name));

@@ -27,7 +27,7 @@ public final class StartNode extends NodeOperation {
     @Override
     protected OperationResult run(OpSession s, ClusterSnapshot before) throws Exception {
         NodeStatus target = before.node(node.name).orElseThrow(() -> new LabException(Msg.of("op.startNode.dropped", node.name,
-                new Msg.Action("node-add", "add-node " + node.name))));
+                new Msg.Action("node-readd", "add-node " + node.name))));
         long t0 = System.nanoTime();
         Map<String, Double> f = new LinkedHashMap<>();
         var power = engine.machinePower();

@@ -60,6 +60,7 @@ public final class Actions {
                 .add(node("node-drop", "action.node.drop", s -> onSelected(s, n -> new DropNode(s.engine(), n)))
                         .confirm(confirmOnNode("node-drop")).asFault())
                 .add(node("node-readd", "action.node.readd", s -> new AddNode(s.engine(), null)))
+                .add(node("node-add", "action.node.add", s -> new AddNode(s.engine(), nextNodeName(s), null, s.runtime().addedNodes())))
                 .add(ConsoleAction.of("monitor-stop", "action.monitor.stop", s -> new StopMonitor(s.engine()))
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-start", "action.monitor.start", s -> new StartMonitor(s.engine())).inGroup("monitor"))
@@ -68,8 +69,15 @@ public final class Actions {
                 .add(ConsoleAction.of("datacheck", "action.datacheck", DataCheckRun::new))
                 .add(ConsoleAction.of("stop", "action.stop", s -> new StepsOperation("stop lab", () -> s.engine().down(false)))
                         .destructive().afterwards((s, r) -> s.stopWatching()))
-                .add(ConsoleAction.of("destroy", "action.destroy", s -> new StepsOperation("destroy lab", () -> s.engine().down(true)))
+                .add(ConsoleAction.of("destroy", "action.destroy", s -> new StepsOperation("destroy lab", () -> s.destroyLab()))
                         .destructive().afterwards((s, r) -> s.stopWatching()));
+    }
+
+    /** node1, node2, …: the first name the lab does not use yet (pg_auto_failover's tutorial adds node3 next). */
+    static String nextNodeName(LabSession s) {
+        int i = 1;
+        while (s.engine().spec().node("node" + i).isPresent()) i++;
+        return "node" + i;
     }
 
     private static ConsoleAction kill(String id, String labelKey, KillPrimary.Mode mode) {

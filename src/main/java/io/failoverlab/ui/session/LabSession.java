@@ -1,18 +1,20 @@
 package io.failoverlab.ui.session;
 
-import io.failoverlab.engine.MonitorFeed;
-import io.failoverlab.ui.nodes.ClusterViewModel;
-import io.failoverlab.ui.log.LogViewModel;
-import io.failoverlab.ui.steps.StepChecklist;
 import io.failoverlab.engine.AppPaths;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.LabRuntime;
+import io.failoverlab.engine.MonitorFeed;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LogLine;
+import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.ops.OperationRunner;
 import io.failoverlab.pgaf.MonitorClient;
 import io.failoverlab.report.JournalRecorder;
+import io.failoverlab.ui.log.LogViewModel;
+import io.failoverlab.ui.nodes.ClusterViewModel;
+import io.failoverlab.ui.steps.StepChecklist;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -119,6 +121,19 @@ public final class LabSession implements AutoCloseable {
     public LabRuntime runtime() { return runtime; }
 
     public OperationRunner runner() { return runner; }
+
+    /** Stops every keeper and deletes the lab's data; the nodes added to it go too (the CLI's down --destroy). */
+    public List<StepResult> destroyLab() {
+        List<StepResult> steps = engine.down(true);
+        if (steps.stream().allMatch(StepResult::ok)) {
+            try {
+                runtime.addedNodes().forget();
+            } catch (java.io.IOException e) {
+                engine.listener().appLog(LogLine.Level.WARN, Msg.of("lab.addedNodes.unreadable", "", e.getMessage()));
+            }
+        }
+        return steps;
+    }
 
     public ClusterViewModel cluster() { return cluster; }
 
