@@ -1,10 +1,12 @@
 package io.failoverlab.cli;
 
 import io.failoverlab.engine.LabEngine;
-import io.failoverlab.lab.LabException;
+import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.Json;
+import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.ops.SeedScenario;
+import io.failoverlab.ops.ThreeNodeScenario;
 import io.failoverlab.pgaf.TimingProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,13 +22,32 @@ final class ScenarioVerb extends Verb {
     @Option(names = "--json", paramLabel = "FILE", descriptionKey = "scenario.json") String file;
     @Option(names = "--profile", paramLabel = "fast|default", defaultValue = "default", descriptionKey = "scenario.profile") String profileName;
 
+    /** The tutorial's next steps after two nodes (ops.ThreeNodeScenario), figures as JSON. */
+    private int threeNodes(LabSpec lab, TimingProfile profile) throws Exception {
+        try (LabRuntime rt = common().runtime(lab, out())) {
+            ThreeNodeScenario.Report r = new ThreeNodeScenario(rt.engine(), profile, rt.addedNodes()).run();
+            Json.writeAtomically(Path.of(file), Json.MAPPER.writeValueAsBytes(r));
+            out().printf(Locale.ROOT, "profile %s: number_sync_standbys %s -> %s, writes blocked %s s, %s promoted (failover %s s),"
+                            + " %d writes acknowledged, %d lost%n", r.profile(), r.numberSyncStandbysBefore(), r.numberSyncStandbysAfter(),
+                    r.writesBlockedSeconds(), r.promoted(), r.failoverSeconds(), r.acknowledgedWrites(), r.lostWrites());
+            out().println("Figures written to " + file);
+            if (!r.ok()) {
+                err().println(r.steps().stream().filter(s -> !s.ok()).findFirst().map(s -> "Step " + s.name() + " failed: " + s.message())
+                        .orElse(r.lostWrites() + " acknowledged writes were lost."));
+                return 1;
+            }
+            return 0;
+        }
+    }
+
     @Override
     int run(LabSpec lab) throws Exception {
-        if (!"seed".equals(what)) {
-            throw new LabException("Usage: scenario seed [--profile fast|default] --json FILE");
+        if (!"seed".equals(what) && !"three-nodes".equals(what)) {
+            throw new LabException("Usage: scenario seed|three-nodes [--profile fast|default] --json FILE");
         }
-        if (file == null) throw new LabException("scenario seed needs --json FILE to write its figures to.");
+        if (file == null) throw new LabException("scenario " + what + " needs --json FILE to write its figures to.");
         TimingProfile profile = TimingProfile.named(profileName);
+        if ("three-nodes".equals(what)) return threeNodes(lab, profile);
         try (LabEngine engine = common().runtime(lab, out()).engine()) {
             SeedScenario.Report r = new SeedScenario(engine, profile).run();
             Cli.recordEnvironment(engine);

@@ -28,6 +28,13 @@ public final class AddedNodes {
         return new AddedNodes(configDir.resolve("added-nodes").resolve(key + ".json"), lab.profileFile);
     }
 
+    /** node1, node2, …: the first name the lab does not use yet (pg_auto_failover's tutorial adds node3 next). */
+    public static String nextName(LabSpec lab) {
+        int i = 1;
+        while (lab.node("node" + i).isPresent()) i++;
+        return "node" + i;
+    }
+
     /** Adds the kept nodes the lab does not have yet (a lab given by options only). */
     public void applyTo(LabSpec lab) {
         if (profile != null || !Files.isRegularFile(file)) return;

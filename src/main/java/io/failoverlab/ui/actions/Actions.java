@@ -1,6 +1,6 @@
 package io.failoverlab.ui.actions;
 
-import io.failoverlab.ui.session.LabSession;
+import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DropNode;
 import io.failoverlab.ops.Failover;
@@ -17,6 +17,7 @@ import io.failoverlab.ops.StopNode;
 import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
+import io.failoverlab.ui.session.LabSession;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +61,7 @@ public final class Actions {
                 .add(node("node-drop", "action.node.drop", s -> onSelected(s, n -> new DropNode(s.engine(), n)))
                         .confirm(confirmOnNode("node-drop")).asFault())
                 .add(node("node-readd", "action.node.readd", s -> new AddNode(s.engine(), null)))
-                .add(node("node-add", "action.node.add", s -> new AddNode(s.engine(), nextNodeName(s), null, s.runtime().addedNodes())))
+                .add(node("node-add", "action.node.add", s -> new AddNode(s.engine(), AddedNodes.nextName(s.engine().spec()), null, s.runtime().addedNodes())))
                 .add(ConsoleAction.of("monitor-stop", "action.monitor.stop", s -> new StopMonitor(s.engine()))
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-start", "action.monitor.start", s -> new StartMonitor(s.engine())).inGroup("monitor"))
@@ -71,13 +72,6 @@ public final class Actions {
                         .destructive().afterwards((s, r) -> s.stopWatching()))
                 .add(ConsoleAction.of("destroy", "action.destroy", s -> new StepsOperation("destroy lab", () -> s.destroyLab()))
                         .destructive().afterwards((s, r) -> s.stopWatching()));
-    }
-
-    /** node1, node2, …: the first name the lab does not use yet (pg_auto_failover's tutorial adds node3 next). */
-    static String nextNodeName(LabSession s) {
-        int i = 1;
-        while (s.engine().spec().node("node" + i).isPresent()) i++;
-        return "node" + i;
     }
 
     private static ConsoleAction kill(String id, String labelKey, KillPrimary.Mode mode) {
