@@ -4,6 +4,7 @@ import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.FormationSettings;
 import io.failoverlab.ui.app.Messages;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 
 /**
  * Under the node table, the formation's settings as `pg_autoctl show settings` has them:
@@ -24,7 +25,14 @@ public final class FormationLine {
         l.setId("formation-settings");
         l.getStyleClass().add("formation-settings");
         l.setWrapText(true);
-        Runnable fill = () -> l.setText(text(model.lastProperty().get()));
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        l.setTooltip(tip);
+        Runnable fill = () -> {
+            l.setText(text(model.lastProperty().get()));
+            tip.setText(l.getText());
+        };
         model.lastProperty().addListener((o, a, s) -> fill.run());
         fill.run();
         return l;

@@ -26,8 +26,9 @@ import java.util.function.Function;
  */
 public final class NodeTable {
     /** Column keys, most important first: the last ones are hidden first in a narrow window. */
+    // candidate priority and quorum decide whom the monitor promotes and whether writes block: kept before host and lag
     public static final List<String> PRIORITY = List.of("col.name", "col.reported", "col.assigned", "col.role", "col.since",
-            "col.hostPort", "col.lag", "col.health", "col.connection", "col.priority", "col.quorum", "col.nodeId", "col.tliLsn");
+            "col.priority", "col.quorum", "col.hostPort", "col.lag", "col.health", "col.connection", "col.nodeId", "col.tliLsn");
     private final ClusterViewModel model;
     private final Messages m;
     private final SecondsClock clock;
