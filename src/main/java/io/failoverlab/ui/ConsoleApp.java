@@ -46,6 +46,9 @@ public class ConsoleApp extends Application {
         String lang = opts.lang();
         Locale locale = lang != null ? Locale.forLanguageTag(lang)
                 : settings.language != null ? Locale.forLanguageTag(settings.language) : Locale.getDefault();
+        // sudo's password, when a machine's sudo wants one: asked in this window, in its language
+        io.failoverlab.remote.SudoChannel.session().prompt(new io.failoverlab.ui.app.SudoDialog(
+                () -> window == null ? stage : window.stage(), () -> window == null ? io.failoverlab.ui.app.Messages.of(locale) : window.messages()));
         session = new LabSession(opts.lab(), opts.paths());
         window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, locale);
         window.labsContext(new LabsContext(opts.paths()));

@@ -1,0 +1,115 @@
+package io.failoverlab.cli;
+
+import io.failoverlab.testing.ClusterTest;
+import io.failoverlab.testing.PasswordSudoLogin;
+import io.failoverlab.testing.SecretScan;
+import io.failoverlab.testing.TestLabs;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The CLI as a login whose sudo wants a password (issue 23): `echo PW | java … up
+ * --sudo-password-stdin` ends at primary/secondary and `down --destroy` removes it; a wrong
+ * password is refused before anything is made. Meanwhile every process's command line and
+ * environment is sampled, and afterwards the output, the lab's files, its journal, its report and
+ * the system's logs are searched: the password is nowhere.
+ */
+@ClusterTest
+class SudoPasswordCliTest {
+
+    record Run(int code, String out, double seconds) { }
+
+    @Test
+    void upAndDownAsALoginWithPasswordSudo() throws Exception {
+        String pw = PasswordSudoLogin.password();
+        Path dir = PasswordSudoLogin.ownedDir("failoverlab-sudo-cli");
+        Path data = dir.resolve("data");
+        List<String> lab = List.of("--data-dir", data.toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
+                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+        List<String> outputs = new ArrayList<>();
+        scanFindsACanary();
+        try (SecretScan scan = new SecretScan(pw)) {
+            Run wrong = cli(outputs, "up", lab, "not-" + pw + "\n");
+            assertNotEquals(0, wrong.code(), wrong.out());
+            assertTrue(wrong.out().contains("The sudo password on standard input (--sudo-password-stdin) is wrong for this computer"), wrong.out());
+            assertFalse(Files.exists(data.resolve("monitor")), "nothing is made after a wrong password");
+
+            Run up = cli(outputs, "up", lab, pw + "\n");
+            assertEquals(0, up.code(), up.out());
+            assertTrue(up.out().contains("node1 primary, node2 secondary"), up.out());
+            System.out.printf("BENCH sudo-cli up as a password-sudo login: %.1f s%n", up.seconds());
+
+            Run report = cli(outputs, "report", concat(lab, "--out", dir.resolve("report").toString()), "");
+            assertEquals(0, report.code(), report.out());
+
+            Run down = cli(outputs, "down", concat(lab, "--destroy"), pw + "\n");
+            assertEquals(0, down.code(), down.out());
+            assertFalse(Files.exists(data.resolve("monitor")), down.out());
+
+            scan.close();
+            scan.files(dir);
+            for (int i = 0; i < outputs.size(); i++) scan.text("output of run " + i, outputs.get(i));
+            scan.systemLogs();
+            assertTrue(scan.samples() > 10, "processes were sampled " + scan.samples() + " times");
+            assertEquals(List.of(), scan.found(), "the password was seen there");
+        } finally {
+            // whatever a failed run left: taken down as root
+            List<String> down = new ArrayList<>(List.of("down", "--destroy"));
+            down.addAll(lab);
+            Cli.run(down.toArray(String[]::new),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            TestLabs.deleteTree(dir);
+        }
+    }
+
+    /** The scan sees a token in another process's arguments and environment (else its silence proves nothing). */
+    private static void scanFindsACanary() throws Exception {
+        String canary = "canary-" + System.nanoTime();
+        try (SecretScan scan = new SecretScan(canary)) {
+            ProcessBuilder pb = new ProcessBuilder("sleep", "1");
+            pb.environment().put("FL_CANARY", canary);
+            Process p = pb.start();
+            Process q = new ProcessBuilder("bash", "-c", "sleep 1 # " + canary).start();
+            p.waitFor();
+            q.waitFor();
+            scan.close();
+            List<String> found = scan.found();
+            assertTrue(found.stream().anyMatch(f -> f.endsWith("environ (sleep)")), found.toString());
+            assertTrue(found.stream().anyMatch(f -> f.endsWith("cmdline (bash)") || f.endsWith("cmdline (sleep)")), found.toString());
+        }
+    }
+
+    /** The jar's Main as the login, stdin given, stdout and stderr together. */
+    private static Run cli(List<String> outputs, String verb, List<String> lab, String stdin) throws Exception {
+        List<String> args = new ArrayList<>(List.of(verb));
+        args.addAll(lab);
+        if (!stdin.isEmpty()) args.add("--sudo-password-stdin");
+        ProcessBuilder pb = PasswordSudoLogin.java(List.of(), "io.failoverlab.Main", args).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES)) p.destroyForcibly();
+        outputs.add(out);
+        System.out.println("--- " + verb + " as " + PasswordSudoLogin.LOGIN + ":\n" + out);
+        return new Run(p.exitValue(), out, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(List.of(more));
+        return l;
+    }
+}
