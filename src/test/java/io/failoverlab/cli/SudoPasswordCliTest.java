@@ -79,7 +79,7 @@ class SudoPasswordCliTest {
             ProcessBuilder pb = new ProcessBuilder("sleep", "1");
             pb.environment().put("FL_CANARY", canary);
             Process p = pb.start();
-            Process q = new ProcessBuilder("bash", "-c", "sleep 1 # " + canary).start();
+            Process q = new ProcessBuilder("bash", "-c", "sleep 1; : " + canary).start();
             p.waitFor();
             q.waitFor();
             scan.close();

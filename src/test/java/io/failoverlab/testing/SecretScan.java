@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class SecretScan implements AutoCloseable {
     private final byte[] secret;
-    private final List<String> found = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> found = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile int samples;
