@@ -4,6 +4,7 @@ import io.failoverlab.lab.Msg;
 import io.failoverlab.remote.Sudo;
 import io.failoverlab.remote.SudoPrompt;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -80,9 +81,15 @@ public final class SudoDialog implements SudoPrompt {
             box.getChildren().add(wrong);
         }
         box.getChildren().add(field);
-        box.setPrefWidth(520);
+        box.setPrefWidth(580);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setText(m.tr("dialog.ok"));
+        ok.setId("sudo-ok");
+        Button cancel = (Button) d.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setText(m.tr("dialog.cancel"));
+        cancel.setId("sudo-cancel");
         d.getDialogPane().setId("sudo-dialog");
         Styles.likeOwner(d.getDialogPane(), w);
         Platform.runLater(field::requestFocus);
