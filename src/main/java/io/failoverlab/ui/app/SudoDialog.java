@@ -93,8 +93,8 @@ public final class SudoDialog implements SudoPrompt {
         d.getDialogPane().setId("sudo-dialog");
         Styles.likeOwner(d.getDialogPane(), w);
         Platform.runLater(field::requestFocus);
-        boolean ok = d.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
-        char[] pw = ok ? field.getText().toCharArray() : null;
+        boolean given = d.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+        char[] pw = given ? field.getText().toCharArray() : null;
         field.clear();
         return pw;
     }
