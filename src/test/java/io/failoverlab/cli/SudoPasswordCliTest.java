@@ -72,6 +72,58 @@ class SudoPasswordCliTest {
         }
     }
 
+    /** On a terminal the CLI asks like sudo: why, the prompt, without echo; a wrong password is asked again. */
+    @Test
+    void onATerminalAWrongPasswordIsAskedAgain() throws Exception {
+        String pw = PasswordSudoLogin.password();
+        Path dir = PasswordSudoLogin.ownedDir("failoverlab-sudo-tty");
+        List<String> lab = List.of("--data-dir", dir.resolve("data").toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
+                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+        List<String> args = new ArrayList<>(List.of("up"));
+        args.addAll(lab);
+        String prompt = "Sudo password of " + PasswordSudoLogin.LOGIN + " on this computer: ";
+        try (SecretScan scan = new SecretScan(pw)) {
+            Process p = PasswordSudoLogin.javaOnTerminal("io.failoverlab.Main", args).redirectErrorStream(true).start();
+            StringBuilder out = new StringBuilder();
+            var in = p.getOutputStream();
+            var from = p.getInputStream();
+            waitFor(from, out, prompt, 1);
+            assertTrue(out.toString().contains("sudo wants the password of your login " + PasswordSudoLogin.LOGIN), out.toString());
+            in.write(("wrong-" + pw.substring(0, 3) + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            waitFor(from, out, prompt, 2);
+            assertTrue(out.toString().contains("That password was wrong; try again (try 2 of 3)."), out.toString());
+            in.write((pw + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            out.append(new String(from.readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(p.waitFor(10, TimeUnit.MINUTES));
+            System.out.println("--- up on a terminal:\n" + out);
+            assertEquals(0, p.exitValue(), out.toString());
+            assertTrue(out.toString().contains("node1 primary, node2 secondary"), out.toString());
+            scan.close();
+            scan.text("the terminal", out.toString());
+            scan.files(dir);
+            assertEquals(List.of(), scan.found(), "the password was seen there (echoed?)");
+        } finally {
+            List<String> down = new ArrayList<>(List.of("down", "--destroy"));
+            down.addAll(lab);
+            Cli.run(down.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            TestLabs.deleteTree(dir);
+        }
+    }
+
+    /** Reads until text has appeared times times (at most 2 minutes). */
+    private static void waitFor(java.io.InputStream from, StringBuilder out, String text, int times) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        byte[] buf = new byte[4096];
+        while (out.toString().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+            assertTrue(System.nanoTime() < deadline, "no '" + text + "' in: " + out);
+            int n = from.read(buf);
+            assertTrue(n >= 0, "ended before '" + text + "': " + out);
+            out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+    }
+
     /** The scan sees a token in another process's arguments and environment (else its silence proves nothing). */
     private static void scanFindsACanary() throws Exception {
         String canary = "canary-" + System.nanoTime();

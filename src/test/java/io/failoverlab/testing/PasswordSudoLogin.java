@@ -48,6 +48,17 @@ public final class PasswordSudoLogin {
         return new ProcessBuilder(cmd);
     }
 
+    /**
+     * The same on a terminal of its own (script(1) gives it a pseudo-terminal), as a person types
+     * into: what is written to the process's stdin arrives there as typed keys.
+     */
+    public static ProcessBuilder javaOnTerminal(String mainClass, List<String> args) throws IOException {
+        List<String> inner = java(List.of(), mainClass, args).command();
+        List<String> quoted = new ArrayList<>();
+        for (String a : inner.subList(4, inner.size())) quoted.add("'" + a.replace("'", "'\\''") + "'");
+        return new ProcessBuilder("runuser", "-u", LOGIN, "--", "script", "-qfec", String.join(" ", quoted), "/dev/null");
+    }
+
     /** The test JVM's classpath with every jar copied where the login can read it (folders kept). */
     private static synchronized String classpath() throws IOException {
         if (readableClasspath == null) {
