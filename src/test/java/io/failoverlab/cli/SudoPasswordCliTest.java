@@ -34,19 +34,19 @@ class SudoPasswordCliTest {
         String pw = PasswordSudoLogin.password();
         Path dir = PasswordSudoLogin.ownedDir("failoverlab-sudo-cli");
         Path data = dir.resolve("data");
-        List<String> lab = List.of("--data-dir", data.toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
-                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+        List<String> lab = PasswordSudoLogin.localLab(dir);
         List<String> outputs = new ArrayList<>();
         scanFindsACanary();
         try (SecretScan scan = new SecretScan(pw)) {
             Run wrong = cli(outputs, "up", lab, "not-" + pw + "\n");
             assertNotEquals(0, wrong.code(), wrong.out());
             assertTrue(wrong.out().contains("The sudo password on standard input (--sudo-password-stdin) is wrong for this computer"), wrong.out());
-            assertFalse(Files.exists(data.resolve("monitor")), "nothing is made after a wrong password");
+            assertFalse(Files.exists(data), "nothing is made after a wrong password");
 
             Run up = cli(outputs, "up", lab, pw + "\n");
             assertEquals(0, up.code(), up.out());
             assertTrue(up.out().contains("node1 primary, node2 secondary"), up.out());
+            assertTrue(Files.exists(data), "the lab's data folder");
             System.out.printf("BENCH sudo-cli up as a password-sudo login: %.1f s%n", up.seconds());
 
             Run report = cli(outputs, "report", concat(lab, "--out", dir.resolve("report").toString()), "");
@@ -54,7 +54,11 @@ class SudoPasswordCliTest {
 
             Run down = cli(outputs, "down", concat(lab, "--destroy"), pw + "\n");
             assertEquals(0, down.code(), down.out());
-            assertFalse(Files.exists(data.resolve("monitor")), down.out());
+            try (var left = Files.list(data)) {
+                assertEquals(List.of(), left.toList(), down.out());
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // down removed the folder itself
+            }
 
             scan.close();
             scan.files(dir);
@@ -64,11 +68,7 @@ class SudoPasswordCliTest {
             assertEquals(List.of(), scan.found(), "the password was seen there");
         } finally {
             // whatever a failed run left: taken down as root
-            List<String> down = new ArrayList<>(List.of("down", "--destroy"));
-            down.addAll(lab);
-            Cli.run(down.toArray(String[]::new),
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-            TestLabs.deleteTree(dir);
+            PasswordSudoLogin.destroy(lab, dir);
         }
     }
 
@@ -77,8 +77,7 @@ class SudoPasswordCliTest {
     void onATerminalAWrongPasswordIsAskedAgain() throws Exception {
         String pw = PasswordSudoLogin.password();
         Path dir = PasswordSudoLogin.ownedDir("failoverlab-sudo-tty");
-        List<String> lab = List.of("--data-dir", dir.resolve("data").toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
-                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+        List<String> lab = PasswordSudoLogin.localLab(dir);
         List<String> args = new ArrayList<>(List.of("up"));
         args.addAll(lab);
         String prompt = "Sudo password of " + PasswordSudoLogin.LOGIN + " on this computer: ";
@@ -105,10 +104,7 @@ class SudoPasswordCliTest {
             scan.files(dir);
             assertEquals(List.of(), scan.found(), "the password was seen there (echoed?)");
         } finally {
-            List<String> down = new ArrayList<>(List.of("down", "--destroy"));
-            down.addAll(lab);
-            Cli.run(down.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-            TestLabs.deleteTree(dir);
+            PasswordSudoLogin.destroy(lab, dir);
         }
     }
 

@@ -38,6 +38,21 @@ public final class PasswordSudoLogin {
         return d;
     }
 
+    /** The common options of a local lab on free ports whose data, config and journal are under dir. */
+    public static List<String> localLab(Path dir) {
+        return List.of("--data-dir", dir.resolve("data").toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
+                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+    }
+
+    /** Whatever a test left of that lab, taken down as root in this JVM, and dir removed. */
+    public static void destroy(List<String> lab, Path dir) {
+        List<String> down = new ArrayList<>(List.of("down", "--destroy"));
+        down.addAll(lab);
+        java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        io.failoverlab.cli.Cli.run(down.toArray(String[]::new), none, none);
+        TestLabs.deleteTree(dir);
+    }
+
     /** runuser … java -cp CP mainClass args, with only HOME, PATH, LANG and the given extra variables (NAME=value). */
     public static ProcessBuilder java(List<String> env, String mainClass, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("runuser", "-u", LOGIN, "--", "env", "-i", "HOME=/home/" + LOGIN,

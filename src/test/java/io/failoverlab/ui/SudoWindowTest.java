@@ -40,8 +40,7 @@ class SudoWindowTest {
     void theWindowAsksForTheSudoPasswordAndBuildsTheLab() throws Exception {
         String pw = PasswordSudoLogin.password();
         Path dir = PasswordSudoLogin.ownedDir("failoverlab-sudo-ui");
-        List<String> lab = List.of("--data-dir", dir.resolve("data").toString(), "--monitor-port", String.valueOf(TestLabs.freePort()),
-                "--node-ports", TestLabs.freePort() + "," + TestLabs.freePort(), "--config-dir", dir.resolve("config").toString());
+        List<String> lab = PasswordSudoLogin.localLab(dir);
         List<String> args = new ArrayList<>(List.of("--lang", "ru"));
         args.addAll(lab);
         String display = System.getenv().getOrDefault("DISPLAY", ":99");
@@ -90,10 +89,7 @@ class SudoWindowTest {
             assertTrue(Files.size(shot) > 10_000, "the question's screenshot was saved");
         } finally {
             if (p != null && p.isAlive()) p.destroyForcibly();
-            List<String> down = new ArrayList<>(List.of("down", "--destroy"));
-            down.addAll(lab);
-            Cli.run(down.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-            TestLabs.deleteTree(dir);
+            PasswordSudoLogin.destroy(lab, dir);
         }
     }
 
