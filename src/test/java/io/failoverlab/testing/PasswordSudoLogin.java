@@ -80,6 +80,7 @@ public final class PasswordSudoLogin {
             Path dir = Files.createTempDirectory("failoverlab-sudo-cp");
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             readableClasspath = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestLabs.deleteTree(dir), "delete-sudo-classpath"));
         }
         List<String> out = new ArrayList<>();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
