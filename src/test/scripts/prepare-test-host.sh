@@ -30,12 +30,23 @@ command -v systemd-nspawn >/dev/null || need+=(systemd-container)
 [ -x /usr/sbin/debootstrap ] || need+=(debootstrap)
 [ -x /usr/sbin/apt-cacher-ng ] || need+=(apt-cacher-ng)
 command -v nft >/dev/null || [ -x /usr/sbin/nft ] || need+=(nftables)
+command -v sudo >/dev/null || need+=(sudo)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 $SUDO mkdir -p /run/sshd
+
+# A login with sudo that wants a password, as on a student's laptop (issue 23): fl-student in group
+# sudo. Its password is made on the first run and kept in target/ (mode 600) for the tests; it
+# reaches chpasswd on stdin only.
+id fl-student >/dev/null 2>&1 || $SUDO useradd -m -s /bin/bash -G sudo fl-student
+$SUDO usermod -aG sudo fl-student
+if [ ! -s "$target/sudo-test-password" ]; then
+  (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=\n' > "$target/sudo-test-password")
+fi
+{ printf 'fl-student:'; cat "$target/sudo-test-password"; printf '\n'; } | $SUDO chpasswd
 
 # Xvfb on display :99 (the pom gives the tests DISPLAY=:99). An X server already there is reused;
 # one started here is stopped by the tests' JVM through target/xvfb.pid.

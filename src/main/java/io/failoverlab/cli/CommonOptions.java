@@ -7,6 +7,7 @@ import io.failoverlab.lab.LabProfiles;
 import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.remote.KnownHostsFile;
+import io.failoverlab.remote.SudoChannel;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The options every verb and the window take. Given before the verb they land in the root
@@ -34,6 +36,7 @@ public final class CommonOptions {
     @Option(names = "--no-journal", descriptionKey = "common.no-journal") Boolean noJournal;
     @Option(names = "--address-service", paramLabel = "URL", hidden = true) URI addressService;
     @Option(names = "--project", paramLabel = "P", descriptionKey = "common.project") String project;
+    @Option(names = "--sudo-password-stdin", descriptionKey = "common.sudo-password-stdin") Boolean sudoPasswordStdin;
 
     /** These options with the unset ones taken from outer (the root command's). */
     CommonOptions over(CommonOptions outer) {
@@ -53,6 +56,7 @@ public final class CommonOptions {
         m.noJournal = noJournal != null ? noJournal : outer.noJournal;
         m.addressService = addressService != null ? addressService : outer.addressService;
         m.project = project != null ? project : outer.project;
+        m.sudoPasswordStdin = sudoPasswordStdin != null ? sudoPasswordStdin : outer.sudoPasswordStdin;
         return m;
     }
 
@@ -89,6 +93,9 @@ public final class CommonOptions {
 
     /** The lab wired as the window wires it, with the terminal as its face (every verb also writes the journal). */
     LabRuntime runtime(LabSpec lab, PrintStream out) {
+        // sudo's password, when a machine's sudo wants one: the terminal, or stdin's first line
+        SudoChannel.session().prompt(new TerminalSudoPrompt(Boolean.TRUE.equals(sudoPasswordStdin), System.in, System.console(),
+                lang == null ? Locale.ENGLISH : Locale.forLanguageTag(lang)));
         return LabRuntime.builder(lab, paths())
                 .listener(new ConsoleListener(out, verbose(), lang()))
                 .firstContact(firstContact(out))

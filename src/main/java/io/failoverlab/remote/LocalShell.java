@@ -9,29 +9,44 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-/** This machine, through ProcessBuilder and bash. */
+/** This machine, through ProcessBuilder and bash; root and postgres through sudo when not root (see {@link Sudo}). */
 public final class LocalShell implements Shell {
+    private static final Duration SUDO_CHECK = Duration.ofSeconds(30);
     private volatile Boolean root;
+    private final Sudo sudo;
+
+    public LocalShell() {
+        this(SudoChannel.session().forMachine(null, System.getProperty("user.name")));
+    }
+
+    public LocalShell(Sudo sudo) {
+        this.sudo = sudo;
+    }
 
     @Override
     public CommandResult run(Command command) throws IOException {
-        String line = Privilege.wrap(command.runAs(), loginIsRoot());
+        return sudo.run(command.runAs(), loginIsRoot(), command.script(),
+                (line, in) -> exec(line, in, command.timeout(), command.listener()),
+                (line, in) -> exec(line, in, SUDO_CHECK, OutputListener.NONE));
+    }
+
+    private CommandResult exec(String line, byte[] in, Duration timeout, OutputListener listener) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", line);
         pb.environment().put("LC_ALL", "C.UTF-8");
         long start = System.nanoTime();
         Process p = pb.start();
         try (var stdin = p.getOutputStream()) {
-            stdin.write(Privilege.stdin(command.script()));
+            stdin.write(in);
         } catch (IOException exitedBeforeReading) {
             // e.g. runuser refused: the exit code and stderr below say why
         }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        Thread to = pump(p.getInputStream(), out, OutputListener.Stream.STDOUT, command.listener());
-        Thread te = pump(p.getErrorStream(), err, OutputListener.Stream.STDERR, command.listener());
+        Thread to = pump(p.getInputStream(), out, OutputListener.Stream.STDOUT, listener);
+        Thread te = pump(p.getErrorStream(), err, OutputListener.Stream.STDERR, listener);
         boolean finished;
         try {
-            finished = p.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 // Kill the whole tree: runuser/bash children would otherwise keep running.
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

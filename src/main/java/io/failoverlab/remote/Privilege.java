@@ -16,7 +16,48 @@ public final class Privilege {
      */
     private static final String FROM_STDIN = "'exec 3<&0 </dev/null; eval \"$(cat <&3)\" 3<&-'";
 
+    /**
+     * With a password first on stdin: sudo -S reads it (one byte at a time, so no more), and the
+     * script starts after a mark line. Had sudo not wanted the password after all (a NOPASSWD rule
+     * for this one command), the password line is skipped with the rest before the mark, never run.
+     * awk, not a shell variable (see above); -k: sudo reads the password every time, never from a cache.
+     */
+    private static final String SCRIPT_MARK = "#failover-lab-script";
+    private static final String FROM_STDIN_AFTER_MARK =
+            "'exec 3<&0 </dev/null; eval \"$(awk \"f;/^" + SCRIPT_MARK + "/{f=1}\" <&3)\" 3<&-'";
+    private static final String SUDO_S = "sudo -S -k -p '' ";
+
+    /** Succeeds when sudo needs no password (NOPASSWD, or a still-valid cached one). */
+    static final String SUDO_WITHOUT_PASSWORD = "sudo -n true";
+    /** Succeeds when the password on stdin opens sudo. */
+    static final String SUDO_CHECK_PASSWORD = SUDO_S + "true";
+
     private Privilege() { }
+
+    /** The command line for runAs (not LOGIN) when sudo wants a password: see {@link #stdinAfterPassword}. */
+    public static String wrapWithPassword(RunAs runAs) {
+        return switch (runAs) {
+            case ROOT -> SUDO_S + "-H bash -c " + FROM_STDIN_AFTER_MARK;
+            case POSTGRES -> SUDO_S + "-iu postgres bash -c " + FROM_STDIN_AFTER_MARK;
+            default -> throw new IllegalArgumentException("a login command needs no sudo");
+        };
+    }
+
+    /** Password line, mark line, script: what {@link #wrapWithPassword} reads. The caller wipes it after use. */
+    public static byte[] stdinAfterPassword(byte[] password, String script) {
+        byte[] rest = ("\n" + SCRIPT_MARK + "\n" + script).getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[password.length + rest.length];
+        System.arraycopy(password, 0, all, 0, password.length);
+        System.arraycopy(rest, 0, all, password.length, rest.length);
+        return all;
+    }
+
+    /** The password and a newline, for sudo -S alone. */
+    static byte[] passwordLine(byte[] password) {
+        byte[] all = java.util.Arrays.copyOf(password, password.length + 1);
+        all[password.length] = '\n';
+        return all;
+    }
 
     /** The command line; the caller sends {@link #stdin(String)} to its standard input and closes it. */
     public static String wrap(RunAs runAs, boolean loginIsRoot) {

@@ -52,6 +52,7 @@ public final class SshShell implements Shell {
     private Session session;
     private volatile Boolean root;
     private volatile String hostKeyFingerprint;
+    private final Sudo sudo;
 
     /**
      * Loads the private key at once (the passphrase is used then, never kept or logged); the
@@ -69,6 +70,7 @@ public final class SshShell implements Shell {
         this.knownHosts = knownHosts;
         this.hostKeyAlias = hostKeyAlias;
         this.firstContact = firstContact == null ? KnownHostsFile.FirstContact.NONE : firstContact;
+        this.sudo = SudoChannel.session().forMachine(describe(), user);
         loadKey(passphrase);
     }
 
@@ -147,8 +149,9 @@ public final class SshShell implements Shell {
     @Override
     public CommandResult run(Command command) throws IOException {
         boolean asRoot = loginIsRoot();
-        String line = Privilege.wrap(command.runAs(), asRoot);
-        CommandResult r = exec(line, command.script(), command.timeout(), command.listener(), command.runAs());
+        CommandResult r = sudo.run(command.runAs(), asRoot, command.script(),
+                (line, in) -> exec(line, in, command.timeout(), command.listener(), command.runAs()),
+                (line, in) -> exec(line, in, Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN));
         if (!r.ok() && command.runAs() != RunAs.LOGIN && !asRoot && Privilege.isSudoRefusal(r.stderr())) {
             throw SshErrors.sudoRefused(user, host, describe());
         }
@@ -160,7 +163,7 @@ public final class SshShell implements Shell {
      * id, so a timed-out command's whole process tree can be killed: closing an SSH channel does
      * not stop a remote process that has no terminal.
      */
-    private CommandResult exec(String line, String script, Duration timeout, OutputListener listener, RunAs runAs) throws IOException {
+    private CommandResult exec(String line, byte[] script, Duration timeout, OutputListener listener, RunAs runAs) throws IOException {
         String pidFile = "/tmp/.failover-lab-" + UUID.randomUUID() + ".pid";
         String full = "{ echo $$ > " + pidFile + "; } 2>/dev/null; " + line + "; rc=$?; rm -f " + pidFile + "; exit $rc";
         long start = System.nanoTime();
@@ -215,9 +218,9 @@ public final class SshShell implements Shell {
 
     /** Opens an exec channel; a session that died since the last command is replaced once. */
     /** The script on the channel's stdin; closing the stream sends EOF, which ends the remote `cat`. */
-    private static void sendScript(java.io.OutputStream stdin, String script) throws IOException {
+    private static void sendScript(java.io.OutputStream stdin, byte[] script) throws IOException {
         try (stdin) {
-            stdin.write(Privilege.stdin(script));
+            stdin.write(script);
             stdin.flush();
         }
     }
@@ -249,15 +252,27 @@ public final class SshShell implements Shell {
                 + "[ -n \"$p\" ] && k \"$p\"; rm -f " + pidFile + "\n";
         try {
             RunAs killer = runAs == RunAs.LOGIN ? RunAs.LOGIN : RunAs.ROOT;
-            ChannelExec ch = openExec(Privilege.wrap(killer, loginIsRoot()));
-            try {
-                java.io.OutputStream stdin = ch.getOutputStream();
-                ch.connect(CONNECT_TIMEOUT_MS);
-                sendScript(stdin, script);
-                waitClosed(ch, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
-            } finally {
-                ch.disconnect();
-            }
+            Sudo.Exec once = (line, in) -> {
+                ChannelExec ch;
+                try {
+                    ch = openExec(line);
+                } catch (JSchException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                try {
+                    java.io.OutputStream stdin = ch.getOutputStream();
+                    ch.connect(CONNECT_TIMEOUT_MS);
+                    sendScript(stdin, in);
+                    waitClosed(ch, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+                } catch (JSchException | InterruptedException e) {
+                    throw new IOException(e.getMessage(), e);
+                } finally {
+                    ch.disconnect();
+                }
+                return new CommandResult(0, "", "", Duration.ZERO, false);
+            };
+            sudo.run(killer, loginIsRoot(), script, once,
+                    (line, in) -> exec(line, in, Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN));
         } catch (Exception e) {
             LOG.warn("Could not stop a timed-out command on {}: {}", describe(), e.getMessage());
         }
@@ -320,7 +335,7 @@ public final class SshShell implements Shell {
     @Override
     public synchronized boolean loginIsRoot() throws IOException {
         if (root == null) {
-            CommandResult r = exec(Privilege.wrap(RunAs.LOGIN, false), "id -u", Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN);
+            CommandResult r = exec(Privilege.wrap(RunAs.LOGIN, false), Privilege.stdin("id -u"), Duration.ofSeconds(30), OutputListener.NONE, RunAs.LOGIN);
             if (!r.ok()) throw new RemoteCommandException(describe(), Command.of("id -u"), r);
             root = "0".equals(r.stdout().strip());
         }

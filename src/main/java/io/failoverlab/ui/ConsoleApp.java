@@ -4,6 +4,9 @@ import io.failoverlab.ui.actions.Actions;
 import io.failoverlab.ui.console.ConsoleWindow;
 import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.labs.LabsContext;
+import io.failoverlab.remote.SudoChannel;
+import io.failoverlab.ui.app.Messages;
+import io.failoverlab.ui.app.SudoDialog;
 import io.failoverlab.ui.app.UiSettings;
 import io.failoverlab.ui.app.UiSettingsStore;
 import io.failoverlab.cli.LabOptions;
@@ -46,6 +49,9 @@ public class ConsoleApp extends Application {
         String lang = opts.lang();
         Locale locale = lang != null ? Locale.forLanguageTag(lang)
                 : settings.language != null ? Locale.forLanguageTag(settings.language) : Locale.getDefault();
+        // sudo's password, when a machine's sudo wants one: asked in this window, in its language
+        SudoChannel.session().prompt(new SudoDialog(
+                () -> window == null ? stage : window.stage(), () -> window == null ? Messages.of(locale) : window.messages()));
         session = new LabSession(opts.lab(), opts.paths());
         window = new ConsoleWindow(stage, session, Actions.standard(), store, settings, locale);
         window.labsContext(new LabsContext(opts.paths()));

@@ -42,6 +42,16 @@ class PrivilegeTest {
         }
     }
 
+    /** With sudo's password: read by sudo -S from stdin (never cached, no prompt text), the script after a mark. */
+    @Test
+    void withAPasswordSudoReadsItFromStdinAndTheLineNamesNone() {
+        assertTrue(Privilege.wrapWithPassword(RunAs.ROOT).startsWith("sudo -S -k -p '' -H bash -c '"));
+        assertTrue(Privilege.wrapWithPassword(RunAs.POSTGRES).startsWith("sudo -S -k -p '' -iu postgres bash -c '"));
+        assertThrows(IllegalArgumentException.class, () -> Privilege.wrapWithPassword(RunAs.LOGIN));
+        byte[] in = Privilege.stdinAfterPassword("pw".getBytes(java.nio.charset.StandardCharsets.UTF_8), "id -u");
+        assertEquals("pw\n#failover-lab-script\nid -u", new String(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void recognisesSudoRefusals() {
         assertTrue(Privilege.isSudoRefusal("sudo: a password is required\n"));
