@@ -88,7 +88,7 @@ public final class AddNode implements OperationRunner.Operation {
             Msg done = brandNew == null ? Msg.of("op.addNode.done", node.name, primary.name(), createdAt, p, secs)
                     : Msg.of("op.addNode.new", node.name, node.port, primary.name(), createdAt, p, secs,
                     before.formation().numberSyncStandbys(), end.last().formation().numberSyncStandbys());
-            return Verdict.of(name(), done, e, end, bound, f);
+            return Verdict.of(name(), done, e, end, bound, f, t0);
         }
     }
 

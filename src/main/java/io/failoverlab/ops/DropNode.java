@@ -47,7 +47,7 @@ public final class DropNode extends NodeOperation {
         double secs = end.seconds();
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("dropSeconds", secs);
-        return Verdict.of(name(), message(target, wasPrimary, remaining, end.last(), secs), e, end, bound, f);
+        return Verdict.of(name(), message(target, wasPrimary, remaining, end.last(), secs), e, end, bound, f, t0);
     }
 
     private void dropOnHost(OpSession s, NodeStatus target) {

@@ -44,7 +44,7 @@ public final class Failover implements OperationRunner.Operation {
                 if (writer.at() >= 0) f.put("failoverSeconds", writer.at());
                 Msg done = Msg.of("op.failover.settled", writer.name() == null ? "-" : writer.name(), old,
                         writer.at(), end.seconds(), end.last().summary());
-                return Verdict.of(name(), done, e, end, BOUND, f);
+                return Verdict.of(name(), done, e, end, BOUND, f, t0);
             }
         }
         OperationResult r = new Switchover(engine).run();

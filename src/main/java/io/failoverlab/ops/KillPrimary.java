@@ -145,7 +145,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             if (writer.at() < 0) {
                 // no node took over: right when pg_auto_failover's rules allow none (no candidate)
                 if (own != null) own.stop();
-                return Verdict.of(name(), Msg.of("op.kill.noTakeoverAsRules", inst.name, end.seconds()), e, end, bound, f);
+                return Verdict.of(name(), Msg.of("op.kill.noTakeoverAsRules", inst.name, end.seconds()), e, end, bound, f, t0);
             }
             // the last ack may still be the old primary's, just after the kill: wait for one from another server
             Optional<WriteProbe.Ack> first = probe.awaitAck(a -> a.at().isAfter(killAt) && a.server() != null
@@ -161,7 +161,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             ClusterSnapshot after = end.last();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
             Msg done = howKilled(inst).with(inst.name, newPrimary, firstWriteAt, expected, new Msg.Action("node-start", "start-node " + inst.name));
-            OperationResult v = Verdict.of(name(), done, e, end, bound, f);
+            OperationResult v = Verdict.of(name(), done, e, end, bound, f, t0);
             return v.ok() ? OperationResult.of(name(), true, StepResult.secondsSince(t0), v.msg(), v.figures(), after) : v;
         } finally {
             if (own != null) own.close();

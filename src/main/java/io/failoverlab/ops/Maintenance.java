@@ -66,7 +66,7 @@ public final class Maintenance implements OperationRunner.Operation {
         }
         Followed end = s.follow(new Settling(Set.of()), bound, null);
         Msg done = Msg.of("op.maintenance.settled", node.name, "on", end.seconds(), end.last().summary());
-        return Verdict.of(name(), done, e, end, bound, Map.of("maintenanceSeconds", end.seconds()));
+        return Verdict.of(name(), done, e, end, bound, Map.of("maintenanceSeconds", end.seconds()), t0);
     }
 
     private OperationResult stop(OpSession s, ClusterSnapshot before, NodeStatus target) throws InterruptedException {
@@ -83,6 +83,6 @@ public final class Maintenance implements OperationRunner.Operation {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("convergedSeconds", end.seconds());
         Msg done = Msg.of("op.maintenance.settled", node.name, "off", end.seconds(), trail.path());
-        return Verdict.of(name(), done, e, end, bound, f);
+        return Verdict.of(name(), done, e, end, bound, f, t0);
     }
 }

@@ -38,6 +38,6 @@ public final class Promote extends NodeOperation {
         f.put("promoteSeconds", end.seconds());
         double writable = trail.firstAt(NodeState.WAIT_PRIMARY);
         if (writable >= 0) f.put("writableSeconds", writable);
-        return Verdict.of(name(), Msg.of("op.promote.settled", node.name, end.seconds(), trail.path()), e, end, bound, f);
+        return Verdict.of(name(), Msg.of("op.promote.settled", node.name, end.seconds(), trail.path()), e, end, bound, f, t0);
     }
 }

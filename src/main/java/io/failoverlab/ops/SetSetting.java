@@ -87,6 +87,7 @@ public final class SetSetting implements OperationRunner.Operation {
                     ? MonitorRules.numberSyncStandbys(before, number, engine.spec().formation)
                     : MonitorRules.settingChanged(before);
             if (e.isRefused()) throw new LabException(e.refusal());
+            long t0 = System.nanoTime();
             boolean accepted;
             switch (kind) {
                 case CANDIDATE_PRIORITY:
@@ -101,7 +102,7 @@ public final class SetSetting implements OperationRunner.Operation {
             if (!accepted) throw new LabException(Msg.of("op.setting.refused", name(), before.summary()));
             Followed end = s.follow(new Settling(Set.of()), bound, null);
             Msg done = Msg.of("op.setting.done", name().substring(4), end.seconds(), end.last().summary());
-            return Verdict.of(name(), done, e, end, bound, Map.of("applySeconds", end.seconds()));
+            return Verdict.of(name(), done, e, end, bound, Map.of("applySeconds", end.seconds()), t0);
         }
     }
 }

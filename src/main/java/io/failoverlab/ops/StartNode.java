@@ -46,6 +46,6 @@ public final class StartNode extends NodeOperation {
         Msg msg = f.containsKey("machineBootSeconds")
                 ? Msg.of("gce".equals(power.get().kind()) ? "op.startNode.vmStarted" : "op.startNode.poweredOn", node.name, secs, trail.path(), end.last().summary(), f.get("machineBootSeconds"))
                 : Msg.of("op.startNode.settled", node.name, now, secs, trail.path());
-        return Verdict.of(name(), msg, e, end, bound, f);
+        return Verdict.of(name(), msg, e, end, bound, f, t0);
     }
 }

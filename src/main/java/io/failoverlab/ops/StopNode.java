@@ -44,6 +44,6 @@ public final class StopNode extends NodeOperation {
         if (!wasPrimary && trail.firstAt(NodeState.WAIT_PRIMARY) >= 0) f.put("waitPrimarySeconds", trail.firstAt(NodeState.WAIT_PRIMARY));
         if (wasPrimary && writer.at() >= 0) f.put("failoverSeconds", writer.at());
         Msg done = Msg.of("op.stopNode.done", node.name, stoppedAt, end.seconds(), end.last().summary());
-        return Verdict.of(name(), done, e, end, bound, f);
+        return Verdict.of(name(), done, e, end, bound, f, t0);
     }
 }

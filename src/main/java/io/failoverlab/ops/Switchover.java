@@ -51,7 +51,7 @@ public final class Switchover extends BoundedOperation {
             String newPrimary = promoted.name() != null ? promoted.name() : writer.name() != null ? writer.name() : "?";
             Msg done = Msg.of("op.switchover.settled", oldPrimary.name(), newPrimary, writer.at(), promoted.at(),
                     end.seconds(), end.last().summary());
-            return Verdict.of(name(), done, e, end, bound, f);
+            return Verdict.of(name(), done, e, end, bound, f, t0);
         }
     }
 }
