@@ -12,6 +12,7 @@ import io.failoverlab.ops.Promote;
 import io.failoverlab.ops.StartMonitor;
 import io.failoverlab.ops.StartNode;
 import io.failoverlab.ops.StepsOperation;
+import io.failoverlab.ops.ThreeNodeScenario;
 import io.failoverlab.ops.StopMonitor;
 import io.failoverlab.ops.StopNode;
 import io.failoverlab.ops.Switchover;
@@ -62,6 +63,8 @@ public final class Actions {
                         .confirm(confirmOnNode("node-drop")).asFault())
                 .add(node("node-readd", "action.node.readd", s -> new AddNode(s.engine(), null)))
                 .add(node("node-add", "action.node.add", s -> new AddNode(s.engine(), AddedNodes.nextName(s.engine().spec()), null, s.runtime().addedNodes())))
+                .add(node("scenario-three", "action.scenario.three", s -> new StepsOperation("scenario three-nodes",
+                        () -> new ThreeNodeScenario(s.engine(), TimingProfile.FAST, s.runtime().addedNodes()).run().steps())).destructive())
                 .add(ConsoleAction.of("monitor-stop", "action.monitor.stop", s -> new StopMonitor(s.engine()))
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-start", "action.monitor.start", s -> new StartMonitor(s.engine())).inGroup("monitor"))

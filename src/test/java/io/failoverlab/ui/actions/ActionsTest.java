@@ -17,7 +17,7 @@ class ActionsTest {
     void standardActionsInToolbarOrder() {
         Actions a = Actions.standard();
         assertEquals(List.of("build", "switchover", "failover", "kill-postgres", "kill-node", "kill-vm", "kill-network",
-                "node-partition", "node-heal", "node-promote", "node-maintenanceOn", "node-maintenanceOff", "node-stop", "node-start", "node-drop", "node-readd", "node-add",
+                "node-partition", "node-heal", "node-promote", "node-maintenanceOn", "node-maintenanceOff", "node-stop", "node-start", "node-drop", "node-readd", "node-add", "scenario-three",
                 "monitor-stop", "monitor-start", "profile-fast", "profile-default", "datacheck", "stop", "destroy"),
                 a.all().stream().map(ConsoleAction::id).toList());
         for (String destructive : List.of("failover", "kill-node", "kill-postgres", "kill-vm", "kill-network", "node-drop", "monitor-stop")) {
