@@ -48,6 +48,8 @@ class RecordedOperationsTest {
             case "stop-node":
                 return new Replay(node.equals(primary) ? MonitorRules.primaryLost(before, node)
                         : MonitorRules.standbysLost(before, Set.of(node)), Settling.afterLoss(Set.of(node)));
+            case "kill-primary":
+                return new Replay(MonitorRules.primaryLost(before, primary), Settling.afterLoss(Set.of(primary)));
             case "start-node": case "add-node":
                 return new Replay(MonitorRules.rejoin(before, node), new Settling(Set.of(node)));
             case "switchover": case "failover":

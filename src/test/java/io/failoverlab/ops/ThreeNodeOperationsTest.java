@@ -209,4 +209,16 @@ class ThreeNodeOperationsTest {
         Map<String, Double> f = p.figures();
         assertTrue(f.containsKey("promoteSeconds"), f.toString());
     }
+
+    @Test
+    @Order(7)
+    void theHighestCandidatePriorityIsPromotedWhenThePrimaryDies() throws Exception {
+        ok(SetSetting.parse(engine, "node3", "candidate-priority", "90"));
+        ok(SetSetting.parse(engine, "node2", "candidate-priority", "50"));
+        OperationResult kill = ok(new KillPrimary(engine, KillPrimary.Mode.NODE, java.time.Duration.ofSeconds(15), null));
+        assertEquals("node3", kill.finalState().writableNode().orElseThrow().name(), kill.message());
+        OperationResult back = ok(new StartNode(engine, "node1"));
+        is(back, "node1", NodeState.SECONDARY);
+        is(back, "node3", NodeState.PRIMARY);
+    }
 }
