@@ -183,7 +183,7 @@ public final class ClusterBuilder {
         LabSecrets secrets = engine.secrets();
         if (secrets != null) {
             // pg_autoctl leaves autoctl_node without a password ("pg_autoctl does not set the
-            // password for you", docs/security.rst); the monitor's rule for the LAN asks for one.
+            // password for you", pg_auto_failover's upstream docs/security.rst); the monitor's rule for the LAN asks for one.
             boolean changed = RolePasswords.ensure(sh, m.port, "pg_auto_failover", "autoctl_node", secrets.autoctlNode, "monitor");
             pw = Msg.of(changed ? "step.note.autoctlNodeSet" : "step.note.autoctlNodeAlready");
         }
