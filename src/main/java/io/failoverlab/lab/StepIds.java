@@ -61,6 +61,9 @@ public final class StepIds {
     /** Steps that run before a monitor exists: no state can be read after them. */
     public static final Set<String> BEFORE_MONITOR = Set.of(PROVISION, PREFLIGHT, INSTALL);
 
+    /** The window's Build lab: the frame of a bring-up, where a run of the lab begins (report.JournalRuns). */
+    public static final String BUILD_LAB = "build lab";
+
     /** The window runs several steps in a frame named "build lab", "stop lab", "destroy lab". */
     private static final String FRAME_SUFFIX = " lab";
 
