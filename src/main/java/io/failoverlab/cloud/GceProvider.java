@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
@@ -287,8 +288,8 @@ public final class GceProvider implements Provider {
 
     private static GceSettings settings(LabSpec lab) {
         if (lab.gce == null) throw new LabException(Msg.of("gce.noSettings", lab.name));
-        List<String> p = lab.gce.problems();
-        if (!p.isEmpty()) throw new LabException(String.join(" ", p));
+        List<Msg> p = lab.gce.messages();
+        if (!p.isEmpty()) throw new LabException(LabValidator.sentences(p));
         return lab.gce;
     }
 

@@ -19,12 +19,11 @@ public final class LabProfiles {
         try {
             return JSON.readValue(Files.readString(file), LabSpec.class).withDefaults();
         } catch (NoSuchFileException e) {
-            throw new LabException("Lab file " + file + " does not exist.");
+            throw new LabException(Msg.of("lab.profile.missing", file.toString()));
         } catch (JsonProcessingException e) {
-            throw new LabException("Lab file " + file + " is not valid JSON (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+            throw new LabException(ProfileErrors.of(file, e));
         } catch (IOException e) {
-            throw new LabException("Cannot read lab file " + file + ": " + e.getMessage());
+            throw new LabException(Msg.of("lab.profile.unreadable", file.toString(), String.valueOf(e.getMessage())));
         }
     }
 

@@ -14,6 +14,7 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
 import io.failoverlab.lab.LabValidator;
+import io.failoverlab.lab.Msg;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -286,15 +287,15 @@ public final class LabsWindow {
     }
 
     private void openLab(LabRow r) {
-        List<String> p = LabValidator.problems(r.lab());
+        List<Msg> p = LabValidator.messages(r.lab());
         if (!p.isEmpty()) {
-            status.set(m.tr("labs.cannotOpen", r.name(), String.join(" ", p)));
+            status.set(m.tr("labs.cannotOpen", r.name(), m.msg(LabValidator.sentences(p))));
             return;
         }
         try {
             opener.accept(r.lab());
         } catch (LabException e) {
-            status.set(m.tr("labs.cannotOpen", r.name(), e.getMessage()));
+            status.set(m.tr("labs.cannotOpen", r.name(), m.error(e)));
             return;
         }
         stage.close();
