@@ -39,7 +39,8 @@ final class CommandBlocks {
                 case NOTE -> b.technical.append("# ").append(note(e, text, clean, language)).append('\n');
                 default -> {
                     boolean probe = "app".equals(src) || probing.getOrDefault(src, true);
-                    (probe ? b.technical : b.person).append("ERROR".equals(e.level()) ? "! " : "").append(text).append('\n');
+                    // the app's own outcome lines ("step preflight failed: …") kept as data read in the report's language
+                    (probe ? b.technical : b.person).append("ERROR".equals(e.level()) ? "! " : "").append(note(e, text, clean, language)).append('\n');
                 }
             }
         }
@@ -51,7 +52,7 @@ final class CommandBlocks {
         return "PROBE".equals(cmd.level()) || cmd.text() != null && cmd.text().startsWith("write ");
     }
 
-    /** A note kept as data reads in the report's language; an older one as it was written. */
+    /** A note or outcome line kept as data reads in the report's language; an older one as it was written. */
     private static String note(JournalEntry e, String text, UnaryOperator<String> clean, Locale language) {
         Msg m = e.data() == null ? null : MsgData.fromData(e.data().get("msg"));
         return m == null ? text : clean.apply(m.render(language));

@@ -8,6 +8,7 @@ import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.WindowIcon;
 import io.failoverlab.cloud.GceProvider;
 import io.failoverlab.cloud.machines.MachinesProvider;
+import io.failoverlab.cloud.Progress;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabException;
@@ -276,7 +277,8 @@ public final class LabsWindow {
         if (!confirm(m.tr(kind + ".title", lab.name), m.tr(kind + ".text", lab.name))) return;
         background(m.tr(kind + ".working", lab.name), () -> {
             String summary = Providers.forLab(lab, ctx.options()).provision(lab,
-                    (f, t) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t))))
+                    Progress.ofMessages((t, f) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name,
+                            Math.max(0, f) * 100, m.msg(t))))))
                     .summary();
             store().save(lab);
             return summary;
