@@ -121,6 +121,8 @@ class RussianCliTest {
             try (JournalRecorder j = new JournalRecorder(new Journal(journal), Secrets.patterns())) {
                 j.session(LabSpec.local(root.resolve("lab").toString(), 6000, 6001, 6002));
                 j.stepStarted("preflight");
+                j.log(LogLine.of("local", LogLine.Level.COMMAND, "$ pg_autoctl show state"));
+                j.log(LogLine.of("local", LogLine.Level.ERROR, "exit code 1"));
                 Msg why = Msg.of("cli.failed", "connection refused");
                 j.appLog(LogLine.Level.ERROR, Msg.of("log.stepFailed", StepIds.display("preflight"), why));
                 j.stepFinished(StepResult.failed("preflight", 0.3, new LabException(why)));
@@ -130,6 +132,7 @@ class RussianCliTest {
             String md = Files.readString(root.resolve("out").resolve("report.md"));
             assertTrue(md.contains("! шаг «проверка хостов» не пройден"), md);
             assertFalse(md.contains("step preflight failed"), md);
+            assertTrue(md.contains("! код возврата 1"), md);
         } finally {
             TestLabs.deleteTree(root);
         }
