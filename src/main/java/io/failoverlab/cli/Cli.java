@@ -4,6 +4,7 @@ import io.failoverlab.engine.EnvironmentProbe;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.report.JournalRecorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class Cli {
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         VerbList.install(cl);
         cl.setParameterExceptionHandler((e, args) -> {
-            err.println(sentence(e));
+            err.println(CliErrors.of(e, args).render(CliErrors.locale(args)));
             return 2;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
@@ -68,8 +69,8 @@ public final class Cli {
             // an unexpected failure still reads as a sentence, in --lang's language
             err.println(e instanceof LabException le && le.msg() != null && c.getCommand() instanceof Verb v ? v.say(le.msg())
                     : e instanceof LabException ? e.getMessage()
-                    : c.getCommand() instanceof Verb v ? v.say(io.failoverlab.lab.Msg.of("cli.failed", why))
-                    : "Failed: " + why);
+                    : c.getCommand() instanceof Verb v ? v.say(Msg.of("cli.failed", why))
+                    : Msg.of("cli.failed", why).render(CliErrors.locale(parsed.originalArgs().toArray(new String[0]))));
             return 1;
         });
         return cl;
@@ -98,26 +99,14 @@ public final class Cli {
         return code;
     }
 
-    /** picocli's complaint as one sentence that says where to look. */
-    static String sentence(CommandLine.ParameterException e) {
-        CommandLine where = e.getCommandLine();
-        boolean root = where.getParent() == null;
-        if (root && e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                && !u.getUnmatched().get(0).startsWith("-")) {
-            return "Unknown verb '" + u.getUnmatched().get(0) + "'; run with --help to see the verbs.";
-        }
-        String m = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
-        return m + (m.endsWith(".") ? "" : ".") + " Run " + (root ? "" : where.getCommandName() + " ") + "--help for the usage.";
-    }
-
     /** The window's command line: the same common options as every verb. */
     static CommonOptions windowOptions(String[] args) {
         CommandLine cl = commandLine(System.out, System.err);
         try {
             CommandLine.ParseResult r = cl.parseArgs(args);
-            if (r.hasSubcommand()) throw new LabException("The window takes options only, not the verb '" + r.subcommand().commandSpec().name() + "'.");
+            if (r.hasSubcommand()) throw new LabException(Msg.of("cli.arg.windowVerb", r.subcommand().commandSpec().name()));
         } catch (CommandLine.ParameterException e) {
-            throw new LabException(sentence(e));
+            throw new LabException(CliErrors.of(e, args));
         }
         return ((Root) cl.getCommand()).common;
     }

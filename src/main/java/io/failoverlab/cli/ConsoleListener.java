@@ -57,6 +57,10 @@ final class ConsoleListener implements EngineListener {
 
     private String render(Msg m) { return m.render(language == null ? Locale.ENGLISH : language); }
 
+    /** The app log's outcome lines (--verbose) in --lang's language. */
+    @Override
+    public void appLog(LogLine.Level level, Msg text) { log(LogLine.of("app", level, render(text))); }
+
     @Override
     public void stepFinished(StepResult r) {
         String text = language != null && r.msg() != null ? r.msg().render(language) : r.message();

@@ -1,5 +1,6 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.engine.AppPaths;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabProfiles;
@@ -34,13 +35,13 @@ public final class LabOptions {
             int[] ports = ports(nodePorts);
             if (labFile == null) {
                 if (ports.length < 2) {
-                    throw new LabException("--node-ports needs at least two ports: the local lab has a primary and at least one standby.");
+                    throw new LabException(Msg.of("cli.nodePorts.tooFew"));
                 }
                 LabSpec sized = LabSpec.local(lab.dataDir, lab.monitor.port, ports);
                 lab.nodes.clear();
                 lab.nodes.addAll(sized.nodes);
             } else if (ports.length != lab.nodes.size()) {
-                throw new LabException("--node-ports gives " + ports.length + " ports but the lab has " + lab.nodes.size() + " nodes.");
+                throw new LabException(Msg.of("cli.nodePorts.count", ports.length, lab.nodes.size()));
             } else {
                 for (int i = 0; i < ports.length; i++) lab.nodes.get(i).port = ports[i];
             }
@@ -57,7 +58,7 @@ public final class LabOptions {
             try {
                 ports[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new LabException("--node-ports needs numbers separated by commas, not '" + list + "'.");
+                throw new LabException(Msg.of("cli.nodePorts.notNumbers", list));
             }
         }
         return ports;

@@ -1,5 +1,6 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.cloud.CloudLab;
 import io.failoverlab.cloud.CostEstimate;
 import io.failoverlab.cloud.Fleet;
@@ -103,11 +104,11 @@ final class LabsVerb extends Verb {
             return 2;
         }
         LabSpec t = LabProfiles.load(Path.of(template));
-        if (!t.isCloud()) throw new LabException("The template lab '" + t.name + "' is not a gce lab; only cloud labs can be created for a class.");
+        if (!t.isCloud()) throw new LabException(Msg.of("cli.labs.notGce", t.name));
         LabValidator.check(t);
         List<LabSpec> labs = Fleet.clones(t, prefix, count);
         for (LabSpec l : labs) {
-            if (store.exists(l.name)) throw new LabException("A lab named '" + l.name + "' already exists: choose another prefix or delete it first.");
+            if (store.exists(l.name)) throw new LabException(Msg.of("cli.labs.exists", l.name));
         }
         boolean parallel = !sequential;
         Providers.Options o = args.providerOptions(out());

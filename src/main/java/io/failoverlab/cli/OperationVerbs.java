@@ -3,6 +3,7 @@ package io.failoverlab.cli;
 import io.failoverlab.check.NodeDataResult;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DataCheckOp;
 import io.failoverlab.ops.DropNode;
@@ -101,7 +102,7 @@ final class OperationVerbs {
         @Option(names = "--recreate", descriptionKey = "datacheck.recreate") boolean recreate;
 
         @Override Operation operation(LabRuntime rt) {
-            if (rows < 0) throw new LabException("--rows must be 0 or more.");
+            if (rows < 0) throw new LabException(Msg.of("cli.arg.rowsNegative", rows));
             return new DataCheckOp(rt.engine(), rows, recreate, insert);
         }
 

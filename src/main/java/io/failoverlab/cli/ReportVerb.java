@@ -16,17 +16,21 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** `report --out DIR [--lang en|ru] [--lab FILE] [--journal DIR] [--redact]`: the lab report from its journal. */
+/** `report --out DIR [--run N|all] [--lang en|ru] [--lab FILE] [--journal DIR] [--redact]`: the lab report from its journal (by default its last run). */
 @Command(name = "report")
 final class ReportVerb extends Verb {
     @Option(names = "--out", paramLabel = "DIR", descriptionKey = "report.out") String dir;
     @Option(names = "--redact", descriptionKey = "report.redact") boolean redact;
+    @Option(names = "--run", paramLabel = "N|all", descriptionKey = "report.run") String run;
 
     @Override
     int run(LabSpec lab) throws Exception {
         if (dir == null) throw new LabException(Msg.of("cli.report.noOut"));
         String lang = common().lang() == null ? "en" : common().lang();
         if (!lang.equals("en") && !lang.equals("ru")) throw new LabException(Msg.of("cli.lang.unknown", lang));
+        if (run != null && !run.equals("all") && !run.equals("last") && !run.matches("\\d{1,6}")) {
+            throw new LabException(Msg.of("cli.report.badRun", run));
+        }
         Journal journal = new Journal(common().paths().journalFor(lab));
         if (!journal.exists()) {
             throw new LabException(Msg.of("cli.report.noJournal", lab.name, journal.file()));
@@ -35,7 +39,9 @@ final class ReportVerb extends Verb {
         System.setProperty("java.awt.headless", "true");
         ReportWriter.Result r;
         try {
-            r = new ReportWriter(journal, new ReportWriter.Options(lang, redact), Secrets.fromEnvironment(System.getenv())).write(Path.of(dir));
+            r = new ReportWriter(journal, new ReportWriter.Options(lang, redact, run), Secrets.fromEnvironment(System.getenv())).write(Path.of(dir));
+        } catch (ReportWriter.NoSuchRun e) {
+            throw new LabException(Msg.of("cli.report.noSuchRun", run, e.runs()));
         } catch (IOException e) {
             throw new LabException(Msg.of("cli.report.cannotWrite", dir, why(e)));
         }

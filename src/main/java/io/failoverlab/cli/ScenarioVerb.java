@@ -1,5 +1,7 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.Json;
@@ -30,10 +32,11 @@ final class ScenarioVerb extends Verb {
             out().printf(Locale.ROOT, "profile %s: number_sync_standbys %s -> %s, writes blocked %s s, %s promoted (failover %s s),"
                             + " %d writes acknowledged, %d lost%n", r.profile(), r.numberSyncStandbysBefore(), r.numberSyncStandbysAfter(),
                     r.writesBlockedSeconds(), r.promoted(), r.failoverSeconds(), r.acknowledgedWrites(), r.lostWrites());
-            out().println("Figures written to " + file);
+            out().println(say(Msg.of("cli.scenario.written", file)));
             if (!r.ok()) {
-                err().println(r.steps().stream().filter(s -> !s.ok()).findFirst().map(s -> "Step " + s.name() + " failed: " + s.message())
-                        .orElse(r.lostWrites() + " acknowledged writes were lost."));
+                err().println(say(r.steps().stream().filter(s -> !s.ok()).findFirst()
+                        .map(s -> Msg.of("cli.scenario.stepFailed", StepIds.display(s.name()), s.msg() != null ? s.msg() : Msg.of("text.plain", s.message())))
+                        .orElse(Msg.of("cli.scenario.lost", r.lostWrites()))));
                 return 1;
             }
             return 0;
@@ -43,9 +46,9 @@ final class ScenarioVerb extends Verb {
     @Override
     int run(LabSpec lab) throws Exception {
         if (!"seed".equals(what) && !"three-nodes".equals(what)) {
-            throw new LabException("Usage: scenario seed|three-nodes [--profile fast|default] --json FILE");
+            throw new LabException(Msg.of("cli.scenario.usage"));
         }
-        if (file == null) throw new LabException("scenario " + what + " needs --json FILE to write its figures to.");
+        if (file == null) throw new LabException(Msg.of("cli.scenario.noJson", what));
         TimingProfile profile = TimingProfile.named(profileName);
         if ("three-nodes".equals(what)) return threeNodes(lab, profile);
         try (LabEngine engine = common().runtime(lab, out()).engine()) {
@@ -57,10 +60,11 @@ final class ScenarioVerb extends Verb {
                             + " %d writes acknowledged, %d lost; rows %s%n", r.profile(), r.timeToClusterSeconds(), r.switchoverSeconds(),
                     r.failoverSeconds(), r.expectedFailoverSeconds(), r.writeDowntimeSeconds(), r.acknowledgedWrites(), r.lostWrites(),
                     r.rowsOnEachNode());
-            out().println("Figures written to " + file);
+            out().println(say(Msg.of("cli.scenario.written", file)));
             if (!r.ok()) {
-                err().println(r.steps().stream().filter(s -> !s.ok()).findFirst().map(s -> "Step " + s.name() + " failed: " + s.message())
-                        .orElse(r.lostWrites() + " acknowledged writes were lost."));
+                err().println(say(r.steps().stream().filter(s -> !s.ok()).findFirst()
+                        .map(s -> Msg.of("cli.scenario.stepFailed", StepIds.display(s.name()), s.msg() != null ? s.msg() : Msg.of("text.plain", s.message())))
+                        .orElse(Msg.of("cli.scenario.lost", r.lostWrites()))));
                 return 1;
             }
             return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.GceSettings;
 import io.failoverlab.lab.HostSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
@@ -63,7 +64,7 @@ public final class GceProvider implements Provider {
         List<String> badNames = GceNames.problems(lab, s.layout.hostIds(lab));
         if (!badNames.isEmpty()) throw new LabException(String.join(" ", badNames));
         String project = project(s);
-        progress.report(0.02, "checking " + s.machineType + " in " + s.zone + " and image " + s.image);
+        progress.report(0.02, Msg.of("progress.gceChecking", s.machineType, s.zone, s.image));
         precheck(s, project);
         Layout layout = s.layout;
         List<String> hostIds = layout.hostIds(lab);
@@ -73,16 +74,16 @@ public final class GceProvider implements Provider {
         String keyLine = ensureKey(lab, s);
         List<String> missing = names.stream().filter(n -> !vms.containsKey(n)).toList();
         if (!missing.isEmpty()) {
-            progress.report(0.1, "creating " + String.join(", ", missing) + " in " + s.zone);
+            progress.report(0.1, Msg.of("progress.gceCreating", String.join(", ", missing), s.zone));
             for (GceInstance i : create(lab, s, project, missing, keyLine)) vms.put(i.name(), i);
         }
         List<String> stopped = names.stream().filter(n -> !vms.get(n).running()).toList();
         if (!stopped.isEmpty()) {
-            progress.report(0.35, "starting " + String.join(", ", stopped));
+            progress.report(0.35, Msg.of("progress.gceStarting", String.join(", ", stopped)));
             instanceCall("start", stopped, s.zone, project);
             for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
         }
-        progress.report(0.45, "firewall rules");
+        progress.report(0.45, Msg.of("progress.gceFirewall"));
         String sshFrom = s.sshFrom != null ? s.sshFrom : PublicAddress.detect(addressService);
         String fw = new GceFirewall(gcloud, project).ensure(lab, sshFrom, layout);
         List<HostSpec> hosts = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class GceProvider implements Provider {
         for (int k = 0; k < hosts.size(); k++) {
             HostSpec h = hosts.get(k);
             double base = 0.6 + 0.4 * k / hosts.size();
-            wait.await(h, Duration.ofSeconds(s.sshWaitSeconds), (f, t) -> progress.report(base + f * 0.4 / hosts.size(), t));
+            wait.await(h, Duration.ofSeconds(s.sshWaitSeconds), progress.part(base, 0.4 / hosts.size()));
         }
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
@@ -145,7 +146,7 @@ public final class GceProvider implements Provider {
         KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
         int pinned = 0;
         for (HostSpec h : hosts) {
-            progress.report(0.55, "reading the SSH host keys of " + h.id + " from its guest attributes");
+            progress.report(0.55, Msg.of("progress.gceHostKeys", h.id));
             long deadline = System.nanoTime() + Duration.ofSeconds(Math.min(90, s.sshWaitSeconds)).toNanos();
             int n = 0;
             while (true) {
@@ -159,7 +160,7 @@ public final class GceProvider implements Provider {
                 sleep(3000);
             }
             if (n == 0) {
-                progress.report(0.58, h.id + " published no host keys: its key is recorded at first contact under its instance id");
+                progress.report(0.58, Msg.of("progress.gceNoHostKeys", h.id));
             }
             pinned += n;
         }
@@ -174,19 +175,19 @@ public final class GceProvider implements Provider {
         List<String> gone = new ArrayList<>();
         Map<String, List<String>> byZone = new TreeMap<>();
         for (GceInstance i : vms) byZone.computeIfAbsent(i.zone(), z -> new ArrayList<>()).add(i.name());
-        progress.report(0.1, vms.isEmpty() ? "no VMs carry label " + GceNames.LABEL + "=" + lab.labId()
-                : "deleting VMs " + String.join(", ", vms.stream().map(GceInstance::name).toList()));
+        progress.report(0.1, vms.isEmpty() ? Msg.of("progress.gceNoVms", GceNames.LABEL + "=" + lab.labId())
+                : Msg.of("progress.gceDeletingVms", String.join(", ", vms.stream().map(GceInstance::name).toList())));
         byZone.forEach((zone, names) -> {
             instanceCall("delete", names, zone, project);
             names.forEach(n -> gone.add("instance " + n));
         });
-        progress.report(0.7, "deleting the lab's firewall rules");
+        progress.report(0.7, Msg.of("progress.gceDeletingRules"));
         for (String r : new GceFirewall(gcloud, project).delete(lab)) gone.add("firewall rule " + r);
         KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
         for (GceInstance i : vms) repo.remove(i.id(), null); // those instance ids never come back
         LabKeys.delete(keysDir, lab);
         if (lab.isCloud()) lab.hosts.clear();
-        progress.report(1, gone.isEmpty() ? "nothing to delete" : "deleted " + gone.size() + " resource(s)");
+        progress.report(1, gone.isEmpty() ? Msg.of("progress.nothingToDelete") : Msg.of("progress.deletedResources", gone.size()));
         return gone;
     }
 
@@ -287,8 +288,8 @@ public final class GceProvider implements Provider {
 
     private static GceSettings settings(LabSpec lab) {
         if (lab.gce == null) throw new LabException(Msg.of("gce.noSettings", lab.name));
-        List<String> p = lab.gce.problems();
-        if (!p.isEmpty()) throw new LabException(String.join(" ", p));
+        List<Msg> p = lab.gce.messages();
+        if (!p.isEmpty()) throw new LabException(LabValidator.sentences(p));
         return lab.gce;
     }
 

@@ -39,16 +39,16 @@ public final class SshWait {
             double f = Math.min(0.99, (System.nanoTime() - t0) / (double) max.toNanos());
             try {
                 if (!banner) {
-                    progress.report(f, "waiting for SSH on " + h.id + " (" + h.address + ")");
+                    progress.report(f, Msg.of("progress.sshWait", h.id, h.address));
                     banner = bannerOf(h).startsWith("SSH-");
                     if (!banner) last = "the port answers, but not with SSH";
                 }
                 if (banner) {
-                    progress.report(f, "logging in to " + h.id + " as " + h.user);
+                    progress.report(f, Msg.of("progress.sshLogin", h.id, h.user));
                     try (SshShell sh = new SshShell(h.address, h.sshPort, h.user, Path.of(h.keyFile), null, knownHosts,
                             h.instanceId, firstContact)) {
                         if (sh.run(Command.of("true").probe().timeout(Duration.ofSeconds(20))).ok()) {
-                            progress.report(1, h.id + " answers SSH");
+                            progress.report(1, Msg.of("progress.sshAnswers", h.id));
                             return;
                         }
                     }

@@ -79,8 +79,9 @@ public final class ClusterBuilder {
         }
         r = r.masked(engine::mask);
         LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
-        if (r.msg() != null) listener.appLog(level, io.failoverlab.lab.Msg.of(r.ok() ? "log.stepPassed" : "log.stepFailed", name, r.msg()));
-        else listener.log(LogLine.of("app", level, "step " + name + (r.ok() ? " passed: " : " failed: ") + r.message()));
+        // a failure's own text (an exception's) stays as given; the sentence around it is the reader's language
+        listener.appLog(level, Msg.of(r.ok() ? "log.stepPassed" : "log.stepFailed", StepIds.display(name),
+                r.msg() != null ? r.msg() : Msg.of("text.plain", r.message())));
         listener.stepFinished(r);
         results.add(r);
         return r.ok();
@@ -183,7 +184,7 @@ public final class ClusterBuilder {
         LabSecrets secrets = engine.secrets();
         if (secrets != null) {
             // pg_autoctl leaves autoctl_node without a password ("pg_autoctl does not set the
-            // password for you", docs/security.rst); the monitor's rule for the LAN asks for one.
+            // password for you", pg_auto_failover's upstream docs/security.rst); the monitor's rule for the LAN asks for one.
             boolean changed = RolePasswords.ensure(sh, m.port, "pg_auto_failover", "autoctl_node", secrets.autoctlNode, "monitor");
             pw = Msg.of(changed ? "step.note.autoctlNodeSet" : "step.note.autoctlNodeAlready");
         }

@@ -1,5 +1,6 @@
 package io.failoverlab.engine;
 
+import io.failoverlab.cloud.Progress;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.AddedNodes;
@@ -43,7 +44,7 @@ public final class LabRuntime implements AutoCloseable {
             // the provider makes the machines (a step before preflight) and switches them off and on
             Consumer<LabSpec> provisioned = b.provisioned;
             engine.provisioner((l, listener) -> {
-                String summary = provider().provision(l, (f, t) -> listener.stepProgress(StepIds.PROVISION, f, t)).summary();
+                String summary = provider().provision(l, Progress.ofMessages((t, f) -> listener.stepProgress(StepIds.PROVISION, f, t))).summary();
                 provisioned.accept(l);
                 return summary;
             });

@@ -59,8 +59,7 @@ final class LabTeardown {
                 r = StepResult.failed(step, StepResult.secondsSince(t0), e);
             }
             LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
-            if (r.msg() != null) listener.appLog(level, io.failoverlab.lab.Msg.of("log.outcome", step, r.msg()));
-            else listener.log(LogLine.of("app", level, step + ": " + r.message()));
+            listener.appLog(level, Msg.of("log.outcome", step, r.msg() != null ? r.msg() : Msg.of("text.plain", r.message())));
             listener.stepFinished(r);
             results.add(r);
         }

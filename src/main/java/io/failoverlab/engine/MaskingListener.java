@@ -11,8 +11,10 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * The engine's listener as its faces see it: every log line, step message and progress text
- * with the lab's passwords replaced by ********. Commands already show a masked display; this
- * also catches a password echoed in a command's output or quoted in an error message.
+ * with the lab's passwords replaced by ********, whether a sentence or a message as data (its
+ * text arguments, nested messages included: one can carry a remote error line). Commands already
+ * show a masked display; this also catches a password echoed in a command's output or quoted in
+ * an error message.
  */
 final class MaskingListener implements EngineListener {
     private final EngineListener inner;
@@ -26,7 +28,15 @@ final class MaskingListener implements EngineListener {
 
     Set<String> secrets() { return secrets; }
 
-    String mask(String text) { return secrets.isEmpty() ? text : Command.mask(text, secrets); }
+    String mask(String text) { return secrets.isEmpty() || text == null ? text : Command.mask(text, secrets); }
+
+    /** The message with every text argument masked; names and numbers come through unchanged. */
+    Msg mask(Msg m) {
+        if (secrets.isEmpty() || m == null) return m;
+        return new Msg(m.key(), m.args().stream()
+                .map(a -> a instanceof Msg inner ? mask(inner) : a instanceof CharSequence cs ? (Object) mask(cs.toString()) : a)
+                .toList());
+    }
 
     @Override
     public void log(LogLine l) { inner.log(new LogLine(l.at(), l.source(), l.level(), mask(l.text()))); }
@@ -37,30 +47,33 @@ final class MaskingListener implements EngineListener {
     @Override
     public void stepProgress(String step, double fraction, String text) { inner.stepProgress(step, fraction, mask(text)); }
 
-    /** Arguments of a message are names, ports, states and figures, as in a step's msg. */
     @Override
-    public void stepProgress(String step, double fraction, Msg text) { inner.stepProgress(step, fraction, text); }
+    public void stepProgress(String step, double fraction, Msg text) { inner.stepProgress(step, fraction, mask(text)); }
 
     @Override
-    public void note(Msg text) { inner.note(text); }
+    public void note(Msg text) { inner.note(mask(text)); }
 
     @Override
-    public void appLog(LogLine.Level level, Msg text) { inner.appLog(level, text); }
+    public void appLog(LogLine.Level level, Msg text) { inner.appLog(level, mask(text)); }
 
     @Override
     public void stepFinished(StepResult r) {
-        inner.stepFinished(secrets.isEmpty() ? r : r.masked(this::mask));
+        inner.stepFinished(secrets.isEmpty() ? r : new StepResult(r.name(), r.ok(), r.seconds(), mask(r.message()), mask(r.msg())));
     }
 
+    /** Why the monitor was unreachable can be a remote error line (a connection URI with its password). */
     @Override
-    public void snapshot(ClusterSnapshot snapshot) { inner.snapshot(snapshot); }
+    public void snapshot(ClusterSnapshot s) {
+        String error = mask(s.error());
+        inner.snapshot(error == null || error.equals(s.error()) ? s
+                : new ClusterSnapshot(s.at(), s.monitorReachable(), error, s.nodes(), s.formation()));
+    }
 
     @Override
     public void nodeEvent(String node, String what, java.time.Instant at) { inner.nodeEvent(node, mask(what), at); }
 
-    /** Its arguments are node names, figures and fixed words, as in a step's msg. */
     @Override
-    public void nodeEvent(String node, Msg what, java.time.Instant at) { inner.nodeEvent(node, what, at); }
+    public void nodeEvent(String node, Msg what, java.time.Instant at) { inner.nodeEvent(node, mask(what), at); }
 
     @Override
     public void figures(String step, java.util.Map<String, Double> figures, ClusterSnapshot finalState) {

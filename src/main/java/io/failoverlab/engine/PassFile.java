@@ -16,7 +16,8 @@ import static io.failoverlab.remote.ShellQuote.quote;
  * keeper rebuilds a standby after a switchover or failover it first checks the new primary's
  * replication slot over an ordinary connection as pgautofailover_replicator that carries no
  * password (primary_standby.c upstream_has_replication_slot): without a password file the old
- * primary never rejoins ("fe_sendauth: no password supplied"). docs/security.rst names the
+ * primary never rejoins ("fe_sendauth: no password supplied"). pg_auto_failover's own
+ * security guide (upstream docs/security.rst, not in this repository) names the
  * password file as the way to keep passwords out of the environment.
  *
  * <p>Lines are keyed by address and port, so other labs' lines on the same host stay as they

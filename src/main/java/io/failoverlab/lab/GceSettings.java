@@ -60,28 +60,25 @@ public class GceSettings {
     }
 
     /** Checked before anything is created; one sentence per problem. */
+    /** The problems in English; faces render {@link #messages} in their language. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
-        if (project != null && !PROJECT.matcher(project).matches()) {
-            p.add("GCE project id '" + project + "' is not valid: 6-30 lowercase letters, digits or '-', starting with a letter.");
-        }
-        if (zone == null || !ZONE.matcher(zone).matches()) p.add("GCE zone '" + zone + "' is not valid (e.g. us-central1-a).");
+        return messages().stream().map(Msg::english).toList();
+    }
+
+    public List<Msg> messages() {
+        List<Msg> p = new ArrayList<>();
+        if (project != null && !PROJECT.matcher(project).matches()) p.add(Msg.of("gce.invalid.project", project));
+        if (zone == null || !ZONE.matcher(zone).matches()) p.add(Msg.of("gce.invalid.zone", String.valueOf(zone)));
         if (machineType == null || !MACHINE.matcher(machineType).matches()) {
-            p.add("GCE machine type '" + machineType + "' is not valid (e.g. e2-medium).");
+            p.add(Msg.of("gce.invalid.machineType", String.valueOf(machineType)));
         }
-        if (image == null || !IMAGES.containsKey(image)) {
-            p.add("Image '" + image + "' is not offered: use debian-12, ubuntu-2404-lts-amd64 or ubuntu-2204-lts.");
-        }
-        if (layout == null) p.add("The GCE layout is missing: use single or per-role.");
-        if (user == null || !USER.matcher(user).matches()) {
-            p.add("SSH user '" + user + "' is not valid for GCE: a lowercase login name (not root on real VMs: their sshd refuses it).");
-        }
-        if (bootDiskGb < 10 || bootDiskGb > 2000) p.add("Boot disk size " + bootDiskGb + " GB is out of range (10-2000).");
-        if (sshFrom != null && !CIDR.matcher(sshFrom).matches()) {
-            p.add("SSH source '" + sshFrom + "' is not an IPv4 range like 203.0.113.7/32.");
-        }
-        if (sshPort < 1 || sshPort > 65535) p.add("SSH port " + sshPort + " is out of range.");
-        if (sshWaitSeconds < 5) p.add("The SSH wait must be at least 5 seconds.");
+        if (image == null || !IMAGES.containsKey(image)) p.add(Msg.of("gce.invalid.image", String.valueOf(image)));
+        if (layout == null) p.add(Msg.of("gce.invalid.layout"));
+        if (user == null || !USER.matcher(user).matches()) p.add(Msg.of("gce.invalid.user", String.valueOf(user)));
+        if (bootDiskGb < 10 || bootDiskGb > 2000) p.add(Msg.of("gce.invalid.bootDisk", bootDiskGb));
+        if (sshFrom != null && !CIDR.matcher(sshFrom).matches()) p.add(Msg.of("gce.invalid.sshFrom", sshFrom));
+        if (sshPort < 1 || sshPort > 65535) p.add(Msg.of("gce.invalid.sshPort", sshPort));
+        if (sshWaitSeconds < 5) p.add(Msg.of("gce.invalid.sshWait"));
         return p;
     }
 

@@ -19,12 +19,11 @@ public final class LabProfiles {
         try {
             return JSON.readValue(Files.readString(file), LabSpec.class).withDefaults();
         } catch (NoSuchFileException e) {
-            throw new LabException("Lab file " + file + " does not exist.");
+            throw new LabException(Msg.of("lab.profile.missing", file.toString()));
         } catch (JsonProcessingException e) {
-            throw new LabException("Lab file " + file + " is not valid JSON (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage());
+            throw new LabException(ProfileErrors.of(file, e));
         } catch (IOException e) {
-            throw new LabException("Cannot read lab file " + file + ": " + e.getMessage());
+            throw new LabException(Msg.of("lab.profile.unreadable", file.toString(), String.valueOf(e.getMessage())));
         }
     }
 
@@ -36,8 +35,18 @@ public final class LabProfiles {
         Json.writeAtomically(file, bytes);
     }
 
-    /** ~/.config/failover-lab (XDG_CONFIG_HOME honoured; %APPDATA% on Windows). */
+    /** Moves the default config folder: the test build sets it so no test touches a person's own. */
+    public static final String CONFIG_DIR_PROPERTY = "failoverlab.configDir";
+    public static final String CONFIG_DIR_ENV = "FAILOVER_LAB_CONFIG_DIR";
+
+    /**
+     * ~/.config/failover-lab (XDG_CONFIG_HOME honoured; %APPDATA% on Windows), unless the system
+     * property {@value #CONFIG_DIR_PROPERTY} or the environment variable {@value #CONFIG_DIR_ENV} names another.
+     */
     public static Path configDir() {
+        String override = System.getProperty(CONFIG_DIR_PROPERTY);
+        if (override == null || override.isBlank()) override = System.getenv(CONFIG_DIR_ENV);
+        if (override != null && !override.isBlank()) return Path.of(override);
         String xdg = System.getenv("XDG_CONFIG_HOME");
         String appData = System.getenv("APPDATA");
         if (System.getProperty("os.name", "").startsWith("Windows") && appData != null) {

@@ -38,7 +38,7 @@ public final class LabSecretsStore {
         try {
             return Optional.of(LabProfiles.JSON.readValue(Files.readAllBytes(f), LabSecrets.class));
         } catch (IOException e) {
-            throw new LabException("Cannot read the lab's passwords from " + f + ": " + e.getMessage());
+            throw new LabException(Msg.of("lab.secrets.unreadable", f.toString(), String.valueOf(e.getMessage())));
         }
     }
 
@@ -58,7 +58,7 @@ public final class LabSecretsStore {
         try {
             write(f, LabProfiles.JSON.writeValueAsBytes(s));
         } catch (IOException e) {
-            throw new LabException("Cannot save the lab's passwords to " + f + ": " + e.getMessage());
+            throw new LabException(Msg.of("lab.secrets.unwritable", f.toString(), String.valueOf(e.getMessage())));
         }
     }
 

@@ -42,7 +42,7 @@ public final class LabStore {
     public boolean exists(String name) { return Files.exists(file(name)); }
 
     public LabSpec open(String name) {
-        if (!exists(name)) throw new LabException("There is no lab named '" + name + "' in " + dir + ".");
+        if (!exists(name)) throw new LabException(Msg.of("lab.store.none", name, dir.toString()));
         return LabProfiles.load(file(name));
     }
 
@@ -53,7 +53,7 @@ public final class LabStore {
             String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
             // Key files are referenced by path; their content must never land in a profile.
             if (text.contains("PRIVATE KEY")) {
-                throw new LabException("Lab '" + lab.name + "' holds a private key in clear text; give the key file's path instead.");
+                throw new LabException(Msg.of("lab.store.clearKey", lab.name));
             }
             LabProfiles.writeAtomically(f, json);
             return f;
@@ -67,7 +67,7 @@ public final class LabStore {
      * without hosts and gets its own when it is provisioned.
      */
     public LabSpec duplicate(String name, String newName) {
-        if (exists(newName)) throw new LabException("A lab named '" + newName + "' already exists.");
+        if (exists(newName)) throw new LabException(Msg.of("lab.store.exists", newName));
         LabSpec copy = LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(open(name)), LabSpec.class);
         copy.name = newName;
         if (copy.isProvisioned()) copy.hosts.clear();
@@ -77,7 +77,7 @@ public final class LabStore {
 
     public void delete(String name) {
         try {
-            if (!Files.deleteIfExists(file(name))) throw new LabException("There is no lab named '" + name + "' in " + dir + ".");
+            if (!Files.deleteIfExists(file(name))) throw new LabException(Msg.of("lab.store.none", name, dir.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete lab '" + name + "'.", e);
         }

@@ -24,7 +24,7 @@ public enum Layout {
     @JsonCreator
     public static Layout parse(String s) {
         for (Layout l : values()) if (l.id.equalsIgnoreCase(s) || l.name().equalsIgnoreCase(s)) return l;
-        throw new LabException("Unknown layout '" + s + "': use single (one machine, three instances) or per-role (one machine per role).");
+        throw new LabException(Msg.of("layout.unknown", String.valueOf(s)));
     }
 
     /** Host ids this layout needs for the lab's instances: "vm", or one per instance name. */

@@ -46,23 +46,25 @@ public class MachinesSettings {
         return LabProfiles.JSON.convertValue(LabProfiles.JSON.valueToTree(this), MachinesSettings.class);
     }
 
+    /** The problems in English; faces render {@link #messages} in their language. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
-        if (release() == null) {
-            p.add("Debian " + debian + " is not offered for machines on this computer: use 12 (bookworm: PostgreSQL 15,"
-                    + " pg_auto_failover 2.0) or 13 (trixie: PostgreSQL 17, pg_auto_failover 2.2).");
-        }
-        if (layout == null) p.add("The machines layout is missing: use single or per-role.");
+        return messages().stream().map(Msg::english).toList();
+    }
+
+    public List<Msg> messages() {
+        List<Msg> p = new ArrayList<>();
+        if (release() == null) p.add(Msg.of("machines.invalid.debian", String.valueOf(debian)));
+        if (layout == null) p.add(Msg.of("machines.invalid.layout"));
         if (subnet != null) {
             var m = SUBNET.matcher(subnet);
             if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255) {
-                p.add("Machines subnet '" + subnet + "' is not a range like 10.232.7.0/24.");
+                p.add(Msg.of("machines.invalid.subnet", subnet));
             }
         }
         if (user == null || !USER.matcher(user).matches() || "root".equals(user)) {
-            p.add("Machine login '" + user + "' is not valid: a lowercase login name other than root.");
+            p.add(Msg.of("machines.invalid.user", String.valueOf(user)));
         }
-        if (bootWaitSeconds < 5) p.add("The machines' boot wait must be at least 5 seconds.");
+        if (bootWaitSeconds < 5) p.add(Msg.of("machines.invalid.bootWait"));
         return p;
     }
 }

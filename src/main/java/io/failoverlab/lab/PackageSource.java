@@ -20,6 +20,6 @@ public enum PackageSource {
     @JsonCreator
     public static PackageSource parse(String s) {
         for (PackageSource p : values()) if (p.id().equalsIgnoreCase(s)) return p;
-        throw new LabException("Unknown package source '" + s + "': use citus, pgdg or distro.");
+        throw new LabException(Msg.of("packageSource.unknown", String.valueOf(s)));
     }
 }

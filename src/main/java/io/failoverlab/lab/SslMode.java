@@ -16,6 +16,6 @@ public enum SslMode {
     @JsonCreator
     public static SslMode parse(String s) {
         for (SslMode m : values()) if (m.id.equalsIgnoreCase(s)) return m;
-        throw new LabException("Unknown SSL mode '" + s + "': use self-signed or none.");
+        throw new LabException(Msg.of("ssl.unknown", String.valueOf(s)));
     }
 }

@@ -61,11 +61,25 @@ public final class StepIds {
     /** Steps that run before a monitor exists: no state can be read after them. */
     public static final Set<String> BEFORE_MONITOR = Set.of(PROVISION, PREFLIGHT, INSTALL);
 
+    /** The window's Build lab: the frame of a bring-up, where a run of the lab begins (report.JournalRuns). */
+    public static final String BUILD_LAB = "build lab";
+
     /** The window runs several steps in a frame named "build lab", "stop lab", "destroy lab". */
     private static final String FRAME_SUFFIX = " lab";
 
     /** How LabSpec names data nodes: what recognises a node's step when the lab's own names are not known. */
     private static final Pattern DEFAULT_NODE_NAME = Pattern.compile("node\\d+");
+
+    /** Step names a person reads in the log that are words, not commands: said in the reader's language. */
+    private static final Set<String> SAID = Set.of(BUILD_LAB, "stop lab", "destroy lab", PROVISION, PREFLIGHT, INSTALL, MONITOR, VERIFY);
+
+    /**
+     * How a log line or outcome names a step: a message for the names that are words ("build lab",
+     * "preflight"), the name itself for commands and node names ("switchover", "stop-node node2").
+     */
+    public static Object display(String name) {
+        return name != null && SAID.contains(name) ? Msg.of("stepname." + name.replace(' ', '-')) : name;
+    }
 
     /** A step name made of an id and its argument. */
     public static String named(String id, String argument) {

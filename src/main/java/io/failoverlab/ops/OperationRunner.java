@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.Msg;
 
 import io.failoverlab.engine.EngineListener;
@@ -56,8 +57,8 @@ public final class OperationRunner implements AutoCloseable {
     private OperationResult finished(Operation op, OperationResult r) {
         LogLine.Level level = r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR;
         // the outcome as data where it has one: the window's log tells it in the window's language
-        if (r.msg() != null) listener.appLog(level, Msg.of("log.outcome", op.name(), r.msg()));
-        else listener.log(LogLine.of("app", level, op.name() + ": " + r.message()));
+        Object name = StepIds.display(op.name());
+        listener.appLog(level, Msg.of("log.outcome", name, r.msg() != null ? r.msg() : Msg.of("text.plain", r.message())));
         listener.figures(r.name(), r.figures(), r.finalState());
         listener.stepFinished(new io.failoverlab.lab.StepResult(r.name(), r.ok(), r.seconds(), r.message(), r.msg()));
         return r;

@@ -218,7 +218,8 @@ public final class SeedScenario {
     private void record(StepResult r) {
         // the scenario JSON keeps the sentence only
         steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
-        engine.listener().log(LogLine.of("app", r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, r.name() + ": " + r.message()));
+        engine.listener().appLog(r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, Msg.of("log.outcome", StepIds.display(r.name()),
+                r.msg() != null ? r.msg() : Msg.of("text.plain", r.message())));
         engine.listener().stepFinished(r);
     }
 

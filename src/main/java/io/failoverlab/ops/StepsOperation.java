@@ -1,5 +1,6 @@
 package io.failoverlab.ops;
 
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 
@@ -30,10 +31,10 @@ public final class StepsOperation implements OperationRunner.Operation {
         StepResult failed = results.stream().filter(r -> !r.ok()).findFirst().orElse(null);
         // the step's sentence as data where it has one: the window tells it in its language
         if (failed != null) {
-            return OperationResult.failed(name, secs, Msg.of("op.steps.failed", failed.name(),
+            return OperationResult.failed(name, secs, Msg.of("op.steps.failed", StepIds.display(failed.name()),
                     failed.msg() != null ? (Object) failed.msg() : failed.message()), null);
         }
-        if (results.isEmpty()) return OperationResult.ok(name, secs, Msg.of("op.steps.done", name), null, null);
+        if (results.isEmpty()) return OperationResult.ok(name, secs, Msg.of("op.steps.done", StepIds.display(name)), null, null);
         StepResult last = results.get(results.size() - 1);
         return last.msg() != null ? OperationResult.ok(name, secs, last.msg(), null, null)
                 : OperationResult.ok(name, secs, last.message(), null, null);

@@ -1,5 +1,6 @@
 package io.failoverlab.pgaf;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.LabException;
 
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public record TimingProfile(String name, Map<String, String> monitorSettings, in
     public static TimingProfile named(String name) {
         if ("fast".equalsIgnoreCase(name)) return FAST;
         if ("default".equalsIgnoreCase(name)) return DEFAULT;
-        throw new LabException("Unknown timing profile '" + name + "': use fast or default.");
+        throw new LabException(Msg.of("profile.unknown", String.valueOf(name)));
     }
 
     /** Which profile the monitor's current settings (name → value in ms) match: fast, default or custom. */

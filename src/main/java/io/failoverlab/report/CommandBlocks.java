@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A step's journal lines split in two: the commands a person would type, each with its output,
@@ -39,7 +41,9 @@ final class CommandBlocks {
                 case NOTE -> b.technical.append("# ").append(note(e, text, clean, language)).append('\n');
                 default -> {
                     boolean probe = "app".equals(src) || probing.getOrDefault(src, true);
-                    (probe ? b.technical : b.person).append("ERROR".equals(e.level()) ? "! " : "").append(text).append('\n');
+                    // the app's own outcome lines ("step preflight failed: …") kept as data read in the report's language
+                    String shown = "ERROR".equals(e.level()) ? shellEnd(note(e, text, clean, language), language) : note(e, text, clean, language);
+                    (probe ? b.technical : b.person).append("ERROR".equals(e.level()) ? "! " : "").append(shown).append('\n');
                 }
             }
         }
@@ -51,7 +55,20 @@ final class CommandBlocks {
         return "PROBE".equals(cmd.level()) || cmd.text() != null && cmd.text().startsWith("write ");
     }
 
-    /** A note kept as data reads in the report's language; an older one as it was written. */
+    private static final Pattern EXIT = Pattern.compile("exit code (-?\\d+)");
+    private static final Pattern TIMED_OUT = Pattern.compile("timed out after (\\d+) s");
+
+    /** How a command ended, as the shell's log says it ("exit code 1"), in the report's language. */
+    static String shellEnd(String text, Locale language) {
+        if (text == null) return "";
+        Matcher m = EXIT.matcher(text);
+        if (m.matches()) return ReportStrings.of(language).tr("shell.exitCode", m.group(1));
+        m = TIMED_OUT.matcher(text);
+        if (m.matches()) return ReportStrings.of(language).tr("shell.timedOut", m.group(1));
+        return text;
+    }
+
+    /** A note or outcome line kept as data reads in the report's language; an older one as it was written. */
     private static String note(JournalEntry e, String text, UnaryOperator<String> clean, Locale language) {
         Msg m = e.data() == null ? null : MsgData.fromData(e.data().get("msg"));
         return m == null ? text : clean.apply(m.render(language));

@@ -25,11 +25,30 @@ public final class ReportWriter {
     public static final String HTML = "report.html";
     public static final String IMAGES = "images";
 
-    /** What to make: language; redact replaces the lab's folders and the user's home with placeholders. */
-    public record Options(String lang, boolean redact) {
+    /**
+     * What to make: language; redact replaces the lab's folders and the user's home with
+     * placeholders; run: which run of the lab (null or "last": since its last build, "all", or a
+     * run's number as the report's list of runs gives it).
+     */
+    public record Options(String lang, boolean redact, String run) {
         public Options {
             lang = lang == null ? "en" : lang;
         }
+
+        public Options(String lang, boolean redact) { this(lang, redact, null); }
+    }
+
+    /** No run of that number in the journal. */
+    public static final class NoSuchRun extends IllegalArgumentException {
+        private final int runs;
+
+        NoSuchRun(String asked, int runs) {
+            super("no run " + asked + " in the journal (" + runs + " run(s))");
+            this.runs = runs;
+        }
+
+        /** How many runs the journal holds. */
+        public int runs() { return runs; }
     }
 
     /** What was made, and the checkpoints' tally. */
@@ -42,6 +61,7 @@ public final class ReportWriter {
     private final ReportStrings t;
     private final Secrets secrets;
     private JournalModel m;
+    private List<JournalRuns.Run> runs = List.of();
     private Redaction redaction;
 
     public ReportWriter(Journal journal, Options options, Secrets secrets) {
@@ -53,7 +73,7 @@ public final class ReportWriter {
     }
 
     public Result write(Path outDir) throws IOException {
-        m = JournalModel.of(journal.read());
+        m = model();
         redaction = Redaction.of(options.redact(), m, journal.dir(), secrets);
         List<Checkpoints.Item> items = Checkpoints.of(m, t);
         Doc doc = build(items);
@@ -97,6 +117,7 @@ public final class ReportWriter {
             }
             if ("conclusion".equals(sec)) {
                 conclusion(d, items);
+                runs(d);
                 continue;
             }
             boolean any = false;
@@ -147,9 +168,41 @@ public final class ReportWriter {
         d.p(t.tr("conclusion.hint", Journal.CONCLUSION));
     }
 
+    /** The chosen run of the journal, read back; the runs are kept for the list at the end. */
+    private JournalModel model() throws IOException {
+        List<JournalEntry> entries = journal.read();
+        runs = JournalRuns.of(entries);
+        List<JournalEntry> chosen = JournalRuns.select(entries, options.run());
+        if (chosen == null) throw new NoSuchRun(options.run(), runs.size());
+        return JournalModel.of(chosen);
+    }
+
+    /** Every run of the lab with its dates and verdict, the one reported marked (only when there is more than one). */
+    private void runs(Doc d) {
+        if (runs.size() < 2) return;
+        DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
+        boolean all = "all".equals(options.run());
+        int shown = all ? 0 : options.run() == null || options.run().isBlank() || "last".equals(options.run())
+                ? runs.size() : Integer.parseInt(options.run().trim());
+        d.h(2, t.tr("runs.title"), "runs");
+        d.p(t.tr(all ? "runs.all" : "runs.shown", shown, runs.size()));
+        List<List<String>> rows = new ArrayList<>();
+        for (JournalRuns.Run r : runs) {
+            JournalModel rm = JournalModel.of(r.entries());
+            List<Checkpoints.Item> its = Checkpoints.of(rm, t);
+            long passed = its.stream().filter(Checkpoints.Item::ok).count();
+            String verdict = its.isEmpty() ? t.tr("runs.empty")
+                    : passed == its.size() ? "✅ " + t.tr("runs.passed", passed, its.size()) : "❌ " + t.tr("runs.failed", passed, its.size());
+            rows.add(List.of((r.number() == shown ? "▶ " : "") + r.number(), r.first() == null ? "-" : fmt.format(r.first()),
+                    r.last() == null ? "-" : fmt.format(r.last()), verdict));
+        }
+        d.table(List.of(t.tr("runs.col.number"), t.tr("runs.col.from"), t.tr("runs.col.to"), t.tr("runs.col.verdict")), rows);
+        d.p(t.tr("runs.hint"));
+    }
+
     /** A first conclusion from the measured figures, for the student to edit (conclusion.md). */
     public String draftConclusion() throws IOException {
-        if (m == null) m = JournalModel.of(journal.read());
+        if (m == null) m = model();
         return ConclusionDraft.of(m, t, Checkpoints.of(m, t));
     }
 }

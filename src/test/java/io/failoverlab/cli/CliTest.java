@@ -1,5 +1,6 @@
 package io.failoverlab.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,7 @@ class CliTest {
     }
 
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void portInUseIsRefusedBeforeAnythingIsCreated() throws Exception {
         Path root = io.failoverlab.testing.TestLabs.tempRoot("cli-port-");
         try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
@@ -89,6 +91,7 @@ class CliTest {
     }
 
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void missingPostgresWithoutInstallIsOneSentence() throws Exception {
         Path root = io.failoverlab.testing.TestLabs.tempRoot("cli-missing-");
         Path f = root.resolve("lab.json");

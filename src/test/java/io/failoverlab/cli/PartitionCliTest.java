@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PartitionCliTest {
     @Test
     void usageAndUnknownOptions() {
-        assertTrue(cli("partition").err().startsWith("Missing required parameter: 'NODE'"));
+        assertTrue(cli("partition").err().startsWith("Missing: NODE."), cli("partition").err());
         assertOneSentence(cli("partition"));
         CliTest.Run from = cli("partition", "node1", "--from", "everyone", "--no-journal");
         assertOneSentence(from);

@@ -57,7 +57,19 @@ class LabSpecTest {
         assertTrue(Files.readString(f).contains("\"pgdg\""));
         Files.writeString(f, "{ \"name\": \"x\", ");
         LabException e = assertThrows(LabException.class, () -> LabProfiles.load(f));
-        assertTrue(e.getMessage().startsWith("Lab file " + f + " is not valid JSON"), e.getMessage());
+        assertEquals("Lab file " + f + ", line 1: the file ends too early: a bracket, brace or quote is not closed.", e.getMessage());
+        Files.writeString(f, "{ \"name\": \"x\", \"nodes\": [");
+        assertEquals("Lab file " + f + ", line 1: the file ends too early: a bracket, brace or quote is not closed.",
+                assertThrows(LabException.class, () -> LabProfiles.load(f)).getMessage(), "a truncated array too");
+        Files.writeString(f, "{ \"name\": \"x\",\n  \"gce\": {\"layout\": \"sideways\"} }");
+        assertEquals("Lab file " + f + ", line 2: unknown layout 'sideways'; use single (one machine, three instances) or per-role"
+                + " (one machine per role).", assertThrows(LabException.class, () -> LabProfiles.load(f)).getMessage());
+        Files.writeString(f, "{ \"name\": \"x\",\n  \"monitor\": {\"port\": \"many\"} }");
+        assertEquals("Lab file " + f + ", line 2: 'many' is not a valid value for monitor.port.",
+                assertThrows(LabException.class, () -> LabProfiles.load(f)).getMessage());
+        Files.writeString(f, "{ \"name\": \"x\" ]");
+        assertEquals("Lab file " + f + ", line 1: this is not valid JSON (check commas, quotes and brackets there).",
+                assertThrows(LabException.class, () -> LabProfiles.load(f)).getMessage());
         assertThrows(LabException.class, () -> LabProfiles.load(dir.resolve("missing.json")));
     }
 

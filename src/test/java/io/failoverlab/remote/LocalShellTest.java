@@ -1,5 +1,6 @@
 package io.failoverlab.remote;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,7 @@ class LocalShellTest {
     }
 
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void runsAsPostgresWithALoginEnvironmentAndAsRoot() throws IOException {
         assertTrue(sh.loginIsRoot());
         assertEquals("postgres", sh.check(Command.asPostgres("id -un")).stdout().strip());
@@ -66,6 +68,7 @@ class LocalShellTest {
     }
 
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void uploadWritesContentAndMode() throws IOException {
         Path f = tmp.resolve("a/b/c.txt");
         byte[] content = "x = 'y'\n$HOME\n".getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.failoverlab.remote;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.failoverlab.testing.ArgvSecrets;
@@ -29,6 +30,7 @@ class PrivilegeTest {
 
     /** The script travels on stdin, never in argv; the script itself then reads an empty stdin. */
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void theScriptIsNotInTheCommandLineAndItsStdinIsEmpty() throws IOException {
         String secret = "s3cretPassw0rd";
         for (RunAs a : RunAs.values()) assertFalse(Privilege.wrap(a, true).contains(secret), a.name());

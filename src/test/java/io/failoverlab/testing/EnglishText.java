@@ -30,7 +30,9 @@ public final class EnglishText {
                 "standby", "base", "backup", "libpq", "target_session_attrs", "read-write", "multi-host", "ssh", "sudo",
                 "systemd", "detached", "ha-demo", "gcloud", "pg_rewind", "b", "kb", "mb", "s",
                 // the local lab's own names (its instance "monitor", its host "local") and a host's system
-                "monitor", "local", "debian", "gnu", "linux", "bookworm", "trixie", "ubuntu", "gib", "mib"));
+                "monitor", "local", "debian", "gnu", "linux", "bookworm", "trixie", "ubuntu", "gib", "mib",
+                // product names
+                "google", "compute", "engine"));
         for (NodeState st : NodeState.values()) s.add(st.id());
         return s;
     }

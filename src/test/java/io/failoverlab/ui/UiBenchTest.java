@@ -192,6 +192,7 @@ class UiBenchTest {
                 "-Dfailoverlab.timing=true", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "io.failoverlab.Main"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        pb.environment().put("FAILOVER_LAB_CONFIG_DIR", home.resolve(".config").resolve("failover-lab").toString());
         long t0 = System.nanoTime();
         Process p = pb.start();
         String found = null;

@@ -1,5 +1,6 @@
 package io.failoverlab.cloud.machines;
 
+import io.failoverlab.lab.Msg;
 import io.failoverlab.cloud.Progress;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.MachinesSettings;
@@ -63,15 +64,15 @@ public final class DebianImage {
             Files.write(script, in.readAllBytes());
             AtomicInteger lines = new AtomicInteger();
             long t0 = System.nanoTime();
-            progress.report(0.01, "making the Debian " + r.codename() + " image with debootstrap (once; about 2 minutes)");
+            progress.report(0.01, Msg.of("progress.imageStart", r.codename()));
             RootCommands.run(Duration.ofMinutes(30), l -> {
                 int n = lines.incrementAndGet();
                 if (n % 25 == 0) {
-                    progress.report(Math.min(0.95, n / (double) TYPICAL_LINES), "Debian " + r.codename() + " image: "
-                            + l.replaceFirst("^I: ", "") + String.format(java.util.Locale.ROOT, " (%.0f s)", (System.nanoTime() - t0) / 1e9));
+                    progress.report(Math.min(0.95, n / (double) TYPICAL_LINES), Msg.of("progress.imageLine", r.codename(),
+                            l.replaceFirst("^I: ", ""), Math.round((System.nanoTime() - t0) / 1e9)));
                 }
             }, List.of("bash", script.toString(), r.codename(), mirror, dir(r).toString()));
-            progress.report(1, String.format(java.util.Locale.ROOT, "Debian %s image made in %.0f s", r.codename(), (System.nanoTime() - t0) / 1e9));
+            progress.report(1, Msg.of("progress.imageMade", r.codename(), Math.round((System.nanoTime() - t0) / 1e9)));
         } finally {
             Files.deleteIfExists(script);
         }

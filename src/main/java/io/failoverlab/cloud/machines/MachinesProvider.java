@@ -70,14 +70,14 @@ public final class MachinesProvider implements Provider {
     @Override
     public Provisioned provision(LabSpec lab, Progress progress) {
         MachinesSettings s = settings(lab);
-        Preflight.check(s, lab.installPackages, line -> progress.report(0.0, "apt-get: " + line));
+        Preflight.check(s, lab.installPackages, line -> progress.report(0.0, Msg.of("progress.aptGet", line)));
         MachinesSettings.Release release = s.release();
         long t0 = System.nanoTime();
-        Path image = images(s).ensure(release, (f, t) -> progress.report(0.3 * f, t));
+        Path image = images(s).ensure(release, progress.part(0, 0.3));
         LabState state = LabState.open(labDir(lab), s.subnet);
         LabNetwork net = state.network();
         List<String> hostIds = s.layout.hostIds(lab);
-        progress.report(0.32, "lab network " + net.cidr() + " on bridge " + net.bridge());
+        progress.report(0.32, Msg.of("progress.labNetwork", net.cidr(), net.bridge()));
         net.create(hostIds);
         new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
                 .ensureRunning(net.hostAddress());
@@ -92,7 +92,7 @@ public final class MachinesProvider implements Provider {
             String id = hostIds.get(i);
             Machine m = state.machine(lab, id);
             if (!m.exists()) {
-                progress.report(0.35 + 0.3 * i / hostIds.size(), "making machine " + id + " (Debian " + s.debian + ")");
+                progress.report(0.35 + 0.3 * i / hostIds.size(), Msg.of("progress.makingMachine", id, s.debian));
                 String hostKey = MachineDisk.make(image, m, new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(),
                         net.hostAddress(), net.cidr(), names));
                 // pinned before the first contact: the key was made here, not learnt over the network
@@ -109,7 +109,7 @@ public final class MachinesProvider implements Provider {
         }
         for (int i = 0; i < hosts.size(); i++) {
             double base = 0.7 + 0.3 * i / hosts.size();
-            awaitSsh(state, lab, hosts.get(i), s, (f, t) -> progress.report(base + f * 0.3 / hosts.size(), t));
+            awaitSsh(state, lab, hosts.get(i), s, progress.part(base, 0.3 / hosts.size()));
         }
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
@@ -221,7 +221,7 @@ public final class MachinesProvider implements Provider {
             List<String> ids = state.machineIds();
             KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
             for (String id : ids) {
-                progress.report(0.1, "powering off and deleting machine " + id);
+                progress.report(0.1, Msg.of("progress.deletingMachine", id));
                 pins.remove(state.instanceId(id), null);
                 state.machine(lab, id).delete();
                 gone.add("machine " + id);
@@ -232,7 +232,7 @@ public final class MachinesProvider implements Provider {
         }
         LabKeys.delete(keysDir, lab);
         lab.hosts.clear();
-        progress.report(1, gone.isEmpty() ? "nothing to delete" : "deleted " + gone.size() + " item(s); the Debian images stay cached");
+        progress.report(1, gone.isEmpty() ? Msg.of("progress.nothingToDelete") : Msg.of("progress.deletedMachines", gone.size()));
         return gone;
     }
 

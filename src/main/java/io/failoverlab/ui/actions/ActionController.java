@@ -108,10 +108,11 @@ public final class ActionController {
 
     private boolean confirmed(Question q) {
         Messages m = messages.get();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, m.tr(q.textKey(), q.args()), ButtonType.OK, ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, q.text(m), ButtonType.OK, ButtonType.CANCEL);
         alert.initOwner(owner.get());
-        alert.setTitle(m.tr(q.titleKey()));
-        alert.setHeaderText(m.tr(q.titleKey()));
+        String title = q.title(m);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
         alert.getDialogPane().getStyleClass().add("confirm-dialog");
         Styles.likeOwner(alert.getDialogPane(), owner.get());
         Button ok = (Button) alert.getDialogPane().lookupButton(ButtonType.OK);

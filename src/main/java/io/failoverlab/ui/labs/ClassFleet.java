@@ -96,12 +96,12 @@ final class ClassFleet {
     private final java.util.Map<String, Integer> fleetLine = new java.util.concurrent.ConcurrentHashMap<>();
 
     private io.failoverlab.cloud.Progress fleetProgress(LabSpec lab) {
-        return (f, t) -> Platform.runLater(() -> {
+        return io.failoverlab.cloud.Progress.ofMessages((t, f) -> Platform.runLater(() -> {
             Integer i = fleetLine.get(lab.name);
             if (i != null && i < w.results().size()) {
-                w.results().set(i, String.format(Locale.ROOT, "… %-16s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t));
+                w.results().set(i, String.format(Locale.ROOT, "… %-16s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, w.m.msg(t)));
             }
-        });
+        }));
     }
 
     private void run(List<LabSpec> labs, String what, Fleet.Action action) {

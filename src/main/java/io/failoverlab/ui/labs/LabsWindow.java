@@ -8,12 +8,14 @@ import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.WindowIcon;
 import io.failoverlab.cloud.GceProvider;
 import io.failoverlab.cloud.machines.MachinesProvider;
+import io.failoverlab.cloud.Progress;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Providers;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabStore;
 import io.failoverlab.lab.LabValidator;
+import io.failoverlab.lab.Msg;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -275,7 +277,8 @@ public final class LabsWindow {
         if (!confirm(m.tr(kind + ".title", lab.name), m.tr(kind + ".text", lab.name))) return;
         background(m.tr(kind + ".working", lab.name), () -> {
             String summary = Providers.forLab(lab, ctx.options()).provision(lab,
-                    (f, t) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name, Math.max(0, f) * 100, t))))
+                    Progress.ofMessages((t, f) -> Platform.runLater(() -> status.set(String.format(Locale.ROOT, "%s %3.0f%%  %s", lab.name,
+                            Math.max(0, f) * 100, m.msg(t))))))
                     .summary();
             store().save(lab);
             return summary;
@@ -286,15 +289,15 @@ public final class LabsWindow {
     }
 
     private void openLab(LabRow r) {
-        List<String> p = LabValidator.problems(r.lab());
+        List<Msg> p = LabValidator.messages(r.lab());
         if (!p.isEmpty()) {
-            status.set(m.tr("labs.cannotOpen", r.name(), String.join(" ", p)));
+            status.set(m.tr("labs.cannotOpen", r.name(), m.msg(LabValidator.sentences(p))));
             return;
         }
         try {
             opener.accept(r.lab());
         } catch (LabException e) {
-            status.set(m.tr("labs.cannotOpen", r.name(), e.getMessage()));
+            status.set(m.tr("labs.cannotOpen", r.name(), m.error(e)));
             return;
         }
         stage.close();

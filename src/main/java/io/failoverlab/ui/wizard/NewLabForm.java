@@ -108,7 +108,7 @@ public final class NewLabForm {
                 if (h.keyFile == null) p.add(m.tr("wizard.error.noKey", h.id));
             }
         }
-        p.addAll(LabValidator.problems(lab));
+        LabValidator.messages(lab).forEach(x -> p.add(m.msg(x)));
         return p;
     }
 

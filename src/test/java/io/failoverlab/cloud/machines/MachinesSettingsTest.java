@@ -6,6 +6,7 @@ import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.LabValidator;
 import io.failoverlab.lab.Layout;
 import io.failoverlab.testing.MachineLabs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ class MachinesSettingsTest {
     }
 
     @Test
+    @Tag("root") // runs as root or with password-less sudo; -Punit leaves it out
     void aRangeAlreadyRoutedHereIsRefusedNamingTheRoute() throws Exception {
         int seed = new java.util.Random().nextInt(10_000);
         String free = LabNetwork.chooseSubnet(null, seed);
