@@ -1,12 +1,13 @@
 package io.failoverlab.cli;
 
-import io.failoverlab.lab.StepIds;
-import io.failoverlab.lab.Msg;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.LabRuntime;
 import io.failoverlab.lab.Json;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.StepIds;
+import io.failoverlab.lab.StepResult;
 import io.failoverlab.ops.SeedScenario;
 import io.failoverlab.ops.ThreeNodeScenario;
 import io.failoverlab.pgaf.TimingProfile;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** `scenario seed [--profile fast|default] --json FILE`: the whole exercise, measured, as one JSON object. */
@@ -32,15 +34,18 @@ final class ScenarioVerb extends Verb {
             out().printf(Locale.ROOT, "profile %s: number_sync_standbys %s -> %s, writes blocked %s s, %s promoted (failover %s s),"
                             + " %d writes acknowledged, %d lost%n", r.profile(), r.numberSyncStandbysBefore(), r.numberSyncStandbysAfter(),
                     r.writesBlockedSeconds(), r.promoted(), r.failoverSeconds(), r.acknowledgedWrites(), r.lostWrites());
-            out().println(say(Msg.of("cli.scenario.written", file)));
-            if (!r.ok()) {
-                err().println(say(r.steps().stream().filter(s -> !s.ok()).findFirst()
-                        .map(s -> Msg.of("cli.scenario.stepFailed", StepIds.display(s.name()), s.msg() != null ? s.msg() : Msg.of("text.plain", s.message())))
-                        .orElse(Msg.of("cli.scenario.lost", r.lostWrites()))));
-                return 1;
-            }
-            return 0;
+            return ended(r.ok(), r.steps(), r.lostWrites());
         }
+    }
+
+    /** Where the figures went, then 0, or the first failed step (else the lost writes) and 1. */
+    private int ended(boolean ok, List<StepResult> steps, long lostWrites) {
+        out().println(say(Msg.of("cli.scenario.written", file)));
+        if (ok) return 0;
+        err().println(say(steps.stream().filter(s -> !s.ok()).findFirst()
+                .map(s -> Msg.of("cli.scenario.stepFailed", StepIds.display(s.name()), s.msg() != null ? s.msg() : Msg.of("text.plain", s.message())))
+                .orElse(Msg.of("cli.scenario.lost", lostWrites))));
+        return 1;
     }
 
     @Override
@@ -60,14 +65,7 @@ final class ScenarioVerb extends Verb {
                             + " %d writes acknowledged, %d lost; rows %s%n", r.profile(), r.timeToClusterSeconds(), r.switchoverSeconds(),
                     r.failoverSeconds(), r.expectedFailoverSeconds(), r.writeDowntimeSeconds(), r.acknowledgedWrites(), r.lostWrites(),
                     r.rowsOnEachNode());
-            out().println(say(Msg.of("cli.scenario.written", file)));
-            if (!r.ok()) {
-                err().println(say(r.steps().stream().filter(s -> !s.ok()).findFirst()
-                        .map(s -> Msg.of("cli.scenario.stepFailed", StepIds.display(s.name()), s.msg() != null ? s.msg() : Msg.of("text.plain", s.message())))
-                        .orElse(Msg.of("cli.scenario.lost", r.lostWrites()))));
-                return 1;
-            }
-            return 0;
+            return ended(r.ok(), r.steps(), r.lostWrites());
         }
     }
 }

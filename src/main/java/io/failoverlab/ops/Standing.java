@@ -21,6 +21,4 @@ public enum Standing {
         if (!mustReport.contains(n.name()) && s.silent(n)) return DOWN;
         return REPORTING;
     }
-
-    public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
 }
