@@ -1,0 +1,135 @@
+package io.failoverlab.ops;
+
+import io.failoverlab.check.ConnectionSettings;
+import io.failoverlab.check.NodeRole;
+import io.failoverlab.check.PgNode;
+import io.failoverlab.check.WriteProbe;
+import io.failoverlab.engine.LabEngine;
+import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.Msg;
+import io.failoverlab.pgaf.TimingProfile;
+import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import static io.failoverlab.remote.ShellQuote.quote;
+
+/**
+ * The lab as its data nodes' own Postgres tell it, for when there is no monitor to ask
+ * (stopped, killed, powered off, replaced): who answers, who is in recovery, whom the primary
+ * streams to. The one place that waits on the nodes instead of on the monitor's feed.
+ */
+final class NodesWithoutMonitor {
+    private static final Duration READ_EVERY = Duration.ofMillis(300);
+
+    private final LabEngine engine;
+    private final ConnectionSettings settings;
+
+    NodesWithoutMonitor(LabEngine engine) {
+        this.engine = engine;
+        this.settings = DataConnections.settings(engine.spec());
+    }
+
+    /** Every data node's role, in the lab's order. */
+    List<NodeRole> read() throws IOException {
+        List<NodeRole> out = new ArrayList<>();
+        for (InstanceSpec n : engine.spec().nodes) out.add(NodeRole.read(engine.dataNode(n), settings));
+        return out;
+    }
+
+    /** The one node that answers and is not in recovery, if there is exactly one. */
+    static Optional<NodeRole> primary(List<NodeRole> roles) {
+        List<NodeRole> w = roles.stream().filter(NodeRole::writable).toList();
+        return w.size() == 1 ? Optional.of(w.get(0)) : Optional.empty();
+    }
+
+    /** "node1 primary, node2 standby, node3 silent": the nodes' own answer, for results. */
+    static String summary(List<NodeRole> roles) {
+        List<String> parts = new ArrayList<>();
+        for (NodeRole r : roles) {
+            parts.add(r.node().name() + " " + (!r.answers() ? "silent" : r.inRecovery() ? "standby" : "primary"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Reads the nodes until done holds or bound passes, handing each read to onEach; returns the
+     * last read (the caller tells whether done held: here "nothing happened" is often the answer).
+     */
+    List<NodeRole> watch(Predicate<List<NodeRole>> done, Duration bound, Consumer<List<NodeRole>> onEach)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            List<NodeRole> now = read();
+            if (onEach != null) onEach.accept(now);
+            if (done.test(now) || System.nanoTime() >= deadline) return now;
+            Thread.sleep(Math.min(READ_EVERY.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** Waits for the probe's first acknowledged write (the primary answers writes before the fault). */
+    static void firstAck(WriteProbe probe, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (probe.stats().acknowledged() == 0) {
+            if (System.nanoTime() > deadline) throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
+            Thread.sleep(100);
+        }
+    }
+
+    /** Seconds from since to the first write acknowledged after it, waiting up to bound; -1 when none came. */
+    static double ackAfter(WriteProbe probe, Instant since, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            Optional<WriteProbe.Ack> a = probe.acknowledged().stream().filter(x -> x.at().isAfter(since)).findFirst();
+            if (a.isPresent()) return Duration.between(since, a.get().at()).toMillis() / 1000.0;
+            if (System.nanoTime() > deadline) return -1;
+            Thread.sleep(100);
+        }
+    }
+
+    /** A write probe over the nodes, the given primary first. */
+    WriteProbe probe(NodeRole primary) throws IOException {
+        List<PgNode> nodes = new ArrayList<>();
+        nodes.add(primary.node());
+        for (PgNode n : engine.dataNodes()) if (!n.equals(primary.node())) nodes.add(n);
+        return new WriteProbe(nodes, settings);
+    }
+
+    /** Seconds a monitor would take to fail the primary over with the settings in its data folder. */
+    double expectedFailoverSeconds() {
+        return TimingProfile.expectedFailoverSeconds(monitorSettings());
+    }
+
+    /**
+     * The monitor's pgautofailover.* settings as its data folder keeps them (postgresql.auto.conf,
+     * read over the shell, since the monitor itself cannot be asked); the defaults where the folder
+     * cannot be read (its machine is off) or sets none.
+     */
+    Map<String, String> monitorSettings() {
+        Map<String, String> found = new LinkedHashMap<>(TimingProfile.DEFAULT.monitorSettings());
+        try {
+            InstanceSpec m = engine.spec().monitor;
+            CommandResult r = engine.shells().of(m).run(Command.asPostgres("grep -h '^pgautofailover\\.' "
+                    + quote(engine.paths(m).pgdata() + "/postgresql.auto.conf") + " 2>/dev/null || true")
+                    .probe().timeout(Duration.ofSeconds(15)).display("read the stopped monitor's timing settings"));
+            for (String line : r.stdout().split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) found.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip().replace("'", ""));
+            }
+        } catch (IOException | RuntimeException unreachable) {
+            // the monitor's host is off: the defaults are what a new monitor would use too
+        }
+        return found;
+    }
+}
