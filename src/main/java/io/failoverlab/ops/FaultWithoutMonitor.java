@@ -88,8 +88,10 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             Instant faultAt = Instant.now();
             inject(target);
             double[] promotedAt = {-1};
-            List<NodeRole> after = nodes.watch(r -> promotedElsewhere(r, target).isPresent(), observe, r -> {
-                if (promotedAt[0] < 0 && promotedElsewhere(r, target).isPresent()) promotedAt[0] = StepResult.secondsSince(t0);
+            double[] fencedAt = {-1};
+            List<NodeRole> after = nodes.watch(r -> promoted(r, primary).isPresent(), observe, r -> {
+                if (promotedAt[0] < 0 && promoted(r, primary).isPresent()) promotedAt[0] = StepResult.secondsSince(t0);
+                if (fencedAt[0] < 0 && !targetIsPrimary && silent(r, primary)) fencedAt[0] = StepResult.secondsSince(t0);
                 engine.listener().stepProgress(name(), Math.min(1, StepResult.secondsSince(t0) / observe.toSeconds()),
                         Msg.of("op.down.progress", target.name, Math.round(StepResult.secondsSince(t0)), observe.toSeconds()));
             });
@@ -104,8 +106,12 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             f.put("acknowledgedWrites", (double) st.acknowledged());
             f.put("acknowledgedAfterFault", (double) ackedAfter);
             f.put("writesBlockedSeconds", st.longestGap().toMillis() / 1000.0);
-            return OperationResult.ok(name(), watched, said(target, targetIsPrimary, primary, after, watched, expected, ackedAfter,
-                    st.longestGap().toMillis() / 1000.0, promotedAt[0]), f, null);
+            if (fencedAt[0] >= 0) f.put("primaryStoppedSeconds", fencedAt[0]);
+            Msg said = said(target, targetIsPrimary, primary, after, watched, expected, ackedAfter,
+                    st.longestGap().toMillis() / 1000.0, promotedAt[0]);
+            // with neither monitor nor standby, the primary's keeper takes itself for cut off and stops its Postgres
+            if (fencedAt[0] >= 0) said = Msg.of("op.down.primaryFenced", said, primary.node().name(), fencedAt[0]);
+            return OperationResult.ok(name(), watched, said, f, null);
         }
     }
 
@@ -129,9 +135,13 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
         return Msg.of("op.down.how." + fault.name().toLowerCase(Locale.ROOT), target.host);
     }
 
-    /** A node other than the faulty one that answers writes: a promotion (which no keeper makes by itself). */
-    private static Optional<NodeRole> promotedElsewhere(List<NodeRole> roles, InstanceSpec target) {
-        return roles.stream().filter(r -> r.writable() && !r.node().name().equals(target.name)).findFirst();
+    private static boolean silent(List<NodeRole> roles, NodeRole node) {
+        return roles.stream().anyMatch(r -> r.node().name().equals(node.node().name()) && !r.answers());
+    }
+
+    /** A node other than the primary before the fault that answers writes: a promotion (which no keeper makes by itself). */
+    private static Optional<NodeRole> promoted(List<NodeRole> roles, NodeRole primaryBefore) {
+        return roles.stream().filter(r -> r.writable() && !r.node().name().equals(primaryBefore.node().name())).findFirst();
     }
 
     private void inject(InstanceSpec target) throws Exception {

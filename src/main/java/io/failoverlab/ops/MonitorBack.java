@@ -74,8 +74,9 @@ final class MonitorBack {
     /** No primary while the monitor was down: it now fails over; measured until a write is acknowledged on the new primary. */
     private OperationResult failedOver(String name, OpSession s, long t0, Map<String, Double> f) throws Exception {
         List<String> silent = before.stream().filter(r -> !r.answers()).map(r -> r.node().name()).toList();
-        ClusterSnapshot end = s.await(x -> x.nodes().stream().anyMatch(n -> !silent.contains(n.name())
-                && n.reportedState().writable() && !n.inTransition()), bound, Msg.of("wait.takeOver"));
+        // a writable node counts once its keeper reported to the monitor after it was started (older rows are from before)
+        ClusterSnapshot end = s.await(x -> x.nodes().stream().anyMatch(n -> n.reportedState().writable() && !n.inTransition()
+                && n.reportLagSeconds() >= 0 && n.reportLagSeconds() < StepResult.secondsSince(t0)), bound, Msg.of("wait.takeOver"));
         double promoted = StepResult.secondsSince(t0);
         f.put("failoverSeconds", promoted);
         NodesWithoutMonitor nodes = new NodesWithoutMonitor(engine);
@@ -90,7 +91,8 @@ final class MonitorBack {
             }
             f.put("firstWriteSeconds", firstWrite);
         }
-        String newPrimary = end.writableNode().map(NodeStatus::name).orElse("?");
+        String newPrimary = end.nodes().stream().filter(n -> n.reportedState().writable() && !n.inTransition())
+                .map(NodeStatus::name).findFirst().orElse("?");
         return OperationResult.ok(name, StepResult.secondsSince(t0), Msg.of("op.back.failedOver", f.get("reachableSeconds"),
                 String.join(", ", silent), newPrimary, promoted, firstWrite), f, end);
     }
