@@ -4,16 +4,18 @@ import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DropNode;
 import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.FaultWithoutMonitor;
+import io.failoverlab.ops.KillMonitor;
 import io.failoverlab.ops.Heal;
 import io.failoverlab.ops.KillPrimary;
 import io.failoverlab.ops.Maintenance;
 import io.failoverlab.ops.Partition;
 import io.failoverlab.ops.Promote;
+import io.failoverlab.ops.ReplaceMonitor;
 import io.failoverlab.ops.StartMonitor;
 import io.failoverlab.ops.StartNode;
 import io.failoverlab.ops.StepsOperation;
 import io.failoverlab.ops.StopMonitor;
-import io.failoverlab.ops.StopNode;
 import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
@@ -54,7 +56,7 @@ public final class Actions {
                 .add(node("node-maintenanceOn", "action.node.maintenanceOn", s -> onSelected(s, n -> new Maintenance(s.engine(), n, true)))
                         .confirm(confirmOnNode("node-maintenanceOn")))
                 .add(node("node-maintenanceOff", "action.node.maintenanceOff", s -> onSelected(s, n -> new Maintenance(s.engine(), n, false))))
-                .add(node("node-stop", "action.node.stop", s -> onSelected(s, n -> new StopNode(s.engine(), n)))
+                .add(node("node-stop", "action.node.stop", s -> onSelected(s, n -> FaultWithoutMonitor.stopNode(s.engine(), n)))
                         .confirm(confirmOnNode("node-stop")).asFault())
                 .add(node("node-start", "action.node.start", s -> onSelected(s, n -> new StartNode(s.engine(), n))))
                 .add(node("node-drop", "action.node.drop", s -> onSelected(s, n -> new DropNode(s.engine(), n)))
@@ -63,6 +65,12 @@ public final class Actions {
                 .add(ConsoleAction.of("monitor-stop", "action.monitor.stop", s -> new StopMonitor(s.engine()))
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-start", "action.monitor.start", s -> new StartMonitor(s.engine())).inGroup("monitor"))
+                .add(ConsoleAction.of("monitor-kill", "action.monitor.kill", s -> new KillMonitor(s.engine(), KillMonitor.Mode.PROCESS))
+                        .inGroup("monitor").destructive().asFault())
+                .add(ConsoleAction.of("monitor-kill-vm", "action.monitor.killVm", s -> new KillMonitor(s.engine(), KillMonitor.Mode.VM))
+                        .inGroup("monitor").destructive().asFault())
+                .add(ConsoleAction.of("monitor-replace", "action.monitor.replace", s -> new ReplaceMonitor(s.engine(), null))
+                        .inGroup("monitor").destructive())
                 .add(profile("profile-fast", "action.profile.fast", TimingProfile.FAST))
                 .add(profile("profile-default", "action.profile.default", TimingProfile.DEFAULT))
                 .add(ConsoleAction.of("datacheck", "action.datacheck", DataCheckRun::new))
@@ -73,7 +81,8 @@ public final class Actions {
     }
 
     private static ConsoleAction kill(String id, String labelKey, KillPrimary.Mode mode) {
-        return ConsoleAction.of(id, labelKey, s -> new KillPrimary(s.engine(), mode)).inGroup("kill").destructive().asFault();
+        // with the monitor down it reads the nodes themselves (FaultWithoutMonitor)
+        return ConsoleAction.of(id, labelKey, s -> FaultWithoutMonitor.killPrimary(s.engine(), mode)).inGroup("kill").destructive().asFault();
     }
 
     private static ConsoleAction node(String id, String labelKey,
