@@ -7,6 +7,7 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.engine.MachinePower;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
+import io.failoverlab.lab.MonitorCheckpoint;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.SystemdKeeper;
@@ -100,6 +101,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             probe.stop();
             long ackedAfter = probe.acknowledged().stream().filter(a -> a.at().isAfter(faultAt)).count();
             Map<String, Double> f = new LinkedHashMap<>();
+            f.put(MonitorCheckpoint.MONITOR_DOWN_FIGURE, 1.0); // the checkpoint "fault with the monitor down" (window, report)
             f.put("observedSeconds", watched);
             f.put("expectedFailoverSeconds", expected);
             f.put("failedOver", promotedAt[0] >= 0 ? 1.0 : 0.0);
