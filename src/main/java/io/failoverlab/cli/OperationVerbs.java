@@ -80,7 +80,7 @@ final class OperationVerbs {
         @Parameters(paramLabel = "NODE", descriptionKey = "node.name") String node;
         @Option(names = "--from", paramLabel = "all|monitor|standbys", defaultValue = "all", descriptionKey = "partition.from") String from;
 
-        @Override Operation operation(LabRuntime rt) { return new Partition(rt.engine(), node, Partition.From.parse(from)); }
+        @Override Operation operation(LabRuntime rt) { return FaultWithoutMonitor.partition(rt.engine(), node, Partition.From.parse(from)); }
     }
 
     @Command(name = "heal")

@@ -31,19 +31,26 @@ import java.util.Optional;
  */
 public final class FaultWithoutMonitor implements OperationRunner.Operation {
     /** What is done to the node. */
-    public enum Fault { KILL_NODE, KILL_POSTGRES, POWER_OFF, REBOOT, STOP_KEEPER }
+    public enum Fault { KILL_NODE, KILL_POSTGRES, POWER_OFF, REBOOT, STOP_KEEPER, PARTITION }
 
     private final LabEngine engine;
     private final OperationRunner.Operation withMonitor;
     private final Fault fault;
-    /** The node to stop (stop-node); null: the primary, found on the nodes. */
+    /** The node to stop or cut off (stop-node, partition); null: the primary, found on the nodes. */
     private final String nodeName;
+    /** Whom a partition cuts the node off from. */
+    private final Partition.From from;
 
-    private FaultWithoutMonitor(LabEngine engine, OperationRunner.Operation withMonitor, Fault fault, String nodeName) {
+    private FaultWithoutMonitor(LabEngine engine, OperationRunner.Operation withMonitor, Fault fault, String nodeName, Partition.From from) {
         this.engine = engine;
         this.withMonitor = withMonitor;
         this.fault = fault;
         this.nodeName = nodeName;
+        this.from = from;
+    }
+
+    private FaultWithoutMonitor(LabEngine engine, OperationRunner.Operation withMonitor, Fault fault, String nodeName) {
+        this(engine, withMonitor, fault, nodeName, null);
     }
 
     /** kill-primary: the usual operation while the monitor answers, the nodes' own view when it does not. */
@@ -54,8 +61,13 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             case POSTGRES -> new FaultWithoutMonitor(engine, usual, Fault.KILL_POSTGRES, null);
             case VM -> new FaultWithoutMonitor(engine, usual, Fault.POWER_OFF, null);
             case REBOOT -> new FaultWithoutMonitor(engine, usual, Fault.REBOOT, null);
-            case NETWORK -> usual;
+            case NETWORK -> new FaultWithoutMonitor(engine, usual, Fault.PARTITION, null, Partition.From.ALL);
         };
+    }
+
+    /** partition NODE --from …, likewise: the node's own packet filter cuts it off, and the nodes are watched. */
+    public static OperationRunner.Operation partition(LabEngine engine, String node, Partition.From from) {
+        return new FaultWithoutMonitor(engine, new Partition(engine, node, from), Fault.PARTITION, node, from);
     }
 
     /** stop-node NAME, likewise. */
@@ -68,6 +80,11 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
 
     @Override
     public OperationResult run() throws Exception {
+        // what cannot be cut is refused before the monitor is asked (the monitor itself, a lab on one host)
+        if (fault == Fault.PARTITION) {
+            if (nodeName != null) PartitionPeers.node(engine.spec(), nodeName);
+            else PartitionPeers.requireSeveralHosts(engine.spec());
+        }
         if (engine.status().monitorReachable()) return withMonitor.run();
         if ((fault == Fault.POWER_OFF || fault == Fault.REBOOT) && engine.machinePower().isEmpty()) {
             throw new LabException(Msg.of("op.kill.noMachine", engine.spec().provider,
@@ -77,8 +94,8 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
         List<NodeRole> before = nodes.read();
         NodeRole primary = NodesWithoutMonitor.primary(before).orElseThrow(() -> new LabException(
                 Msg.of("op.down.noPrimary", NodesWithoutMonitor.summary(before))));
-        InstanceSpec target = nodeName != null ? LabNodes.require(engine.spec(), nodeName)
-                : engine.spec().node(primary.node().name()).orElseThrow();
+        InstanceSpec target = nodeName == null ? engine.spec().node(primary.node().name()).orElseThrow()
+                : fault == Fault.PARTITION ? PartitionPeers.node(engine.spec(), nodeName) : LabNodes.require(engine.spec(), nodeName);
         boolean targetIsPrimary = target.name.equals(primary.node().name());
         double expected = nodes.expectedFailoverSeconds();
         Duration observe = Duration.ofMillis((long) (Math.min(75, Math.max(15, expected + 5)) * 1000));
@@ -119,7 +136,9 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
 
     private Msg said(InstanceSpec target, boolean targetIsPrimary, NodeRole primary, List<NodeRole> after, double watched,
                      double expected, long ackedAfter, double blocked, double promotedAt) {
-        Msg back = Msg.of("op.down.startMonitor", new Msg.Action("monitor-start", "start-monitor"));
+        Msg.Action start = new Msg.Action("monitor-start", "start-monitor");
+        Msg back = fault == Fault.PARTITION ? Msg.of("op.down.healThenStart", new Msg.Action("node-heal", "heal"), start)
+                : Msg.of("op.down.startMonitor", start);
         String roles = NodesWithoutMonitor.summary(after);
         if (promotedAt >= 0) return Msg.of("op.down.promoted", target.name, promotedAt, roles);
         Msg writes = ackedAfter > 0 ? Msg.of("op.down.writesWentOn", ackedAfter, blocked)
@@ -151,6 +170,8 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             case POWER_OFF -> power().powerOff(target.host);
             case REBOOT -> power().reboot(target.host);
             case STOP_KEEPER -> engine.stopKeeper(target);
+            case PARTITION -> PartitionFilter.apply(engine.shells().of(target), PartitionPeers.addresses(engine.spec(), target, from, null),
+                    engine.spec().hostOf(target).sshPort, "failover-lab " + target.name + " from " + from.id());
             case KILL_POSTGRES -> engine.shells().of(target).check(Command.asPostgres(FaultScripts.killPostmaster(engine.paths(target)))
                     .display("kill -9 <postmaster of " + target.name + ">"));
             case KILL_NODE -> {

@@ -48,7 +48,7 @@ public final class Actions {
                 .add(kill("kill-node", "action.kill.node", KillPrimary.Mode.NODE))
                 .add(kill("kill-vm", "action.kill.vm", KillPrimary.Mode.VM))
                 .add(kill("kill-network", "action.kill.network", KillPrimary.Mode.NETWORK))
-                .add(node("node-partition", "action.node.partition", s -> onSelected(s, n -> new Partition(s.engine(), n, Partition.From.ALL)))
+                .add(node("node-partition", "action.node.partition", s -> onSelected(s, n -> FaultWithoutMonitor.partition(s.engine(), n, Partition.From.ALL)))
                         .confirm(confirmOnNode("node-partition")).asFault())
                 .add(node("node-heal", "action.node.heal", s -> new Heal(s.engine(), null)))
                 .add(node("node-promote", "action.node.promote", s -> onSelected(s, n -> new Promote(s.engine(), n)))
