@@ -14,6 +14,9 @@ import io.failoverlab.lab.StepResult;
 import io.failoverlab.pgaf.PgAutoCtl;
 import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
+import io.failoverlab.remote.CommandResult;
+
+import java.io.IOException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +65,7 @@ public final class ReplaceMonitor extends BoundedOperation {
         }
         InstanceSpec first = engine.spec().node(primary.node().name()).orElseThrow();
         String oldHost = m.host;
+        readyForTheNewMonitor(newHost != null ? newHost : oldHost);
         try (WriteProbe probe = nodes.probe(primary)) {
             probe.start();
             NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
@@ -107,6 +111,23 @@ public final class ReplaceMonitor extends BoundedOperation {
                 return OperationResult.of(name(), lost == 0, secs, lost == 0 ? said : Msg.of("op.replace.lost", lost, said), f, end);
             }
         }
+    }
+
+    /**
+     * The new monitor's host answers and has pg_auto_failover, checked before any node lets go of
+     * its monitor; a machine switched off (kill-monitor --mode vm) is powered on first.
+     */
+    private void readyForTheNewMonitor(String host) throws Exception {
+        var power = engine.machinePower();
+        if (power.isPresent() && !power.get().isOn(host)) power.get().powerOn(host);
+        CommandResult r;
+        try {
+            r = engine.shells().host(host).run(Command.of("true").probe().timeout(Duration.ofSeconds(30)));
+        } catch (IOException e) {
+            throw new LabException(Msg.of("op.replace.hostSilent", host, e.getMessage()));
+        }
+        if (!r.ok()) throw new LabException(Msg.of("op.replace.hostSilent", host, r.lastErrorLine()));
+        engine.installation(host); // refuses in a sentence where pg_auto_failover is not installed
     }
 
     /**
