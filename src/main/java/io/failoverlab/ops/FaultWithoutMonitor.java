@@ -33,6 +33,9 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
     /** What is done to the node. */
     public enum Fault { KILL_NODE, KILL_POSTGRES, POWER_OFF, REBOOT, STOP_KEEPER, PARTITION }
 
+    /** Writes "go on" when one was acknowledged this recently at the end of the watch. */
+    private static final Duration WRITES_GO_ON = Duration.ofSeconds(5);
+
     private final LabEngine engine;
     private final OperationRunner.Operation withMonitor;
     private final Fault fault;
@@ -103,8 +106,8 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             probe.start();
             NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
-            Instant faultAt = Instant.now();
             inject(target);
+            Instant faultAt = Instant.now(); // writes acknowledged while the fault was being made do not count as after it
             double[] promotedAt = {-1};
             double[] fencedAt = {-1};
             List<NodeRole> after = nodes.watch(r -> promoted(r, primary).isPresent(), observe, r -> {
@@ -115,6 +118,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             });
             double watched = StepResult.secondsSince(t0);
             ProbeStats st = probe.stats(); // while running: the longest gap includes the one still open
+            boolean goingOn = st.currentGap().toMillis() < WRITES_GO_ON.toMillis();
             probe.stop();
             long ackedAfter = probe.acknowledged().stream().filter(a -> a.at().isAfter(faultAt)).count();
             Map<String, Double> f = new LinkedHashMap<>();
@@ -126,7 +130,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             f.put("acknowledgedAfterFault", (double) ackedAfter);
             f.put("writesBlockedSeconds", st.longestGap().toMillis() / 1000.0);
             if (fencedAt[0] >= 0) f.put("primaryStoppedSeconds", fencedAt[0]);
-            Msg said = said(target, targetIsPrimary, primary, after, watched, expected, ackedAfter,
+            Msg said = said(target, targetIsPrimary, primary, after, watched, expected, goingOn ? ackedAfter : 0,
                     st.longestGap().toMillis() / 1000.0, promotedAt[0]);
             // with neither monitor nor standby, the primary's keeper takes itself for cut off and stops its Postgres
             if (fencedAt[0] >= 0) said = Msg.of("op.down.primaryFenced", said, primary.node().name(), fencedAt[0]);

@@ -41,10 +41,31 @@ final class NodesWithoutMonitor {
         this.settings = DataConnections.settings(engine.spec());
     }
 
-    /** Every data node's role, in the lab's order. */
-    List<NodeRole> read() throws IOException {
+    /** Every data node's role, in the lab's order; a node whose machine cannot be reached is silent. */
+    List<NodeRole> read() {
         List<NodeRole> out = new ArrayList<>();
-        for (InstanceSpec n : engine.spec().nodes) out.add(NodeRole.read(engine.dataNode(n), settings));
+        for (InstanceSpec n : engine.spec().nodes) {
+            try {
+                out.add(NodeRole.read(engine.dataNode(n), settings));
+            } catch (IOException | RuntimeException unreachable) {
+                // its machine is off: no tunnel to its Postgres can be opened
+                PgNode where = new PgNode(n.name, engine.spec().hostOf(n).address, n.port);
+                out.add(new NodeRole(where, false, false, List.of(), "", unreachable.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** Where the app reaches each data node whose machine answers (the others are left out). */
+    List<PgNode> reachable() {
+        List<PgNode> out = new ArrayList<>();
+        for (InstanceSpec n : engine.spec().nodes) {
+            try {
+                out.add(engine.dataNode(n));
+            } catch (IOException | RuntimeException unreachable) {
+                // its machine is off
+            }
+        }
         return out;
     }
 
@@ -68,7 +89,7 @@ final class NodesWithoutMonitor {
      * last read (the caller tells whether done held: here "nothing happened" is often the answer).
      */
     List<NodeRole> watch(Predicate<List<NodeRole>> done, Duration bound, Consumer<List<NodeRole>> onEach)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             List<NodeRole> now = read();
@@ -99,10 +120,10 @@ final class NodesWithoutMonitor {
     }
 
     /** A write probe over the nodes, the given primary first. */
-    WriteProbe probe(NodeRole primary) throws IOException {
+    WriteProbe probe(NodeRole primary) {
         List<PgNode> nodes = new ArrayList<>();
         nodes.add(primary.node());
-        for (PgNode n : engine.dataNodes()) if (!n.equals(primary.node())) nodes.add(n);
+        for (PgNode n : reachable()) if (!n.equals(primary.node())) nodes.add(n);
         return new WriteProbe(nodes, settings);
     }
 

@@ -97,7 +97,7 @@ public final class ReplaceMonitor extends BoundedOperation {
                 double secs = StepResult.secondsSince(t0);
                 double blocked = probe.stats().longestGap().toMillis() / 1000.0;
                 probe.stop();
-                ProbeVerification v = probe.verify(engine.dataNodes(), Duration.ofSeconds(30));
+                ProbeVerification v = probe.verify(nodes.reachable(), Duration.ofSeconds(30));
                 long lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
                 Map<String, Double> f = new LinkedHashMap<>();
                 f.put("replaceSeconds", secs);
