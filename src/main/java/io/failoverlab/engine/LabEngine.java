@@ -340,6 +340,19 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
+     * Lets the monitor's health checks into the node from the monitor's address now (a monitor
+     * replaced on another host): pg_autoctl wrote that rule for the old monitor's address only when
+     * the node was created, and a monitor whose checks are refused takes the node for unhealthy.
+     */
+    public void allowMonitorHealthChecks(InstanceSpec node) throws IOException {
+        String type = spec.ssl == io.failoverlab.lab.SslMode.SELF_SIGNED ? "hostssl" : "host";
+        String rule = type + " all \"pgautofailover_monitor\" " + advertisedHost(spec.monitor) + "/32 trust"
+                + " # failover-lab: health checks of the replaced monitor";
+        shells.of(node).check(Command.asPostgres(InstanceScripts.ensureHbaLines(paths(node).pgdata(), node.port, List.of(rule)))
+                .timeout(Duration.ofSeconds(30)));
+    }
+
+    /**
      * Stops one instance's keeper and deletes its local state (PGDATA, pg_autoctl's config and
      * state, pid and log files); other instances sharing the host are untouched.
      */

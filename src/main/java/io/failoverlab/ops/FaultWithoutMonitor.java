@@ -112,7 +112,10 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
             double[] fencedAt = {-1};
             List<NodeRole> after = nodes.watch(r -> promoted(r, primary).isPresent(), observe, r -> {
                 if (promotedAt[0] < 0 && promoted(r, primary).isPresent()) promotedAt[0] = StepResult.secondsSince(t0);
-                if (fencedAt[0] < 0 && !targetIsPrimary && silent(r, primary)) fencedAt[0] = StepResult.secondsSince(t0);
+                // the primary stops its own Postgres: a standby gone (stop-node) or the primary itself cut off (partition)
+                if (fencedAt[0] < 0 && (!targetIsPrimary || fault == Fault.PARTITION) && silent(r, primary)) {
+                    fencedAt[0] = StepResult.secondsSince(t0);
+                }
                 engine.listener().stepProgress(name(), Math.min(1, StepResult.secondsSince(t0) / observe.toSeconds()),
                         Msg.of("op.down.progress", target.name, Math.round(StepResult.secondsSince(t0)), observe.toSeconds()));
             });
@@ -141,7 +144,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
     private Msg said(InstanceSpec target, boolean targetIsPrimary, NodeRole primary, List<NodeRole> after, double watched,
                      double expected, long ackedAfter, double blocked, double promotedAt) {
         Msg.Action start = new Msg.Action("monitor-start", "start-monitor");
-        Msg back = fault == Fault.PARTITION ? Msg.of("op.down.healThenStart", new Msg.Action("node-heal", "heal"), start)
+        Msg back = fault == Fault.PARTITION ? Msg.of("op.down.startThenHeal", start, new Msg.Action("node-heal", "heal"))
                 : Msg.of("op.down.startMonitor", start);
         String roles = NodesWithoutMonitor.summary(after);
         if (promotedAt >= 0) return Msg.of("op.down.promoted", target.name, promotedAt, roles);

@@ -87,7 +87,12 @@ public final class ReplaceMonitor extends BoundedOperation {
             }
             engine.followNewMonitor();
             if (profile != TimingProfile.DEFAULT) TimingProfiles.apply(engine, profile).run();
-            if (!m.host.equals(oldHost)) for (InstanceSpec n : engine.spec().nodes) engine.rewritePassFile(n);
+            if (!m.host.equals(oldHost)) {
+                for (InstanceSpec n : order) {
+                    engine.rewritePassFile(n);
+                    engine.allowMonitorHealthChecks(n);
+                }
+            }
             String uri = engine.monitorUriForNodes();
             try (OpSession s = OpSession.whenReachable(engine, bound, Msg.of("wait.monitorAnswers"))) {
                 enable(ctl, first, uri);
