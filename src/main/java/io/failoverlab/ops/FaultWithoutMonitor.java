@@ -100,7 +100,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
         InstanceSpec target = nodeName == null ? engine.spec().node(primary.node().name()).orElseThrow()
                 : fault == Fault.PARTITION ? PartitionPeers.node(engine.spec(), nodeName) : LabNodes.require(engine.spec(), nodeName);
         boolean targetIsPrimary = target.name.equals(primary.node().name());
-        double expected = nodes.expectedFailoverSeconds();
+        double expected = nodes.expectedFailoverSeconds(engine.spec().node(primary.node().name()).orElseThrow());
         Duration observe = Duration.ofMillis((long) (Math.min(75, Math.max(15, expected + 5)) * 1000));
         try (WriteProbe probe = nodes.probe(primary)) {
             probe.start();

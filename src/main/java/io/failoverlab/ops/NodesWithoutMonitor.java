@@ -127,30 +127,47 @@ final class NodesWithoutMonitor {
         return new WriteProbe(nodes, settings);
     }
 
-    /** Seconds a monitor would take to fail the primary over with the settings in its data folder. */
-    double expectedFailoverSeconds() {
-        return TimingProfile.expectedFailoverSeconds(monitorSettings());
+    /** Seconds a monitor would take to fail the primary over with the settings in force (see monitorSettings). */
+    double expectedFailoverSeconds(InstanceSpec keeperNode) {
+        return TimingProfile.expectedFailoverSeconds(monitorSettings(keeperNode));
     }
 
     /**
      * The monitor's pgautofailover.* settings as its data folder keeps them (postgresql.auto.conf,
-     * read over the shell, since the monitor itself cannot be asked); the defaults where the folder
-     * cannot be read (its machine is off) or sets none.
+     * read over the shell, since the monitor itself cannot be asked). Where the folder cannot be
+     * read (its machine is off, its data deleted), those of the profile keeperNode's keeper was
+     * given with them: `profile` sets the keepers' network-partition timeout too (fast: 2 s).
      */
-    Map<String, String> monitorSettings() {
-        Map<String, String> found = new LinkedHashMap<>(TimingProfile.DEFAULT.monitorSettings());
+    Map<String, String> monitorSettings(InstanceSpec keeperNode) {
         try {
             InstanceSpec m = engine.spec().monitor;
-            CommandResult r = engine.shells().of(m).run(Command.asPostgres("grep -h '^pgautofailover\\.' "
-                    + quote(engine.paths(m).pgdata() + "/postgresql.auto.conf") + " 2>/dev/null || true")
+            String conf = quote(engine.paths(m).pgdata() + "/postgresql.auto.conf");
+            CommandResult r = engine.shells().of(m).run(Command.asPostgres("[ -f " + conf + " ] || exit 3\n"
+                    + "grep -h '^pgautofailover\\.' " + conf + " || true")
                     .probe().timeout(Duration.ofSeconds(15)).display("read the stopped monitor's timing settings"));
-            for (String line : r.stdout().split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) found.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip().replace("'", ""));
+            if (r.ok()) {
+                Map<String, String> found = new LinkedHashMap<>(TimingProfile.DEFAULT.monitorSettings());
+                for (String line : r.stdout().split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) found.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip().replace("'", ""));
+                }
+                return found;
             }
         } catch (IOException | RuntimeException unreachable) {
-            // the monitor's host is off: the defaults are what a new monitor would use too
+            // the monitor's machine is off: ask a keeper below
         }
-        return found;
+        return keeperProfile(keeperNode).monitorSettings();
+    }
+
+    /** fast or default, from the keeper's timeout.network_partition_timeout (default when it cannot be read). */
+    private TimingProfile keeperProfile(InstanceSpec n) {
+        try {
+            CommandResult r = engine.shells().of(n).run(Command.asPostgres(engine.pgautoctl(n).configGet(engine.paths(n).pgdata(),
+                    "timeout.network_partition_timeout")).probe().timeout(Duration.ofSeconds(30)));
+            boolean fast = r.ok() && r.stdout().strip().equals(String.valueOf(TimingProfile.FAST.networkPartitionTimeoutSeconds()));
+            return fast ? TimingProfile.FAST : TimingProfile.DEFAULT;
+        } catch (IOException | RuntimeException unreadable) {
+            return TimingProfile.DEFAULT;
+        }
     }
 }

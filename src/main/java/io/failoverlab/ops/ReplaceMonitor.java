@@ -70,7 +70,7 @@ public final class ReplaceMonitor extends BoundedOperation {
             probe.start();
             NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
-            TimingProfile profile = profileOf(nodes.monitorSettings());
+            TimingProfile profile = profileOf(nodes.monitorSettings(first));
             boolean oldDeleted = retire(m);
             // the new monitor's place; a host of its own gets the nodes' password lines for it
             if (newHost != null) m.host = newHost;
