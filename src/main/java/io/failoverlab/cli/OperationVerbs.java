@@ -8,6 +8,9 @@ import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DataCheckOp;
 import io.failoverlab.ops.DropNode;
 import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.FaultWithoutMonitor;
+import io.failoverlab.ops.KillMonitor;
+import io.failoverlab.ops.ReplaceMonitor;
 import io.failoverlab.ops.Heal;
 import io.failoverlab.ops.KillPrimary;
 import io.failoverlab.ops.Maintenance;
@@ -19,7 +22,6 @@ import io.failoverlab.ops.SetSetting;
 import io.failoverlab.ops.StartMonitor;
 import io.failoverlab.ops.StartNode;
 import io.failoverlab.ops.StopMonitor;
-import io.failoverlab.ops.StopNode;
 import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
@@ -69,7 +71,8 @@ final class OperationVerbs {
 
         @Override Operation operation(LabRuntime rt) {
             // vm and reboot use the engine's power switch, which the runtime wires for machines and GCE labs
-            return new KillPrimary(rt.engine(), KillPrimary.Mode.parse(mode));
+            // with the monitor down it reads the nodes themselves (FaultWithoutMonitor)
+            return FaultWithoutMonitor.killPrimary(rt.engine(), KillPrimary.Mode.parse(mode));
         }
     }
 
@@ -78,7 +81,7 @@ final class OperationVerbs {
         @Parameters(paramLabel = "NODE", descriptionKey = "node.name") String node;
         @Option(names = "--from", paramLabel = "all|monitor|standbys", defaultValue = "all", descriptionKey = "partition.from") String from;
 
-        @Override Operation operation(LabRuntime rt) { return new Partition(rt.engine(), node, Partition.From.parse(from)); }
+        @Override Operation operation(LabRuntime rt) { return FaultWithoutMonitor.partition(rt.engine(), node, Partition.From.parse(from)); }
     }
 
     @Command(name = "heal")
@@ -170,7 +173,7 @@ final class OperationVerbs {
     static final class StopNodeVerb extends HaVerb {
         @Parameters(paramLabel = "NAME", descriptionKey = "node.name") String name;
 
-        @Override Operation operation(LabRuntime rt) { return new StopNode(rt.engine(), name); }
+        @Override Operation operation(LabRuntime rt) { return FaultWithoutMonitor.stopNode(rt.engine(), name); }
     }
 
     @Command(name = "start-node")
@@ -188,5 +191,29 @@ final class OperationVerbs {
     @Command(name = "start-monitor")
     static final class StartMonitorVerb extends HaVerb {
         @Override Operation operation(LabRuntime rt) { return new StartMonitor(rt.engine()); }
+    }
+
+    @Command(name = "kill-monitor")
+    static final class KillMonitorVerb extends HaVerb {
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "process", descriptionKey = "kill-monitor.mode") String mode;
+
+        @Override Operation operation(LabRuntime rt) { return new KillMonitor(rt.engine(), KillMonitor.Mode.parse(mode)); }
+    }
+
+    @Command(name = "replace-monitor")
+    static final class ReplaceMonitorVerb extends HaVerb {
+        @Option(names = "--host", paramLabel = "HOST", descriptionKey = "replace-monitor.host") String host;
+        private io.failoverlab.lab.LabSpec lab;
+
+        @Override Operation operation(LabRuntime rt) {
+            lab = rt.engine().spec();
+            return new ReplaceMonitor(rt.engine(), host);
+        }
+
+        /** A monitor on another host: the lab's profile says so from now on. */
+        @Override int show(Operation op, OperationResult r) {
+            if (r.ok() && host != null) common().saveBack(lab);
+            return super.show(op, r);
+        }
     }
 }

@@ -223,7 +223,7 @@ public final class LabEngine implements AutoCloseable {
      * What nodes register with: the monitor URI with a TCP give-up time. It carries no password:
      * libpq finds autoctl_node's in ~postgres/.pgpass (ClusterBuilder writes it first).
      */
-    String monitorUriForNodes() throws IOException {
+    public String monitorUriForNodes() throws IOException {
         return MonitorUris.withParameter(monitorUri(), "tcp_user_timeout", String.valueOf(KEEPER_MONITOR_TCP_TIMEOUT_MS));
     }
 
@@ -297,6 +297,59 @@ public final class LabEngine implements AutoCloseable {
         ClusterBuilder b = new ClusterBuilder(this);
         b.run(node.name, () -> b.node(node), results);
         return results.get(0);
+    }
+
+    /**
+     * Creates the lab's monitor as `up` does (create monitor, its keeper, autoctl_node's password)
+     * — used to replace a lost one; the step's result says what was done.
+     */
+    public StepResult createMonitor() {
+        List<StepResult> results = new ArrayList<>();
+        ClusterBuilder b = new ClusterBuilder(this);
+        b.run(io.failoverlab.lab.StepIds.MONITOR, b::monitor, results);
+        return results.get(0);
+    }
+
+    /**
+     * The lab has a new monitor (replace-monitor): its URI is read afresh and the lab's one feed
+     * lets go of the old connection and opens one to the new monitor, on the same feed object, so
+     * the faces and the journal keep hearing it without being wired again.
+     */
+    public void followNewMonitor() {
+        monitorUri = null;
+        MonitorFeed f;
+        synchronized (this) {
+            f = feed;
+        }
+        if (f == null) return;
+        boolean watching = f.running();
+        f.stop();
+        if (watching) f.start();
+    }
+
+    /**
+     * Writes this lab's lines of the node's ~postgres/.pgpass afresh (a monitor on a new host or
+     * port needs its autoctl_node line); nothing on a lab without passwords.
+     */
+    public void rewritePassFile(InstanceSpec node) throws IOException {
+        LabSecrets s = secrets();
+        if (s == null) return;
+        shells.of(node).check(Command.asPostgres(PassFile.ensureScript(spec, s.replicator, s.autoctlNode))
+                .masking(s.values()).timeout(Duration.ofSeconds(30))
+                .display("put this lab's passwords (" + Command.MASK + ") into ~postgres/.pgpass"));
+    }
+
+    /**
+     * Lets the monitor's health checks into the node from the monitor's address now (a monitor
+     * replaced on another host): pg_autoctl wrote that rule for the old monitor's address only when
+     * the node was created, and a monitor whose checks are refused takes the node for unhealthy.
+     */
+    public void allowMonitorHealthChecks(InstanceSpec node) throws IOException {
+        String type = spec.ssl == io.failoverlab.lab.SslMode.SELF_SIGNED ? "hostssl" : "host";
+        String rule = type + " all \"pgautofailover_monitor\" " + advertisedHost(spec.monitor) + "/32 trust"
+                + " # failover-lab: health checks of the replaced monitor";
+        shells.of(node).check(Command.asPostgres(InstanceScripts.ensureHbaLines(paths(node).pgdata(), node.port, List.of(rule)))
+                .timeout(Duration.ofSeconds(30)));
     }
 
     /**

@@ -42,6 +42,8 @@ public final class StepIds {
     public static final String HEAL = "heal";
     public static final String PARTITION = "partition";
     public static final String SET = "set";
+    public static final String REPLACE_MONITOR = "replace-monitor";
+    public static final String KILL_MONITOR = "kill-monitor";
 
     // kill-primary's modes that the report tells apart (ops.KillPrimary.Mode, lower case)
     public static final String KILL_POSTGRES = KILL_PRIMARY + " postgres";

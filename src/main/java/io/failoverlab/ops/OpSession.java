@@ -57,6 +57,18 @@ public final class OpSession implements AutoCloseable {
         return Convergence.observe(feed, done, bound, onEach);
     }
 
+    /**
+     * A session once the monitor answers: the lab's feed is started (its opener retries a monitor
+     * that is still starting) and waited on until it reads the monitor; for a monitor just started
+     * or replaced, when opening a session at once would fail.
+     */
+    public static OpSession whenReachable(LabEngine engine, Duration max, Msg what) throws IOException, InterruptedException {
+        MonitorFeed feed = engine.monitorFeed();
+        feed.start();
+        Convergence.await(feed, s -> true, max, what, null);
+        return new OpSession(engine);
+    }
+
     /** The feed belongs to the lab, not to the operation: nothing to close. */
     @Override
     public void close() { }

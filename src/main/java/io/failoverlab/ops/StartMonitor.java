@@ -8,8 +8,11 @@ import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.StepResult;
 
+import io.failoverlab.check.NodeRole;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,13 @@ public final class StartMonitor extends BoundedOperation {
 
     @Override
     public OperationResult run() throws Exception {
+        // a node lost or commits waiting while the monitor was down: follow what it now decides
+        boolean down = !engine.status().monitorReachable();
+        List<NodeRole> nodes = new NodesWithoutMonitor(engine).read();
+        // a monitor whose machine was switched off (kill-monitor --mode vm) is powered on first
+        var power = engine.machinePower();
+        if (power.isPresent() && !power.get().isOn(engine.spec().monitor.host)) power.get().powerOn(engine.spec().monitor.host);
+        if (down && MonitorBack.faultWhileDown(nodes)) return new MonitorBack(engine, bound, nodes).run(name());
         InstanceSpec m = engine.spec().monitor;
         long t0 = System.nanoTime();
         engine.startKeeper(m);

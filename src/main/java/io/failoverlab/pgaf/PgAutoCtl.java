@@ -106,6 +106,25 @@ public final class PgAutoCtl {
         return ShellQuote.join(a);
     }
 
+    /** `pg_autoctl disable monitor --force`: the node goes on without a monitor (a lost one is not asked). */
+    public String disableMonitor(String pgdata) {
+        List<String> a = base("disable", "monitor");
+        opt(a, "--pgdata", pgdata);
+        a.add("--force");
+        return ShellQuote.join(a);
+    }
+
+    /** `pg_autoctl enable monitor URI`: registers the running node with a (new) monitor. */
+    public String enableMonitor(String pgdata, String monitorUri) {
+        List<String> a = base("enable", "monitor");
+        opt(a, "--pgdata", pgdata);
+        a.add(monitorUri);
+        return ShellQuote.join(a);
+    }
+
+    /** Whether this pg_autoctl can move a running node to another monitor (online disable/enable monitor came with 1.5). */
+    public boolean canReplaceMonitor() { return version.compareTo(new PgafVersion(1, 5)) >= 0; }
+
     private static List<String> base(String... verb) {
         List<String> a = new ArrayList<>();
         a.add("pg_autoctl");

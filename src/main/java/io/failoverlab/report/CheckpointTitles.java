@@ -14,6 +14,12 @@ final class CheckpointTitles {
         this.nodeNames = nodeNames;
     }
 
+    /** As title(name); the monitor's checkpoints (a fault with it down, it back, it replaced) are named as such. */
+    String title(JournalModel.Step s) {
+        return io.failoverlab.lab.MonitorCheckpoint.of(s.name, Boolean.TRUE.equals(s.ok), s.figures)
+                .map(c -> t.tr("step." + c.key(), title(s.name))).orElseGet(() -> title(s.name));
+    }
+
     String title(String name) {
         String id = StepIds.id(name);
         String arg = StepIds.argument(name);
@@ -21,8 +27,9 @@ final class CheckpointTitles {
         switch (id) {
             case StepIds.PROVISION: case StepIds.PREFLIGHT: case StepIds.INSTALL: case StepIds.MONITOR: case StepIds.VERIFY:
             case StepIds.UP: case StepIds.DATACHECK: case StepIds.SWITCHOVER: case StepIds.FAILOVER:
-            case StepIds.STOP_MONITOR: case StepIds.START_MONITOR:
+            case StepIds.STOP_MONITOR: case StepIds.START_MONITOR: case StepIds.REPLACE_MONITOR:
                 return t.tr("step." + id);
+            case StepIds.KILL_MONITOR: return t.tr("step.kill-monitor", arg);
             case StepIds.PROFILE: return t.tr("step.profile", arg);
             case StepIds.KILL_PRIMARY: return t.has("step.kill-primary." + arg) ? t.tr("step.kill-primary." + arg) : t.tr("step.other", name);
             case StepIds.REJOIN: return t.tr("step.rejoin");

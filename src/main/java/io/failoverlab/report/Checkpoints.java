@@ -83,7 +83,7 @@ final class Checkpoints {
                 continue;
             }
             group = null;
-            items.add(single("testing", titles.title(s.name), s));
+            items.add(single("testing", titles.title(s), s));
         }
         for (Item it : items) {
             if (it.run == Run.REBUILD) it.title = t.tr(it.run.key());

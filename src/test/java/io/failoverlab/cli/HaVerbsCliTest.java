@@ -27,6 +27,8 @@ class HaVerbsCliTest {
         assertOneSentence(cli("set", "node1", "colour", "blue"));
         assertOneSentence(cli("stop-monitor", "now"));
         assertOneSentence(cli("add-node", "node1", "node2"));
+        assertOneSentence(cli("kill-monitor", "--mode", "hammer", "--no-journal"));
+        assertOneSentence(cli("replace-monitor", "--host", "nosuch", "--no-journal"));
     }
 
     @Test

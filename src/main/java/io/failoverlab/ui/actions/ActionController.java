@@ -5,6 +5,7 @@ import io.failoverlab.ui.session.LabSession;
 import io.failoverlab.ui.app.Messages;
 import io.failoverlab.ui.app.Styles;
 import io.failoverlab.ui.app.Question;
+import io.failoverlab.lab.MonitorCheckpoint;
 import io.failoverlab.ops.OperationResult;
 import io.failoverlab.ops.OperationRunner;
 import javafx.application.Platform;
@@ -96,6 +97,8 @@ public final class ActionController {
     /** FX thread: shows how action a (its operation opName) ended — status bar, last action, timeline. */
     public void ended(ConsoleAction a, String opName, OperationResult result) {
         session.steps().explain(opName, result.msg());
+        MonitorCheckpoint.of(result.name(), result.ok(), result.figures()).ifPresent(c ->
+                session.steps().retitle(opName, messages.get().tr("checkpoint." + c.key(), messages.get().tr(a.labelKey()))));
         lastAction.set(a);
         lastResult.set(result);
         session.live().actionEnded(result, messages.get().tr(a.labelKey()), messages.get().result(result));

@@ -4,17 +4,19 @@ import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.ops.AddNode;
 import io.failoverlab.ops.DropNode;
 import io.failoverlab.ops.Failover;
+import io.failoverlab.ops.FaultWithoutMonitor;
+import io.failoverlab.ops.KillMonitor;
 import io.failoverlab.ops.Heal;
 import io.failoverlab.ops.KillPrimary;
 import io.failoverlab.ops.Maintenance;
 import io.failoverlab.ops.Partition;
 import io.failoverlab.ops.Promote;
+import io.failoverlab.ops.ReplaceMonitor;
 import io.failoverlab.ops.StartMonitor;
 import io.failoverlab.ops.StartNode;
 import io.failoverlab.ops.StepsOperation;
 import io.failoverlab.ops.ThreeNodeScenario;
 import io.failoverlab.ops.StopMonitor;
-import io.failoverlab.ops.StopNode;
 import io.failoverlab.ops.Switchover;
 import io.failoverlab.ops.TimingProfiles;
 import io.failoverlab.pgaf.TimingProfile;
@@ -48,7 +50,7 @@ public final class Actions {
                 .add(kill("kill-node", "action.kill.node", KillPrimary.Mode.NODE))
                 .add(kill("kill-vm", "action.kill.vm", KillPrimary.Mode.VM))
                 .add(kill("kill-network", "action.kill.network", KillPrimary.Mode.NETWORK))
-                .add(node("node-partition", "action.node.partition", s -> onSelected(s, n -> new Partition(s.engine(), n, Partition.From.ALL)))
+                .add(node("node-partition", "action.node.partition", s -> onSelected(s, n -> FaultWithoutMonitor.partition(s.engine(), n, Partition.From.ALL)))
                         .confirm(confirmOnNode("node-partition")).asFault())
                 .add(node("node-heal", "action.node.heal", s -> new Heal(s.engine(), null)))
                 .add(node("node-promote", "action.node.promote", s -> onSelected(s, n -> new Promote(s.engine(), n)))
@@ -56,7 +58,7 @@ public final class Actions {
                 .add(node("node-maintenanceOn", "action.node.maintenanceOn", s -> onSelected(s, n -> new Maintenance(s.engine(), n, true)))
                         .confirm(confirmOnNode("node-maintenanceOn")))
                 .add(node("node-maintenanceOff", "action.node.maintenanceOff", s -> onSelected(s, n -> new Maintenance(s.engine(), n, false))))
-                .add(node("node-stop", "action.node.stop", s -> onSelected(s, n -> new StopNode(s.engine(), n)))
+                .add(node("node-stop", "action.node.stop", s -> onSelected(s, n -> FaultWithoutMonitor.stopNode(s.engine(), n)))
                         .confirm(confirmOnNode("node-stop")).asFault())
                 .add(node("node-start", "action.node.start", s -> onSelected(s, n -> new StartNode(s.engine(), n))))
                 .add(node("node-drop", "action.node.drop", s -> onSelected(s, n -> new DropNode(s.engine(), n)))
@@ -68,6 +70,12 @@ public final class Actions {
                 .add(ConsoleAction.of("monitor-stop", "action.monitor.stop", s -> new StopMonitor(s.engine()))
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-start", "action.monitor.start", s -> new StartMonitor(s.engine())).inGroup("monitor"))
+                .add(ConsoleAction.of("monitor-kill", "action.monitor.kill", s -> new KillMonitor(s.engine(), KillMonitor.Mode.PROCESS))
+                        .inGroup("monitor").destructive().asFault())
+                .add(ConsoleAction.of("monitor-kill-vm", "action.monitor.killVm", s -> new KillMonitor(s.engine(), KillMonitor.Mode.VM))
+                        .inGroup("monitor").destructive().asFault())
+                .add(ConsoleAction.of("monitor-replace", "action.monitor.replace", s -> new ReplaceMonitor(s.engine(), null))
+                        .inGroup("monitor").destructive())
                 .add(profile("profile-fast", "action.profile.fast", TimingProfile.FAST))
                 .add(profile("profile-default", "action.profile.default", TimingProfile.DEFAULT))
                 .add(ConsoleAction.of("datacheck", "action.datacheck", DataCheckRun::new))
@@ -78,7 +86,8 @@ public final class Actions {
     }
 
     private static ConsoleAction kill(String id, String labelKey, KillPrimary.Mode mode) {
-        return ConsoleAction.of(id, labelKey, s -> new KillPrimary(s.engine(), mode)).inGroup("kill").destructive().asFault();
+        // with the monitor down it reads the nodes themselves (FaultWithoutMonitor)
+        return ConsoleAction.of(id, labelKey, s -> FaultWithoutMonitor.killPrimary(s.engine(), mode)).inGroup("kill").destructive().asFault();
     }
 
     private static ConsoleAction node(String id, String labelKey,

@@ -5,6 +5,8 @@ import io.failoverlab.ui.data.ProbeModel;
 import io.failoverlab.ui.nodes.RoleChanges;
 import io.failoverlab.ui.timeline.TimelineModel;
 import io.failoverlab.ui.topology.TopologyModel;
+import io.failoverlab.ui.topology.TopologyModel.MonitorMark;
+import io.failoverlab.lab.StepIds;
 import io.failoverlab.check.DataCheckResult;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabSpec;
@@ -56,8 +58,12 @@ public final class LiveModels {
 
     public void apply(ClusterSnapshot s) {
         timeline.apply(s);
-        if (s.monitorReachable()) topology.set(TopologyModel.of(s, machinesOff));
-        else if (topology.get().monitorUp()) topology.set(new TopologyModel(false, topology.get().nodes(), topology.get().edges()));
+        TopologyModel was = topology.get();
+        if (s.monitorReachable()) {
+            topology.set(TopologyModel.of(s, machinesOff).withMonitor(true, was.monitor() == MonitorMark.LOST ? MonitorMark.BACK : was.monitor()));
+        } else if (was.monitorUp()) {
+            topology.set(was.withMonitor(false, MonitorMark.LOST));
+        }
         for (RoleChanges.Change c : roles.next(s)) roleListeners.forEach(l -> l.accept(c));
     }
 
@@ -85,11 +91,18 @@ public final class LiveModels {
 
     public void actionEnded(OperationResult r) {
         timeline.actionEnded(r, Instant.now());
+        monitorReplaced(r);
+    }
+
+    /** A replaced monitor is marked so on the diagram (until it is lost again). */
+    private void monitorReplaced(OperationResult r) {
+        if (r.ok() && StepIds.REPLACE_MONITOR.equals(r.name())) topology.set(topology.get().withMonitor(true, MonitorMark.REPLACED));
     }
 
     /** As actionEnded, the marker named and explained as the window says them. */
     public void actionEnded(OperationResult r, String label, String text) {
         timeline.actionEnded(new OperationResult(label, r.ok(), r.seconds(), text, r.figures(), r.finalState(), r.msg()), Instant.now());
+        monitorReplaced(r);
     }
 
     public void dataChecked(DataCheckResult r, String summary) {

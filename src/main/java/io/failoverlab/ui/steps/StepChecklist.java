@@ -54,6 +54,11 @@ public final class StepChecklist {
         if (labStep(opName).isEmpty()) item(opName).titleProperty().set(title);
     }
 
+    /** The action's step gets another title once its outcome tells what it was (a fault with the monitor down…). */
+    public void retitle(String opName, String title) {
+        actionSteps.stream().filter(s -> s.name().equals(opName)).findFirst().ifPresent(s -> s.titleProperty().set(title));
+    }
+
     /** The operation's outcome as data, once it ended: its step shows that rather than the English text. */
     public void explain(String opName, io.failoverlab.lab.Msg msg) {
         if (msg != null) actionSteps.stream().filter(s -> s.name().equals(opName)).findFirst().ifPresent(s -> s.msgProperty().set(msg));

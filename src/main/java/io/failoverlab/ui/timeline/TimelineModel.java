@@ -42,7 +42,13 @@ public final class TimelineModel {
         public boolean start() { return kind == Kind.ACTION || kind == Kind.FAULT; }
     }
 
+    /** A span when the monitor did not answer, from the first unreachable read to the first answer after it (to null: still down). */
+    public record MonitorGap(Instant from, Instant to) {
+        public boolean open() { return to == null; }
+    }
+
     private final Map<String, List<Segment>> lanes = new LinkedHashMap<>();
+    private final List<MonitorGap> monitorGaps = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
     private Instant first;
@@ -61,6 +67,9 @@ public final class TimelineModel {
 
     public List<Marker> markers() { return Collections.unmodifiableList(markers); }
 
+    /** The spans the monitor was down (stopped, killed, its machine off, being replaced): no failover could happen in them. */
+    public List<MonitorGap> monitorGaps() { return Collections.unmodifiableList(monitorGaps); }
+
     /** The last marker of that kind, if any. */
     public java.util.Optional<Marker> last(Kind kind) {
         for (int i = markers.size() - 1; i >= 0; i--) if (markers.get(i).kind() == kind) return java.util.Optional.of(markers.get(i));
@@ -68,8 +77,21 @@ public final class TimelineModel {
     }
 
     public void apply(ClusterSnapshot s) {
-        if (!s.monitorReachable()) return; // the lanes keep their last known state; the status bar says why
+        MonitorGap gap = monitorGaps.isEmpty() ? null : monitorGaps.get(monitorGaps.size() - 1);
+        if (!s.monitorReachable()) {
+            // the lanes keep their last known state; a span opens once the monitor had been seen
+            if (first != null && (gap == null || !gap.open())) {
+                monitorGaps.add(new MonitorGap(s.at(), null));
+                if (monitorGaps.size() > MAX_MARKERS) monitorGaps.remove(0);
+                bump();
+            }
+            return;
+        }
         boolean changed = false;
+        if (gap != null && gap.open()) {
+            monitorGaps.set(monitorGaps.size() - 1, new MonitorGap(gap.from(), s.at().isBefore(gap.from()) ? gap.from() : s.at()));
+            changed = true;
+        }
         if (first == null) first = s.at();
         for (NodeStatus n : s.nodes()) {
             List<Segment> lane = lanes.computeIfAbsent(n.name(), k -> new ArrayList<>());

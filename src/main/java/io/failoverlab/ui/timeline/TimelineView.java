@@ -38,13 +38,16 @@ public final class TimelineView {
     private final Label empty = new Label();
     // drawing order, bottom to top
     private final NodePool<Line> grid = new NodePool<>(Line::new, "tl-grid");
+    private final NodePool<Region> monitorDown = new NodePool<>(TimelineView::segment, "tl-monitor-down");
+    private final NodePool<Label> monitorDownLabels = new NodePool<>(TimelineView::segmentLabel, "tl-monitor-down-label");
     private final NodePool<Label> tickLabels = new NodePool<>(Label::new, "tl-tick");
     private final NodePool<Label> laneNames = new NodePool<>(Label::new, "tl-lane-name");
     private final NodePool<Region> segments = new NodePool<>(TimelineView::segment, "tl-segment");
     private final NodePool<Label> segmentLabels = new NodePool<>(TimelineView::segmentLabel, "tl-segment-label");
     private final NodePool<Line> markers = new NodePool<>(Line::new, "tl-marker");
     private final NodePool<Label> markerLabels = new NodePool<>(Label::new, "tl-marker-label");
-    private final List<NodePool<?>> pools = List.of(grid, tickLabels, laneNames, segments, segmentLabels, markers, markerLabels);
+    private final List<NodePool<?>> pools = List.of(grid, monitorDown, tickLabels, laneNames, segments, segmentLabels,
+            monitorDownLabels, markers, markerLabels);
 
     /** The height the picture needs for this many lanes: the lanes, the clock, three rows of end markers. */
     public static double neededHeight(int lanes) {
@@ -151,6 +154,19 @@ public final class TimelineView {
             Label l = tickLabels.take();
             l.setText(LocalTime.ofInstant(t, ZoneId.systemDefault()).format(CLOCK));
             l.relocate(tx - 26, lanesBottom + 2);
+        }
+        // the monitor's down spans: a band behind the lanes, since no failover can happen in them
+        for (TimelineModel.MonitorGap g : model.monitorGaps()) {
+            Instant end = g.open() ? now : g.to();
+            if (end.isBefore(r[0])) continue;
+            double gx = x.applyAsDouble(g.from()), gw = Math.max(2, x.applyAsDouble(end) - gx);
+            monitorDown.take().resizeRelocate(gx, TOP - 6, gw, lanesBottom - TOP + 6);
+            if (gw > 60) {
+                Label gl = monitorDownLabels.take();
+                gl.setText(m.tr("timeline.monitorDown"));
+                gl.setMaxWidth(gw - 4);
+                gl.relocate(gx + 2, lanesBottom - 16);
+            }
         }
         for (int i = 0; i < lanes.size(); i++) {
             String node = lanes.get(i);

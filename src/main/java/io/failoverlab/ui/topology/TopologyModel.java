@@ -17,7 +17,22 @@ import java.util.Set;
  * to each node that streams from it. Nodes come primary first, then the others by name, so the
  * diagram can give the primary its own place and move a node there when it is promoted.
  */
-public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edges) {
+public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edges, MonitorMark monitor) {
+
+    /**
+     * What the monitor's box says beyond up or down: LOST once a monitor that answered stops
+     * answering, BACK when it answers again, REPLACED after replace-monitor (then until the next loss).
+     */
+    public enum MonitorMark { NONE, LOST, BACK, REPLACED }
+
+    public TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edges) {
+        this(monitorUp, nodes, edges, MonitorMark.NONE);
+    }
+
+    /** The same picture with the monitor's box marked so. */
+    public TopologyModel withMonitor(boolean up, MonitorMark mark) {
+        return new TopologyModel(up, nodes, edges, mark);
+    }
 
     /** machineOff: the node's machine or VM is switched off (the app knows it; the monitor sees only silence). */
     public record Node(String name, String hostPort, NodeState reported, NodeState assigned, NodeRow.Role role, boolean machineOff) {
@@ -55,7 +70,7 @@ public record TopologyModel(boolean monitorUp, List<Node> nodes, List<Edge> edge
     public TopologyModel withMachinesOff(Set<String> offNodes) {
         List<Node> out = new ArrayList<>();
         for (Node n : nodes) out.add(new Node(n.name(), n.hostPort(), n.reported(), n.assigned(), n.role(), offNodes.contains(n.name())));
-        return new TopologyModel(monitorUp, List.copyOf(out), edges);
+        return new TopologyModel(monitorUp, List.copyOf(out), edges, monitor);
     }
 
     public Optional<Node> node(String name) {

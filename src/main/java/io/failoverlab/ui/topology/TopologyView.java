@@ -51,6 +51,8 @@ public final class TopologyView {
     private final NodePool<Line> edges = new NodePool<>(Line::new, "topo-edge");
     private final NodePool<Polygon> heads = new NodePool<>(Polygon::new, "topo-arrow");
     private final StackPane monitor = new StackPane();
+    /** lost / back / replaced under the monitor's name; hidden when there is nothing to say. */
+    private final Label monitorNote = new Label();
     private final Map<String, NodeBox> boxes = new HashMap<>();
     private final Label empty = new Label();
 
@@ -69,7 +71,11 @@ public final class TopologyView {
         pane.setPrefSize(380, 200);
         Label ml = new Label(m.tr("topology.monitor"));
         ml.getStyleClass().add("topo-title");
-        monitor.getChildren().add(ml);
+        monitorNote.getStyleClass().add("topo-note");
+        monitorNote.setId("topo-monitor-note");
+        javafx.scene.layout.VBox title = new javafx.scene.layout.VBox(ml, monitorNote);
+        title.setAlignment(javafx.geometry.Pos.CENTER);
+        monitor.getChildren().add(title);
         monitor.getStyleClass().add("topo-monitor");
         monitor.setId("topo-monitor");
         empty.setText(m.tr("topology.empty"));
@@ -92,7 +98,12 @@ public final class TopologyView {
     }
 
     private void update(TopologyModel t, boolean animate) {
-        Styles.replace(monitor, c -> c.equals("topo-up") || c.equals("topo-down"), t.monitorUp() ? "topo-up" : "topo-down");
+        String mark = t.monitor() == TopologyModel.MonitorMark.NONE ? null : "topo-" + t.monitor().name().toLowerCase(Locale.ROOT);
+        Styles.replace(monitor, c -> c.equals("topo-up") || c.equals("topo-down") || c.equals("topo-lost") || c.equals("topo-back")
+                || c.equals("topo-replaced"), t.monitorUp() ? "topo-up" : "topo-down", mark);
+        monitorNote.setText(mark == null ? "" : m.tr("topology.monitor." + t.monitor().name().toLowerCase(Locale.ROOT)));
+        monitorNote.setVisible(mark != null);
+        monitorNote.setManaged(mark != null);
         boxes.keySet().removeIf(name -> {
             if (t.node(name).isPresent()) return false;
             content.getChildren().remove(boxes.get(name).box());

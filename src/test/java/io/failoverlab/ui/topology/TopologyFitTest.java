@@ -9,6 +9,11 @@ import io.failoverlab.ui.app.WindowSnapshot;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import io.failoverlab.lab.NodeState;
+import io.failoverlab.lab.ClusterSnapshot;
+import io.failoverlab.lab.StepIds;
+import io.failoverlab.ops.OperationResult;
+import javafx.scene.control.Label;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -151,5 +156,43 @@ class TopologyFitTest {
             }
         }
         return null;
+    }
+
+    /** The monitor's box: lost (with the style of down) when it stops answering, back when it answers again, replaced after replace-monitor. */
+    @Test
+    void theMonitorBoxSaysLostBackAndReplaced(FxRobot robot) throws Exception {
+        session.offerSnapshot(Snapshots.stable(Instant.now()));
+        FxWait.until(5, () -> note(robot).isEmpty() && box(robot).getStyleClass().contains("topo-up"), () -> "up: " + note(robot));
+        session.offerSnapshot(new ClusterSnapshot(Instant.now(), false, "Connection refused", List.of()));
+        FxWait.until(5, () -> note(robot).startsWith("lost") && box(robot).getStyleClass().contains("topo-lost"), () -> "lost: " + note(robot));
+        shot(robot, "monitor-lost");
+        session.offerSnapshot(Snapshots.stable(Instant.now()));
+        FxWait.until(5, () -> note(robot).equals("back"), () -> "back: " + note(robot));
+        robot.interact(() -> session.live().actionEnded(OperationResult.ok(StepIds.REPLACE_MONITOR, 12, "replaced", Map.of(), null)));
+        FxWait.until(5, () -> note(robot).equals("replaced") && box(robot).getStyleClass().contains("topo-replaced"),
+                () -> "replaced: " + note(robot));
+        assertTrue(box(robot).getStyleClass().contains("topo-up"));
+        shot(robot, "monitor-replaced");
+    }
+
+    private static Node box(FxRobot robot) {
+        return robot.lookup("#topo-monitor").query();
+    }
+
+    private static String note(FxRobot robot) throws Exception {
+        return FxWait.onFx(() -> {
+            Label l = robot.lookup("#topo-monitor-note").queryAs(Label.class);
+            return l.isVisible() ? l.getText() : "";
+        });
+    }
+
+    private void shot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                WindowSnapshot.savePng(window.scene(), Path.of("target", "screenshots", name + ".png"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
