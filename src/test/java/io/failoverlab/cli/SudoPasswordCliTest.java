@@ -93,7 +93,8 @@ class SudoPasswordCliTest {
             waitFor(from, out, prompt, 2);
             assertTrue(out.toString().contains("That password was wrong; try again (try 2 of 3)."), out.toString());
             in.write((pw + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
+            // nothing more will be typed: a third question meets the end of input instead of waiting forever
+            in.close();
             out.append(new String(from.readAllBytes(), StandardCharsets.UTF_8));
             assertTrue(p.waitFor(10, TimeUnit.MINUTES));
             System.out.println("--- up on a terminal:\n" + out);
