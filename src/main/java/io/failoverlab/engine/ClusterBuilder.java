@@ -258,6 +258,11 @@ public final class ClusterBuilder {
             boolean changed = RolePasswords.ensure(sh, node.port, "postgres", "pgautofailover_replicator", secrets.replicator, node.name);
             pw = Msg.of("step.concat", pw, Msg.of(changed ? "step.note.replicatorSet" : "step.note.replicatorAlready"));
         }
+        if (HostSslFiles.needed(lab, node)) {
+            CommandResult r = sh.check(Command.asPostgres(HostSslFiles.script(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
+            boolean same = r.stdout().contains("unchanged");
+            pw = Msg.of("step.concat", pw, Msg.of(same ? "step.note.sslAlready" : "step.note.sslShared", HostSslFiles.dir(lab)));
+        }
         return Msg.of(existed ? "step.node.existed" : "step.node.created", node.name, node.port, pw);
     }
 

@@ -108,6 +108,12 @@ class MachinesLabTest {
             String r = ssh(lab, h, "systemctl is-enabled " + unit + "; systemctl is-active " + unit + "; systemctl is-system-running || true");
             assertTrue(r.startsWith("enabled\nactive\n"), h.id + ": " + r);
         }
+        // a pg_rewind copies the source node's postgresql-auto-failover.conf: its certificate path must exist on every machine
+        for (var n : lab.nodes) {
+            String conf = lab.dataDir + "/" + n.name + "/postgresql-auto-failover.conf";
+            String r = ssh(lab, lab.hostOf(n), "sudo -u postgres grep ssl_cert_file " + conf);
+            assertTrue(r.contains(lab.dataDir + "/ssl/server.crt"), n.name + ": " + r);
+        }
     }
 
     @Test
