@@ -241,7 +241,14 @@ public final class ClusterBuilder {
             pw = Msg.of(changed ? "step.note.replicationSet" : "step.note.replicationAlready");
         }
         pw = Msg.of("step.concat", pw, passFile);
+        boolean sharedSsl = HostSslFiles.needed(lab, node);
+        if (sharedSsl) {
+            CommandResult r = sh.check(Command.asPostgres(HostSslFiles.pointConfig(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
+            boolean same = r.stdout().contains("unchanged");
+            pw = Msg.of("step.concat", pw, Msg.of(same ? "step.note.sslAlready" : "step.note.sslShared", HostSslFiles.dir(lab)));
+        }
         engine.startKeeper(node);
+        if (sharedSsl) sh.check(Command.asPostgres(HostSslFiles.awaitConf(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
         if (secrets != null) {
             List<String> rules = rewindRules(node);
             if (!rules.isEmpty()) {
@@ -257,11 +264,6 @@ public final class ClusterBuilder {
             // (replication.password was empty then); standbys get it with the base backup.
             boolean changed = RolePasswords.ensure(sh, node.port, "postgres", "pgautofailover_replicator", secrets.replicator, node.name);
             pw = Msg.of("step.concat", pw, Msg.of(changed ? "step.note.replicatorSet" : "step.note.replicatorAlready"));
-        }
-        if (HostSslFiles.needed(lab, node)) {
-            CommandResult r = sh.check(Command.asPostgres(HostSslFiles.script(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
-            boolean same = r.stdout().contains("unchanged");
-            pw = Msg.of("step.concat", pw, Msg.of(same ? "step.note.sslAlready" : "step.note.sslShared", HostSslFiles.dir(lab)));
         }
         return Msg.of(existed ? "step.node.existed" : "step.node.created", node.name, node.port, pw);
     }

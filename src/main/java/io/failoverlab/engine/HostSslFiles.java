@@ -35,31 +35,50 @@ final class HostSslFiles {
     static String dir(LabSpec lab) { return lab.dataDir + "/ssl"; }
 
     /**
-     * As postgres, with the node's keeper running (config set reloads it, and the keeper rewrites
-     * postgresql-auto-failover.conf and reloads Postgres). Prints "unchanged" or "changed".
+     * As postgres, before the node's keeper starts (no keeper writing pg_autoctl.cfg at the same
+     * time): copies the files and points the config at them. Prints "unchanged" or "changed".
      */
-    static String script(LabSpec lab, InstancePaths p, PgAutoCtl ctl) {
+    static String pointConfig(LabSpec lab, InstancePaths p, PgAutoCtl ctl) {
         String dir = dir(lab);
         String crt = dir + "/server.crt";
         String key = dir + "/server.key";
-        String conf = p.pgdata() + "/postgresql-auto-failover.conf";
-        return "set -e\n"
-                + "cur_crt=$(" + ctl.configGet(p.pgdata(), "ssl.cert_file") + ")\n"
-                + "cur_key=$(" + ctl.configGet(p.pgdata(), "ssl.key_file") + ")\n"
-                + "if [ \"$cur_crt\" = " + quote(crt) + " ] && [ \"$cur_key\" = " + quote(key) + " ] && grep -qF " + quote(key) + " "
-                + quote(conf) + "; then echo unchanged; exit 0; fi\n"
+        String get = "cur_crt=$(" + ctl.configGet(p.pgdata(), "ssl.cert_file") + ") && cur_key=$(" + ctl.configGet(p.pgdata(), "ssl.key_file") + ")";
+        return "ok=\n"
+                // a running keeper rewrites its config on reload: read again rather than fail on a half-written file
+                + "for i in $(seq 1 20); do if " + get + " && [ -n \"$cur_crt\" ] && [ -n \"$cur_key\" ]; then ok=1; break; fi; sleep 0.5; done\n"
+                + "[ -n \"$ok\" ] || { echo 'pg_autoctl config has no ssl.cert_file / ssl.key_file' >&2; exit 1; }\n"
+                + "if [ \"$cur_crt\" = " + quote(crt) + " ] && [ \"$cur_key\" = " + quote(key) + " ]; then echo unchanged; exit 0; fi\n"
+                + "set -e\n"
                 + "install -d -m 700 " + quote(dir) + "\n"
                 // nodes sharing a host share one copy: the first one's certificate (same host name)
                 + "[ -s " + quote(crt) + " ] || install -m 644 \"$cur_crt\" " + quote(crt) + "\n"
                 + "[ -s " + quote(key) + " ] || install -m 600 \"$cur_key\" " + quote(key) + "\n"
-                + ctl.configSet(p.pgdata(), "ssl.cert_file", crt) + " >/dev/null\n"
-                + ctl.configSet(p.pgdata(), "ssl.key_file", key) + " >/dev/null\n"
-                + "for i in $(seq 1 40); do\n"
-                + "  if grep -qF " + quote(crt) + " " + quote(conf) + " && grep -qF " + quote(key) + " " + quote(conf) + "; then echo changed; exit 0; fi\n"
-                + "  [ \"$i\" = 10 ] && " + ctl.reload(p.pgdata()) + " >/dev/null 2>&1 || true\n"
+                + "set +e\n"
+                + "for i in $(seq 1 20); do\n"
+                + "  " + ctl.configSet(p.pgdata(), "ssl.cert_file", crt) + " >/dev/null 2>&1; " + ctl.configSet(p.pgdata(), "ssl.key_file", key) + " >/dev/null 2>&1\n"
+                + "  if " + get + " 2>/dev/null && [ \"$cur_crt\" = " + quote(crt) + " ] && [ \"$cur_key\" = " + quote(key) + " ]; then echo changed; exit 0; fi\n"
                 + "  sleep 0.5\n"
                 + "done\n"
-                + "echo \"the keeper did not write the new certificate paths into " + conf + "\" >&2\n"
+                + "echo 'pg_autoctl config set ssl.cert_file / ssl.key_file did not hold' >&2\n"
+                + "exit 1\n";
+    }
+
+    /**
+     * As postgres, with the keeper running: until postgresql-auto-failover.conf names the shared
+     * files, asks the keeper to reload (it rewrites that file from its config and reloads Postgres).
+     */
+    static String awaitConf(LabSpec lab, InstancePaths p, PgAutoCtl ctl) {
+        String crt = dir(lab) + "/server.crt";
+        String key = dir(lab) + "/server.key";
+        String conf = p.pgdata() + "/postgresql-auto-failover.conf";
+        return "for i in $(seq 1 60); do\n"
+                + "  if grep -qF " + quote(crt) + " " + quote(conf) + " && grep -qF " + quote(key) + " " + quote(conf) + "; then exit 0; fi\n"
+                // in a session of its own: while the keeper starts, its pid file can read as 0, and
+                // kill(0, SIGHUP) would hang up this script's own process group
+                + "  [ $((i % 4)) = 0 ] && { setsid " + ctl.reload(p.pgdata()) + " </dev/null >/dev/null 2>&1 || true; }\n"
+                + "  sleep 0.5\n"
+                + "done\n"
+                + "echo 'the keeper did not write the shared certificate paths into '" + quote(conf) + " >&2\n"
                 + "exit 1\n";
     }
 }
