@@ -242,7 +242,14 @@ public final class ClusterBuilder {
             pw = Msg.of(changed ? "step.note.replicationSet" : "step.note.replicationAlready");
         }
         pw = Msg.of("step.concat", pw, passFile);
+        boolean sharedSsl = HostSslFiles.needed(lab, node);
+        if (sharedSsl) {
+            CommandResult r = sh.check(Command.asPostgres(HostSslFiles.pointConfig(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
+            boolean same = r.stdout().contains("unchanged");
+            pw = Msg.of("step.concat", pw, Msg.of(same ? "step.note.sslAlready" : "step.note.sslShared", HostSslFiles.dir(lab)));
+        }
         engine.startKeeper(node);
+        if (sharedSsl) sh.check(Command.asPostgres(HostSslFiles.awaitConf(lab, p, engine.pgautoctl(node))).timeout(Duration.ofSeconds(60)));
         if (secrets != null) {
             List<String> rules = rewindRules(node);
             if (!rules.isEmpty()) {

@@ -44,9 +44,9 @@ public final class LabRuntime implements AutoCloseable {
             // the provider makes the machines (a step before preflight) and switches them off and on
             Consumer<LabSpec> provisioned = b.provisioned;
             engine.provisioner((l, listener) -> {
-                String summary = provider().provision(l, Progress.ofMessages((t, f) -> listener.stepProgress(StepIds.PROVISION, f, t))).summary();
+                Object said = provider().provision(l, Progress.ofMessages((t, f) -> listener.stepProgress(StepIds.PROVISION, f, t))).message();
                 provisioned.accept(l);
-                return summary;
+                return said;
             });
             engine.machinePower(power());
         }

@@ -107,11 +107,11 @@ final class LabTeardown {
         }
     }
 
-    /** pg_autoctl keeps base backups in DATADIR/backup; the data folder goes when it is empty. */
+    /** pg_autoctl keeps base backups in DATADIR/backup, HostSslFiles the certificate in DATADIR/ssl; the data folder goes when it is empty. */
     private void removeSharedFolders() {
         for (InstanceSpec inst : spec.instances()) {
             try {
-                engine.shells().of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + "; rmdir "
+                engine.shells().of(inst).run(Command.asPostgres("rm -rf " + quote(spec.dataDir + "/backup") + " " + quote(HostSslFiles.dir(spec)) + "; rmdir "
                         + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));
                 // its parent is root's (preflight made it), so only root may remove the empty folder
                 engine.shells().of(inst).run(Command.asRoot("rmdir " + quote(spec.dataDir) + " 2>/dev/null; true").timeout(Duration.ofSeconds(60)));

@@ -9,6 +9,6 @@ import io.failoverlab.lab.LabSpec;
  */
 @FunctionalInterface
 public interface Provisioner {
-    /** Returns one sentence saying what is there now. */
-    String provision(LabSpec lab, EngineListener listener) throws Exception;
+    /** Returns one sentence saying what is there now: a String, or a Msg the window can localize. */
+    Object provision(LabSpec lab, EngineListener listener) throws Exception;
 }

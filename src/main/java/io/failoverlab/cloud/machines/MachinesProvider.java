@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,8 +71,9 @@ public final class MachinesProvider implements Provider {
         MachinesSettings s = settings(lab);
         Preflight.check(s, lab.installPackages, line -> progress.report(0.0, Msg.of("progress.aptGet", line)));
         MachinesSettings.Release release = s.release();
-        long t0 = System.nanoTime();
+        PhaseTimes phases = new PhaseTimes();
         Path image = images(s).ensure(release, progress.part(0, 0.3));
+        phases.lap("image");
         LabState state = LabState.open(labDir(lab), s.subnet);
         LabNetwork net = state.network();
         List<String> hostIds = s.layout.hostIds(lab);
@@ -82,6 +82,7 @@ public final class MachinesProvider implements Provider {
         new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
                 .ensureRunning(net.hostAddress());
         String publicKey = LabKeys.ensure(keysDir, lab, s.user);
+        phases.lap("network");
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
         KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
@@ -99,10 +100,12 @@ public final class MachinesProvider implements Provider {
                 HostKeyPins.pinKey(pins, state.instanceId(id), hostKey);
                 made++;
             }
+            phases.lap("disk");
             if (!m.running()) {
                 m.boot();
                 booted++;
             }
+            phases.lap("boot");
             HostSpec h = HostSpec.ssh(id, net.address(i), 22, s.user, LabKeys.file(keysDir, lab).toString());
             h.instanceId = state.instanceId(id);
             hosts.add(h);
@@ -111,12 +114,13 @@ public final class MachinesProvider implements Provider {
             double base = 0.7 + 0.3 * i / hosts.size();
             awaitSsh(state, lab, hosts.get(i), s, progress.part(base, 0.3 / hosts.size()));
         }
+        phases.lap("ssh");
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
         s.layout.assign(lab);
-        return new Provisioned(List.copyOf(hosts), s.layout, String.format(Locale.ROOT,
-                "%d machine(s) on this computer (Debian %s, %s) on %s: %d made, %d booted, SSH answers (%.1f s)",
-                hosts.size(), s.debian, s.layout.id(), net.cidr(), made, booted, (System.nanoTime() - t0) / 1e9));
+        return new Provisioned(List.copyOf(hosts), s.layout, Msg.of("machines.provisioned", hosts.size(), s.debian, s.layout.id(),
+                net.cidr(), made, booted, phases.total(), phases.of("image"), phases.of("network"), phases.of("disk"),
+                phases.of("boot"), phases.of("ssh")));
     }
 
     private void awaitSsh(LabState state, LabSpec lab, HostSpec h, MachinesSettings s, Progress progress) {

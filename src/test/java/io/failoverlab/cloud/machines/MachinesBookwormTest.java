@@ -49,6 +49,7 @@ class MachinesBookwormTest {
         MachineLabs.Run up = m.cli("up");
         assertEquals(0, up.code(), up.all());
         System.out.printf("BENCH machines debian=12 up on 3 machines: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.println("BENCH machines debian=12 up phases: " + MachineLabs.upPhases(up.out()));
         tag = m.tag();
         assertTrue(up.out().contains("pg_auto_failover 2.0") && up.out().contains("PostgreSQL 15"), up.out());
         MachineLabs.Run fast = m.cli("profile", "fast");

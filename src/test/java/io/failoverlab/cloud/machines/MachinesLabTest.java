@@ -89,6 +89,8 @@ class MachinesLabTest {
         assertEquals(0, up.code(), up.all());
         System.out.printf("BENCH machines debian=13 up on 3 machines (image cached, packages from the apt cache or the archive): %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
+        System.out.println("BENCH machines debian=13 up phases: " + MachineLabs.upPhases(up.out()));
+        assertTrue(MachineLabs.upPhases(up.out()).contains("ssh="), up.out());
         tag = m.tag();
         assertTrue(up.out().contains("pg_auto_failover 2.2"), up.out());
         assertTrue(up.out().contains("keeper systemd"), up.out());
@@ -105,6 +107,12 @@ class MachinesLabTest {
             String unit = "pgautofailover-" + lab.labId() + "-" + h.id;
             String r = ssh(lab, h, "systemctl is-enabled " + unit + "; systemctl is-active " + unit + "; systemctl is-system-running || true");
             assertTrue(r.startsWith("enabled\nactive\n"), h.id + ": " + r);
+        }
+        // a pg_rewind copies the source node's postgresql-auto-failover.conf: its certificate path must exist on every machine
+        for (var n : lab.nodes) {
+            String conf = lab.dataDir + "/" + n.name + "/postgresql-auto-failover.conf";
+            String r = ssh(lab, lab.hostOf(n), "sudo -u postgres grep ssl_cert_file " + conf);
+            assertTrue(r.contains(lab.dataDir + "/ssl/server.crt"), n.name + ": " + r);
         }
     }
 
@@ -152,8 +160,9 @@ class MachinesLabTest {
         }
         assertTrue(names.contains("power off the primary machine") && names.contains("power it on"), names.toString());
         System.out.printf("BENCH machines debian=13 scenario fast: failover(node)=%.2f s vmFailover(power cut)=%.2f s vmRejoin=%.2f s"
-                        + " switchover=%.2f s acknowledged=%d lost=%d%n", s.path("failoverSeconds").asDouble(),
+                        + " switchover=%.2f s healRejoin=%.2f s acknowledged=%d lost=%d%n", s.path("failoverSeconds").asDouble(),
                 s.path("vmFailoverSeconds").asDouble(), s.path("vmRejoinSeconds").asDouble(), s.path("switchoverSeconds").asDouble(),
+                s.path("healRejoinSeconds").asDouble(),
                 s.path("acknowledgedWrites").asLong(), s.path("lostWrites").asLong());
     }
 
