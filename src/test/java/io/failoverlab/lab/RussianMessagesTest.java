@@ -36,7 +36,7 @@ public class RussianMessagesTest {
     public static Object[] sampleArgs(String pattern) {
         int n = 0;
         Matcher m = PLACEHOLDER.matcher(pattern);
-        List<String> kinds = new ArrayList<>(Collections.nCopies(10, null));
+        List<String> kinds = new ArrayList<>(Collections.nCopies(32, null));
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
             n = Math.max(n, i + 1);
