@@ -1,6 +1,7 @@
 package io.failoverlab.ui;
 
 import io.failoverlab.cli.Cli;
+import io.failoverlab.testing.PrivateDisplay;
 import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.testing.PasswordSudoLogin;
 import io.failoverlab.testing.SecretScan;
@@ -43,11 +44,12 @@ class SudoWindowTest {
         List<String> lab = PasswordSudoLogin.localLab(dir);
         List<String> args = new ArrayList<>(List.of("--lang", "ru"));
         args.addAll(lab);
-        String display = System.getenv().getOrDefault("DISPLAY", ":99");
         Path shot = Path.of("docs", "screenshots", "sudo-question-ru.png").toAbsolutePath();
         StringBuilder output = new StringBuilder();
         Process p = null;
-        try (SecretScan scan = new SecretScan(pw)) {
+        // a display of its own: the other process's robot types there, never on the shared one
+        try (PrivateDisplay x = PrivateDisplay.start(); SecretScan scan = new SecretScan(pw)) {
+            String display = x.name();
             p = PasswordSudoLogin.java(List.of("DISPLAY=" + display), SudoWindowDriver.class.getName(), args).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             OutputStream in = p.getOutputStream();
@@ -87,6 +89,7 @@ class SudoWindowTest {
             assertTrue(scan.samples() > 10, "processes were sampled " + scan.samples() + " times");
             assertEquals(List.of(), scan.found(), "the password was seen there");
             assertTrue(Files.size(shot) > 10_000, "the question's screenshot was saved");
+            if (p.isAlive()) p.destroyForcibly();
         } finally {
             if (p != null && p.isAlive()) p.destroyForcibly();
             PasswordSudoLogin.destroy(lab, dir);
