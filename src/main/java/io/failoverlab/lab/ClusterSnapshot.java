@@ -69,8 +69,7 @@ public record ClusterSnapshot(Instant at, boolean monitorReachable, String error
         StringBuilder sb = new StringBuilder();
         for (NodeStatus n : nodes) {
             if (sb.length() > 0) sb.append(", ");
-            sb.append(n.name()).append(' ').append(n.reportedState().id());
-            if (n.inTransition()) sb.append("→").append(n.assignedState().id());
+            sb.append(n.name()).append(' ').append(n.stateShown());
         }
         return sb.toString();
     }

@@ -30,5 +30,10 @@ public record NodeStatus(
     /** A transition is in flight when the keeper has not yet reached the assigned state. */
     public boolean inTransition() { return reportedState != assignedState; }
 
+    /** "secondary", or "secondary→catchingup" while a transition is in flight: as summaries show a state. */
+    public String stateShown() {
+        return inTransition() ? reportedState.id() + "→" + assignedState.id() : reportedState.id();
+    }
+
     public String tliLsn() { return tli + ": " + (lsn == null ? "" : lsn); }
 }

@@ -2,10 +2,14 @@ package io.failoverlab.ops;
 
 import io.failoverlab.check.ConnectionSettings;
 import io.failoverlab.check.PgNode;
+import io.failoverlab.check.WriteProbe;
 import io.failoverlab.lab.InstanceSpec;
+import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.SslMode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +29,11 @@ public final class DataConnections {
      */
     public static List<PgNode> nodes(io.failoverlab.engine.LabEngine engine) throws java.io.IOException {
         return engine.dataNodes();
+    }
+
+    /** Waits for the probe's first acknowledged write (the primary answers writes before a fault); fails in a sentence. */
+    static void awaitFirstWrite(WriteProbe probe, Duration bound) throws InterruptedException {
+        if (probe.awaitAck(a -> true, bound).isEmpty()) throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
     }
 
     /** Each node at its host's address (only right when the app runs on a host of the lab). */

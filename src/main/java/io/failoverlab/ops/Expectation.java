@@ -36,7 +36,7 @@ public record Expectation(Msg story, Map<String, Set<NodeState>> states, boolean
             if (n.isEmpty()) return dropOk ? null : e.getKey() + ": " + NodeState.DROPPED.id();
             if (dropOk && n.get().assignedState() == NodeState.DROPPED) return null;
             boolean ok = e.getValue().contains(n.get().reportedState()) && e.getValue().contains(n.get().assignedState());
-            return ok ? null : e.getKey() + ": " + state(n.get()) + " (" + names(e.getValue()) + ")";
+            return ok ? null : e.getKey() + ": " + n.get().stateShown() + " (" + names(e.getValue()) + ")";
         }).filter(x -> x != null).collect(Collectors.joining(", "));
         return wrong.isEmpty() ? Optional.empty() : Optional.of(wrong);
     }
@@ -45,10 +45,6 @@ public record Expectation(Msg story, Map<String, Set<NodeState>> states, boolean
     public String expectedSummary() {
         return states.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + names(e.getValue())).collect(Collectors.joining(", "));
-    }
-
-    private static String state(NodeStatus n) {
-        return n.inTransition() ? n.reportedState().id() + "→" + n.assignedState().id() : n.reportedState().id();
     }
 
     private static String names(Set<NodeState> states) {
@@ -64,7 +60,11 @@ public record Expectation(Msg story, Map<String, Set<NodeState>> states, boolean
         private Builder(Msg story) { this.story = story; }
 
         public Builder node(String name, NodeState first, NodeState... more) {
-            states.put(name, EnumSet.of(first, more));
+            return node(name, EnumSet.of(first, more));
+        }
+
+        public Builder node(String name, Set<NodeState> allowed) {
+            states.put(name, EnumSet.copyOf(allowed));
             return this;
         }
 

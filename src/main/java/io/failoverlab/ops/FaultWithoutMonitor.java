@@ -104,7 +104,7 @@ public final class FaultWithoutMonitor implements OperationRunner.Operation {
         Duration observe = Duration.ofMillis((long) (Math.min(75, Math.max(15, expected + 5)) * 1000));
         try (WriteProbe probe = nodes.probe(primary)) {
             probe.start();
-            NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
+            DataConnections.awaitFirstWrite(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
             inject(target);
             Instant faultAt = Instant.now(); // writes acknowledged while the fault was being made do not count as after it

@@ -2,14 +2,12 @@ package io.failoverlab.ops;
 
 import io.failoverlab.check.ConnectionSettings;
 import io.failoverlab.check.PgNode;
-import io.failoverlab.check.ProbeStats;
 import io.failoverlab.check.WriteProbe;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
-import io.failoverlab.lab.NodeState;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepIds;
 import io.failoverlab.lab.StepResult;
@@ -29,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Fault injection on the primary. `postgres` kills the postmaster only (the keeper restarts
@@ -123,9 +122,7 @@ public final class KillPrimary implements OperationRunner.Operation {
         WriteProbe probe = sharedProbe == null ? own : sharedProbe;
         try {
             if (own != null) own.start();
-            if (probe.awaitAck(a -> true, Duration.ofSeconds(30)).isEmpty()) {
-                throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
-            }
+            DataConnections.awaitFirstWrite(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
             Instant killAt = Instant.now();
             // the port the app's probe reaches the killed node at (a tunnel's local port on an SSH host)
@@ -148,12 +145,11 @@ public final class KillPrimary implements OperationRunner.Operation {
                 return Verdict.of(name(), Msg.of("op.kill.noTakeoverAsRules", inst.name, end.seconds()), e, end, bound, f, t0);
             }
             // the last ack may still be the old primary's, just after the kill: wait for one from another server
-            Optional<WriteProbe.Ack> first = probe.awaitAck(a -> a.at().isAfter(killAt) && a.server() != null
-                    && !a.server().endsWith(":" + killedPort), Duration.ofSeconds(30));
+            Optional<WriteProbe.Ack> first = probe.awaitAck(elsewhereAfter(killAt, killedPort), Duration.ofSeconds(30));
             if (first.isEmpty()) {
                 throw new LabException(Msg.of("op.kill.noTakeover", bound.toSeconds(), inst.name, s.snapshot().summary()));
             }
-            double firstWriteAt = Math.round(Duration.between(killAt, first.get().at()).toMillis() / 10.0) / 100.0;
+            double firstWriteAt = secondsBetween(killAt, first.get());
             if (own != null) own.stop();
             f.put("writableInMonitorSeconds", writer.at());
             f.put("failoverSeconds", firstWriteAt);
@@ -161,8 +157,7 @@ public final class KillPrimary implements OperationRunner.Operation {
             ClusterSnapshot after = end.last();
             String newPrimary = after.writableNode().map(NodeStatus::name).orElse("?");
             Msg done = howKilled(inst).with(inst.name, newPrimary, firstWriteAt, expected, new Msg.Action("node-start", "start-node " + inst.name));
-            OperationResult v = Verdict.of(name(), done, e, end, bound, f, t0);
-            return v.ok() ? OperationResult.of(name(), true, StepResult.secondsSince(t0), v.msg(), v.figures(), after) : v;
+            return Verdict.of(name(), done, e, end, bound, f, t0);
         } finally {
             if (own != null) own.close();
         }
@@ -212,11 +207,19 @@ public final class KillPrimary implements OperationRunner.Operation {
         return new WriteProbe(nodes, DataConnections.settings(engine.spec()));
     }
 
-
     /** Seconds from the fault to the first commit acknowledged after it by another server than the killed one. */
     static double firstAckAfter(WriteProbe probe, Instant killAt, int killedPort) {
-        return probe.acknowledged().stream().filter(a -> a.at().isAfter(killAt)
-                        && a.server() != null && !a.server().endsWith(":" + killedPort)).findFirst()
-                .map(a -> Math.round(Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0).orElse(-1.0);
+        return probe.acknowledged().stream().filter(elsewhereAfter(killAt, killedPort)).findFirst()
+                .map(a -> secondsBetween(killAt, a)).orElse(-1.0);
+    }
+
+    /** A commit acknowledged after the fault by another server than the killed one (a tunnel's local port on an SSH host). */
+    private static Predicate<WriteProbe.Ack> elsewhereAfter(Instant killAt, int killedPort) {
+        return a -> a.at().isAfter(killAt) && a.server() != null && !a.server().endsWith(":" + killedPort);
+    }
+
+    /** Seconds from the fault to an acknowledgement, to the hundredth. */
+    private static double secondsBetween(Instant killAt, WriteProbe.Ack a) {
+        return Math.round(Duration.between(killAt, a.at()).toMillis() / 10.0) / 100.0;
     }
 }

@@ -85,7 +85,7 @@ final class MonitorBack {
         if (now != null) {
             try (WriteProbe probe = nodes.probe(now)) {
                 probe.start();
-                NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
+                DataConnections.awaitFirstWrite(probe, Duration.ofSeconds(30));
                 firstWrite = StepResult.secondsSince(t0);
                 probe.stop();
             }

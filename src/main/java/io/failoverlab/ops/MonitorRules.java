@@ -86,7 +86,7 @@ public final class MonitorRules {
             return Expectation.refused(Msg.of("op.promote.already", name));
         }
         if (!settledSecondary(s, n.get())) {
-            return Expectation.refused(Msg.of("rules.promote.notSecondary", name, state(n.get()), s.summary()));
+            return Expectation.refused(Msg.of("rules.promote.notSecondary", name, n.get().stateShown(), s.summary()));
         }
         Expectation.Builder b = Expectation.builder(Msg.of("rules.promote.to", name))
                 .node(name, NodeState.PRIMARY, NodeState.WAIT_PRIMARY);
@@ -146,7 +146,7 @@ public final class MonitorRules {
         }
         Expectation lost = standbysLost(s, Set.of(name));
         Expectation.Builder b = Expectation.builder(Msg.of("rules.maintenance.standby", name, lost.story()));
-        lost.states().forEach((k, v) -> b.node(k, first(v), rest(v)));
+        lost.states().forEach(b::node);
         return b.node(name, NodeState.MAINTENANCE).writesBlock(lost.writesBlock()).build();
     }
 
@@ -175,7 +175,7 @@ public final class MonitorRules {
         boolean wasPrimary = s.writableNode().filter(p -> p.name().equals(name)).isPresent();
         Expectation e = wasPrimary ? primaryLost(s, name) : standbysLost(s, Set.of(name));
         Expectation.Builder b = Expectation.builder(e.story()).writesBlock(e.writesBlock());
-        e.states().forEach((k, v) -> b.node(k, first(v), rest(v)));
+        e.states().forEach(b::node);
         return b.node(name, NodeState.DROPPED).build();
     }
 
@@ -188,7 +188,7 @@ public final class MonitorRules {
 
     private static Msg noCandidateMsg(ClusterSnapshot s, String primary) {
         String priorities = s.nodes().stream().filter(n -> !n.name().equals(primary))
-                .map(n -> n.name() + " " + state(n) + ", " + n.candidatePriority()).collect(Collectors.joining("; "));
+                .map(n -> n.name() + " " + n.stateShown() + ", " + n.candidatePriority()).collect(Collectors.joining("; "));
         return Msg.of("rules.noCandidate", priorities);
     }
 
@@ -244,15 +244,5 @@ public final class MonitorRules {
 
     private static String names(List<NodeStatus> nodes) {
         return nodes.stream().map(NodeStatus::name).collect(Collectors.joining(", "));
-    }
-
-    private static String state(NodeStatus n) {
-        return n.inTransition() ? n.reportedState().id() + "→" + n.assignedState().id() : n.reportedState().id();
-    }
-
-    private static NodeState first(Set<NodeState> v) { return v.iterator().next(); }
-
-    private static NodeState[] rest(Set<NodeState> v) {
-        return v.stream().skip(1).toArray(NodeState[]::new);
     }
 }

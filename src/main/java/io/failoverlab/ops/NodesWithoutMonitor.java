@@ -7,8 +7,6 @@ import io.failoverlab.check.PgNode;
 import io.failoverlab.check.WriteProbe;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.InstanceSpec;
-import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.Msg;
 import io.failoverlab.pgaf.TimingProfile;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;
@@ -92,11 +90,6 @@ final class NodesWithoutMonitor {
     List<NodeRole> watch(Predicate<List<NodeRole>> done, Duration bound, Consumer<List<NodeRole>> onEach)
             throws InterruptedException {
         return NodePolling.until(this::read, done, bound, READ_EVERY, onEach);
-    }
-
-    /** Waits for the probe's first acknowledged write (the primary answers writes before the fault). */
-    static void firstAck(WriteProbe probe, Duration bound) throws InterruptedException {
-        if (probe.awaitAck(a -> true, bound).isEmpty()) throw new LabException(Msg.of("op.kill.probeFailed", probe.stats().lastError()));
     }
 
     /** Seconds from since to the first write acknowledged after it, waiting up to bound; -1 when none came. */

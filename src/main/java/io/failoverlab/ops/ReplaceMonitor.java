@@ -69,7 +69,7 @@ public final class ReplaceMonitor extends BoundedOperation {
         readyForTheNewMonitor(newHost != null ? newHost : oldHost);
         try (WriteProbe probe = nodes.probe(primary)) {
             probe.start();
-            NodesWithoutMonitor.firstAck(probe, Duration.ofSeconds(30));
+            DataConnections.awaitFirstWrite(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
             TimingProfile profile = profileOf(nodes.monitorSettings(first));
             boolean oldDeleted = retire(m);
