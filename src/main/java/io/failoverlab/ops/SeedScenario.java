@@ -7,7 +7,6 @@ import io.failoverlab.engine.LabEngine;
 import io.failoverlab.install.Installation;
 import io.failoverlab.lab.ClusterSnapshot;
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepIds;
@@ -16,7 +15,6 @@ import io.failoverlab.pgaf.TimingProfile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,7 @@ public final class SeedScenario {
 
     private final LabEngine engine;
     private final TimingProfile profile;
-    private final List<StepResult> steps = new ArrayList<>();
-    private final OperationRunner runner;
+    private final ScenarioSteps steps;
     private Double vmFailover;
     private Double vmRejoin;
     // the partition steps' figures (multi-host labs only), null when not run
@@ -56,7 +53,7 @@ public final class SeedScenario {
     public SeedScenario(LabEngine engine, TimingProfile profile) {
         this.engine = engine;
         this.profile = profile;
-        this.runner = new OperationRunner(engine.listener());
+        this.steps = new ScenarioSteps(engine);
     }
 
     public Report run() {
@@ -139,7 +136,7 @@ public final class SeedScenario {
         } catch (Exception e) {
             record(StepIds.SCENARIO, false, 0, e.getMessage());
         } finally {
-            runner.close();
+            steps.close();
         }
         return report(timeToCluster, switchover, switchoverWritable, failover, expected, downtime, acked, lost, inDoubt, rows);
     }
@@ -197,14 +194,9 @@ public final class SeedScenario {
         }
     }
 
-    private OperationResult op(OperationRunner.Operation o) { return op(o, null); }
+    private OperationResult op(OperationRunner.Operation o) { return steps.op(o); }
 
-    /** Runs an operation; its step is recorded under stepName when given, else under the operation's name. */
-    private OperationResult op(OperationRunner.Operation o, String stepName) {
-        OperationResult r = runner.runNow(o);
-        steps.add(new StepResult(stepName == null ? r.name() : stepName, r.ok(), r.seconds(), r.message()));
-        return r;
-    }
+    private OperationResult op(OperationRunner.Operation o, String stepName) { return steps.op(o, stepName); }
 
     private void record(String name, boolean ok, double seconds, String message) {
         record(new StepResult(name, ok, seconds, message));
@@ -215,13 +207,7 @@ public final class SeedScenario {
         record(new StepResult(name, ok, seconds, msg.english(), msg));
     }
 
-    private void record(StepResult r) {
-        // the scenario JSON keeps the sentence only
-        steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
-        engine.listener().appLog(r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, Msg.of("log.outcome", StepIds.display(r.name()),
-                r.msg() != null ? r.msg() : Msg.of("text.plain", r.message())));
-        engine.listener().stepFinished(r);
-    }
+    private void record(StepResult r) { steps.record(r); }
 
     private Report report(Double toCluster, Double sw, Double swWritable, Double fo, Double expected, Double downtime,
                           long acked, long lost, long inDoubt, Map<String, Long> rows) {
@@ -235,7 +221,7 @@ public final class SeedScenario {
             // reported as null: the scenario failed before anything was installed
         }
         long allLost = Math.max(lost, partitionLost);
-        boolean ok = steps.stream().allMatch(StepResult::ok) && allLost == 0 && (splitBrain == null || splitBrain == 0);
+        boolean ok = steps.allOk() && allLost == 0 && (splitBrain == null || splitBrain == 0);
         String keeper = null;
         try {
             keeper = engine.keeper(engine.spec().monitor.host).kind();
@@ -243,6 +229,6 @@ public final class SeedScenario {
             // reported as null: the monitor's host could not be reached
         }
         return new Report(profile.name(), pgaf, pg, toCluster, sw, swWritable, fo, expected, downtime, acked, allLost, inDoubt, rows,
-                keeper, vmFailover, vmRejoin, List.copyOf(steps), ok, partitionFailover, selfDemote, splitBrain, healRejoin);
+                keeper, vmFailover, vmRejoin, steps.all(), ok, partitionFailover, selfDemote, splitBrain, healRejoin);
     }
 }

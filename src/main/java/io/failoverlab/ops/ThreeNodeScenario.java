@@ -5,7 +5,6 @@ import io.failoverlab.check.WriteProbe;
 import io.failoverlab.engine.LabEngine;
 import io.failoverlab.lab.AddedNodes;
 import io.failoverlab.lab.ClusterSnapshot;
-import io.failoverlab.lab.LogLine;
 import io.failoverlab.lab.Msg;
 import io.failoverlab.lab.NodeStatus;
 import io.failoverlab.lab.StepIds;
@@ -14,7 +13,6 @@ import io.failoverlab.pgaf.TimingProfile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,14 +32,13 @@ public final class ThreeNodeScenario {
     private final LabEngine engine;
     private final TimingProfile profile;
     private final AddedNodes book;
-    private final OperationRunner runner;
-    private final List<StepResult> steps = new ArrayList<>();
+    private final ScenarioSteps steps;
 
     public ThreeNodeScenario(LabEngine engine, TimingProfile profile, AddedNodes book) {
         this.engine = engine;
         this.profile = profile;
         this.book = book;
-        this.runner = new OperationRunner(engine.listener());
+        this.steps = new ScenarioSteps(engine);
     }
 
     public Report run() throws Exception {
@@ -104,25 +101,17 @@ public final class ThreeNodeScenario {
         return Math.round(longest / 10.0) / 100.0;
     }
 
-    private OperationResult op(OperationRunner.Operation o) {
-        OperationResult r = runner.runNow(o);
-        steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
-        return r;
-    }
+    private OperationResult op(OperationRunner.Operation o) { return steps.op(o); }
 
-    private void record(StepResult r) {
-        steps.add(new StepResult(r.name(), r.ok(), r.seconds(), r.message()));
-        if (r.msg() != null) engine.listener().appLog(r.ok() ? LogLine.Level.INFO : LogLine.Level.ERROR, Msg.of("log.outcome", r.name(), r.msg()));
-        engine.listener().stepFinished(r);
-    }
+    private void record(StepResult r) { steps.record(r); }
 
     private Report report(WriteProbe probe, ProbeVerification v, Integer nssBefore, Integer nssAfter, Double blocked,
                           OperationResult kill, String promoted) {
         long acked = v == null ? (probe == null ? 0 : probe.stats().acknowledged()) : v.acknowledged();
         long lost = v == null ? 0 : v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
         long inDoubt = v == null ? 0 : v.inDoubt();
-        boolean ok = v != null && steps.stream().allMatch(StepResult::ok) && lost == 0;
+        boolean ok = v != null && steps.allOk() && lost == 0;
         Double failover = kill == null ? null : kill.figures().get("failoverSeconds");
-        return new Report(profile.name(), List.copyOf(steps), ok, acked, lost, inDoubt, blocked, nssBefore, nssAfter, promoted, failover);
+        return new Report(profile.name(), steps.all(), ok, acked, lost, inDoubt, blocked, nssBefore, nssAfter, promoted, failover);
     }
 }
