@@ -42,27 +42,25 @@ public final class AptProxy {
         if (exe == null) {
             throw new LabException(Msg.of("machines.noAptCacher"));
         }
-        try {
-            Path conf = dir.resolve("conf");
-            Files.createDirectories(conf);
-            Files.createDirectories(dir.resolve("log"));
-            Files.createDirectories(cache);
-            Path etc = Path.of("/etc/apt-cacher-ng");
-            if (Files.isDirectory(etc)) {
-                try (var files = Files.list(etc)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        if (Files.isRegularFile(f)) Files.copy(f, conf.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
+        Path conf = dir.resolve("conf");
+        RootCommands.mkdirs(conf);
+        RootCommands.mkdirs(dir.resolve("log"));
+        RootCommands.mkdirs(cache);
+        Path etc = Path.of("/etc/apt-cacher-ng");
+        if (Files.isDirectory(etc)) {
+            try (var files = Files.list(etc)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f)) RootCommands.copy(f, conf.resolve(f.getFileName()));
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot set up the apt proxy in " + dir + ".", e);
             }
-            Files.writeString(conf.resolve("backends_debian"), mirror + "\n");
-            Files.deleteIfExists(pidFile());
-            RootCommands.run(Duration.ofSeconds(30), exe.toString(), "-c", conf.toString(), "ForeGround=0",
-                    "CacheDir=" + cache, "LogDir=" + dir.resolve("log"), "Port=" + PORT, "BindAddress=" + address,
-                    "PidFile=" + pidFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot set up the apt proxy in " + dir + ".", e);
         }
+        RootCommands.write(conf.resolve("backends_debian"), mirror + "\n", "rw-r--r--");
+        RootCommands.delete(pidFile());
+        RootCommands.run(Duration.ofSeconds(30), exe.toString(), "-c", conf.toString(), "ForeGround=0",
+                "CacheDir=" + cache, "LogDir=" + dir.resolve("log"), "Port=" + PORT, "BindAddress=" + address,
+                "PidFile=" + pidFile());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!answers(address)) {
             if (System.nanoTime() > deadline) {
@@ -74,16 +72,16 @@ public final class AptProxy {
 
     public void stop() {
         pid().flatMap(ProcessHandle::of).ifPresent(p -> {
-            p.destroy();
+            RootCommands.signal(p.pid(), false);
             try {
                 p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception slow) {
-                p.destroyForcibly();
+                RootCommands.signal(p.pid(), true);
             }
         });
         try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException ignored) {
+            RootCommands.delete(pidFile());
+        } catch (UncheckedIOException ignored) {
             // gone with the lab's folder
         }
     }

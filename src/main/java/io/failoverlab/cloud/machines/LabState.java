@@ -35,12 +35,14 @@ final class LabState {
                 var n = LabProfiles.JSON.readTree(Files.readString(f));
                 return new LabState(dir, new LabNetwork(n.path("tag").asText(), n.path("subnet").asText()));
             }
-            Files.createDirectories(dir);
+            RootCommands.mkdirs(dir);
             int seed = RANDOM.nextInt(1 << 20);
             String tag = String.format("%05x", seed);
             String subnet = LabNetwork.chooseSubnet(wantedSubnet, seed);
             ObjectNode n = LabProfiles.JSON.createObjectNode().put("tag", tag).put("subnet", subnet);
-            LabProfiles.writeAtomically(f, LabProfiles.JSON.writeValueAsBytes(n));
+            Path partial = dir.resolve("network.json.partial");
+            RootCommands.write(partial, LabProfiles.JSON.writeValueAsBytes(n), "rw-r--r--");
+            RootCommands.move(partial, f);
             return new LabState(dir, new LabNetwork(tag, subnet));
         } catch (IOException e) {
             throw MachinesProvider.stateError(dir, e);
@@ -61,9 +63,8 @@ final class LabState {
         Path f = dir.resolve(hostId).resolve("instance-id");
         try {
             if (Files.isRegularFile(f)) return Files.readString(f).strip();
-            Files.createDirectories(f.getParent());
             String id = "machine-" + network.tag() + "-" + hostId + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
-            Files.writeString(f, id + "\n");
+            RootCommands.write(f, id + "\n", "rw-r--r--");
             return id;
         } catch (IOException e) {
             throw MachinesProvider.stateError(dir, e);

@@ -49,16 +49,12 @@ public final class Machine {
         Path script = dir.resolve("supervisor.sh");
         try (InputStream in = Machine.class.getResourceAsStream("machine-supervisor.sh")) {
             if (in == null) throw new IllegalStateException("machine-supervisor.sh is missing from the jar");
-            Files.write(script, in.readAllBytes());
-            Files.deleteIfExists(dir.resolve("supervisor.pid"));
-            new ProcessBuilder("setsid", "bash", script.toString(), dir.toString(), namespace, name)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("supervisor.log").toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+            RootCommands.write(script, in.readAllBytes(), "rwxr-xr-x");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start machine " + name + ".", e);
         }
+        RootCommands.delete(dir.resolve("supervisor.pid"));
+        RootCommands.startDetached(List.of("bash", script.toString(), dir.toString(), namespace, name), dir.resolve("supervisor.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (supervisor().isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -76,13 +72,13 @@ public final class Machine {
         Optional<ProcessHandle> sup = supervisor();
         if (sup.isEmpty()) return false;
         Optional<ProcessHandle> nspawn = pidFrom("nspawn.pid");
-        nspawn.ifPresent(n -> n.children().forEach(ProcessHandle::destroyForcibly));
+        nspawn.ifPresent(n -> n.children().forEach(pid1 -> RootCommands.signal(pid1.pid(), true)));
         try {
             sup.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception stuck) {
             // nspawn did not notice: take it and its supervisor down by their own pids
-            nspawn.ifPresent(ProcessHandle::destroyForcibly);
-            sup.get().destroyForcibly();
+            nspawn.ifPresent(n -> RootCommands.signal(n.pid(), true));
+            RootCommands.signal(sup.get().pid(), true);
         }
         return true;
     }
@@ -103,8 +99,8 @@ public final class Machine {
         powerOff();
         if (Files.exists(dir)) RootCommands.run(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", dir.toString());
         try {
-            Files.deleteIfExists(Path.of("/run/systemd/nspawn/propagate", name));
-        } catch (IOException ignored) {
+            RootCommands.delete(Path.of("/run/systemd/nspawn/propagate", name));
+        } catch (UncheckedIOException ignored) {
             // nspawn's own leftover; harmless
         }
     }

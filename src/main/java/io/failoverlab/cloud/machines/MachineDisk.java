@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,27 +26,26 @@ final class MachineDisk {
     static String make(Path image, Machine m, Setup s) {
         Path partial = m.dir().resolve("root.partial");
         try {
-            Files.createDirectories(m.dir());
+            RootCommands.mkdirs(m.dir());
             if (Files.exists(partial)) RootCommands.run(CMD, "rm", "-rf", "--one-file-system", partial.toString());
             RootCommands.run(CMD, "cp", "-a", "--reflink=auto", image.toString(), partial.toString());
             RootCommands.run(CMD, "chroot", partial.toString(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "",
                     "-C", "root@" + s.hostname(), "-f", "/etc/ssh/ssh_host_ed25519_key");
-            Files.writeString(partial.resolve("etc/hostname"), s.hostname() + "\n");
+            RootCommands.write(partial.resolve("etc/hostname"), s.hostname() + "\n", "rw-r--r--");
             StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n127.0.1.1 " + s.hostname() + "\n");
             s.hosts().forEach((name, addr) -> hosts.append(addr).append(' ').append(name).append('\n'));
-            Files.writeString(partial.resolve("etc/hosts"), hosts.toString());
+            RootCommands.write(partial.resolve("etc/hosts"), hosts.toString(), "rw-r--r--");
             RootCommands.run(CMD, "chroot", partial.toString(), "useradd", "-m", "-s", "/bin/bash", s.user());
-            write(partial.resolve("etc/sudoers.d/90-failover-lab"), s.user() + " ALL=(ALL) NOPASSWD:ALL\n", "r--r-----");
+            RootCommands.write(partial.resolve("etc/sudoers.d/90-failover-lab"), s.user() + " ALL=(ALL) NOPASSWD:ALL\n", "r--r-----");
             Path ssh = partial.resolve("home/" + s.user() + "/.ssh");
-            Files.createDirectories(ssh);
-            write(ssh.resolve("authorized_keys"), s.publicKey().strip() + "\n", "rw-------");
-            Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+            RootCommands.write(ssh.resolve("authorized_keys"), s.publicKey().strip() + "\n", "rw-------");
+            RootCommands.chmod(ssh, "rwx------");
             RootCommands.run(CMD, "chroot", partial.toString(), "chown", "-R", s.user() + ":" + s.user(), "/home/" + s.user() + "/.ssh");
-            Files.writeString(partial.resolve("etc/apt/apt.conf.d/01proxy"), AptProxy.aptConf(s.aptProxyAddress()));
-            Files.writeString(partial.resolve("etc/nftables.conf"), firewall(s.hostAddress(), s.cidr()));
+            RootCommands.write(partial.resolve("etc/apt/apt.conf.d/01proxy"), AptProxy.aptConf(s.aptProxyAddress()), "rw-r--r--");
+            RootCommands.write(partial.resolve("etc/nftables.conf"), firewall(s.hostAddress(), s.cidr()), "rwxr-xr-x");
             RootCommands.run(CMD, "chroot", partial.toString(), "systemctl", "enable", "nftables.service");
             String hostKey = Files.readString(partial.resolve("etc/ssh/ssh_host_ed25519_key.pub")).strip();
-            Files.move(partial, m.root());
+            RootCommands.move(partial, m.root());
             return hostKey;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the disk of machine " + m.name() + " in " + m.dir() + ".", e);
@@ -75,11 +73,5 @@ final class MachineDisk {
                 + "    ip saddr " + cidr + " accept\n"
                 + "  }\n"
                 + "}\n";
-    }
-
-    private static void write(Path f, String text, String mode) throws IOException {
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
     }
 }

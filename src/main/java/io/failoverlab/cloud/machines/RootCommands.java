@@ -3,10 +3,14 @@ package io.failoverlab.cloud.machines;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Commands this computer runs as root to make and run machines (ip, systemd-nspawn, chroot,
- * debootstrap): an argument vector, never a shell line, so no name or path needs quoting.
+ * Everything this computer does as root to make and run machines (ip, systemd-nspawn, chroot,
+ * debootstrap, and the files of /var/lib/failover-lab and /var/cache/failover-lab): an argument
+ * vector, never a shell line, so no name or path needs quoting. The machines package writes,
+ * starts and signals nothing of root's except through here (reading is anyone's).
  */
 final class RootCommands {
     private RootCommands() { }
@@ -27,7 +33,7 @@ final class RootCommands {
 
     static String run(Duration timeout, Consumer<String> lines, List<String> argv) {
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             StringBuilder out = new StringBuilder();
             Thread reader = new Thread(() -> {
                 try (var r = p.inputReader(StandardCharsets.UTF_8)) {
@@ -64,6 +70,81 @@ final class RootCommands {
             Thread.currentThread().interrupt();
             throw new LabException(Msg.of("root.interrupted", argv.get(0)));
         }
+    }
+
+    /** Writes a file (its folders made first) and gives it a mode such as "rw-r--r--". */
+    static void write(Path f, String text, String mode) {
+        write(f, text.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    static void write(Path f, byte[] bytes, String mode) {
+        try {
+            Files.createDirectories(f.getParent());
+            Files.write(f, bytes);
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + f + ".", e);
+        }
+    }
+
+    static void mkdirs(Path d) {
+        try {
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the folder " + d + ".", e);
+        }
+    }
+
+    /** Gives a folder a mode such as "rwx------". */
+    static void chmod(Path f, String mode) {
+        try {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot change the mode of " + f + ".", e);
+        }
+    }
+
+    /** Renames within one file system (a half-made thing becomes the real one at once). */
+    static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rename " + from + " to " + to + ".", e);
+        }
+    }
+
+    static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from + " to " + to + ".", e);
+        }
+    }
+
+    /** Deletes a file if there is one. */
+    static void delete(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + f + ".", e);
+        }
+    }
+
+    /** Starts argv in its own session (it outlives this app), its output appended to log; returns at once. */
+    static void startDetached(List<String> argv, Path log) {
+        List<String> full = new ArrayList<>(List.of("setsid"));
+        full.addAll(argv);
+        try {
+            new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new LabException(Msg.of("root.cannotRun", argv.get(0), e.getMessage()));
+        }
+    }
+
+    /** SIGKILL (force) or SIGTERM to one process of ours, by its pid; false when it was already gone. */
+    static boolean signal(long pid, boolean force) {
+        return ProcessHandle.of(pid).map(p -> force ? p.destroyForcibly() : p.destroy()).orElse(false);
     }
 
     /** Like run, but a failure is an answer (false), not an error. */
