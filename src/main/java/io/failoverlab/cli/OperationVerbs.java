@@ -203,11 +203,12 @@ final class OperationVerbs {
     @Command(name = "replace-monitor")
     static final class ReplaceMonitorVerb extends HaVerb {
         @Option(names = "--host", paramLabel = "HOST", descriptionKey = "replace-monitor.host") String host;
+        @Option(names = "--new-machine", descriptionKey = "replace-monitor.newMachine") boolean newMachine;
         private io.failoverlab.lab.LabSpec lab;
 
         @Override Operation operation(LabRuntime rt) {
             lab = rt.engine().spec();
-            return new ReplaceMonitor(rt.engine(), host);
+            return new ReplaceMonitor(rt.engine(), host, newMachine);
         }
 
         /** A monitor on another host: the lab's profile says so from now on. */

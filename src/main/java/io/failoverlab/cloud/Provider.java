@@ -45,6 +45,15 @@ public interface Provider {
         return out;
     }
 
+    /**
+     * Deletes one host's machine, disk included, and makes a new one in its place (same host id and
+     * address, a new disk and host key, pinned anew); returns once its SSH answers. Other machines are
+     * not touched. The lab's hosts are updated.
+     */
+    default void replaceMachine(LabSpec lab, String hostId, Progress progress) {
+        throw new LabException(Msg.of("provider.noReplace", lab.name, kind()));
+    }
+
     /** Reboots one host's machine cleanly (the `reboot` fault mode) and returns once it answers again. */
     default void reboot(LabSpec lab, String hostId) {
         throw new LabException(Msg.of("provider.noReboot", lab.name, kind()));

@@ -145,7 +145,7 @@ public final class ClusterBuilder {
         }
     }
 
-    private Msg installOn(String hostId) throws IOException {
+    Msg installOn(String hostId) throws IOException {
         Shell sh = engine.shells().host(hostId);
         Object where = engine.hostName(hostId);
         Installation in = new Installer().ensure(sh, lab, (s, l) -> { },

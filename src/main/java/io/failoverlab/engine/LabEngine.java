@@ -161,6 +161,21 @@ public final class LabEngine implements AutoCloseable {
         return in;
     }
 
+    /**
+     * The host's machine was replaced by a new one: what this engine knew of it (its shell,
+     * installation, keeper control) was the old machine's, so it is forgotten and read afresh.
+     */
+    public void forgetHost(String hostId) {
+        shells.forget(hostId);
+        installations.remove(hostId);
+        keepers.remove(hostId);
+    }
+
+    /** Installs PostgreSQL and pg_auto_failover on one host and makes the lab's data folder there, as `up` does. */
+    public Msg prepareHost(String hostId) throws IOException {
+        return new ClusterBuilder(this).installOn(hostId);
+    }
+
     public PgAutoCtl pgautoctl(InstanceSpec inst) throws IOException {
         return new PgAutoCtl(installation(inst.host).version());
     }

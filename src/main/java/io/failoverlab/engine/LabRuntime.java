@@ -48,17 +48,21 @@ public final class LabRuntime implements AutoCloseable {
                 provisioned.accept(l);
                 return said;
             });
-            engine.machinePower(power());
+            engine.machinePower(power(provisioned));
         }
     }
 
     /** The provider's machine calls as the engine's power switch (made when first used: no gcloud lookup before). */
-    private MachinePower power() {
+    private MachinePower power(Consumer<LabSpec> provisioned) {
         return new MachinePower() {
             @Override public String kind() { return lab.provider; }
             @Override public void powerOff(String hostId) { provider().stop(lab, hostId); }
             @Override public void powerOn(String hostId) { provider().start(lab, hostId); }
             @Override public void reboot(String hostId) { provider().reboot(lab, hostId); }
+            @Override public void replace(String hostId) {
+                provider().replaceMachine(lab, hostId, Progress.ofMessages((t, f) -> engine.listener().stepProgress(StepIds.REPLACE_MONITOR, f, t)));
+                provisioned.accept(lab); // the new machine's host key alias goes into the profile
+            }
             @Override public boolean isOn(String hostId) { return provider().running(lab, hostId); }
             @Override public java.util.Map<String, Boolean> states() { return provider().runningStates(lab); }
         };

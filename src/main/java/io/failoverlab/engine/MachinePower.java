@@ -20,6 +20,9 @@ public interface MachinePower {
     /** A clean reboot through systemd; returns once SSH answers again. */
     void reboot(String hostId) throws Exception;
 
+    /** Deletes the machine and makes a new one in its place (replace-monitor --new-machine); returns once SSH answers. */
+    void replace(String hostId) throws Exception;
+
     /** Whether the machine is running now. */
     boolean isOn(String hostId) throws Exception;
 

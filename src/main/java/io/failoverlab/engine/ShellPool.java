@@ -35,6 +35,12 @@ public final class ShellPool implements AutoCloseable {
         return s;
     }
 
+    /** Closes and drops the host's shell: its machine was replaced, the next command connects to the new one. */
+    public synchronized void forget(String hostId) {
+        Shell s = open.remove(hostId);
+        if (s != null) s.close();
+    }
+
     public Shell of(InstanceSpec inst) throws IOException {
         return host(inst.host);
     }

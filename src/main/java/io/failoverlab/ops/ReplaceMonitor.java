@@ -33,19 +33,35 @@ import java.util.Set;
  * host and port unless --host names another host of the lab), with the old one's timing profile;
  * then the primary enables it (`pg_autoctl enable monitor URI`, it registers as single) and each
  * standby after it (wait_standby → catchingup → secondary). A write probe runs throughout: no
- * acknowledged write may be lost.
+ * acknowledged write may be lost. On a lab of machines the monitor can get a new machine instead
+ * (--new-machine): the old one is deleted with its disk, as a dead VM would be, and a new one is
+ * made in its place, booted and installed before any node lets go of the old monitor.
  */
 public final class ReplaceMonitor extends BoundedOperation {
     private final String newHost;
+    private final boolean newMachine;
 
     /** newHost: a host of the lab for the new monitor; null keeps the old monitor's host. */
     public ReplaceMonitor(LabEngine engine, String newHost) {
+        this(engine, newHost, false);
+    }
+
+    /** newMachine: the monitor's machine is deleted and a new one made in its place (not with newHost). */
+    public ReplaceMonitor(LabEngine engine, String newHost, boolean newMachine) {
         super(engine, DEFAULT_BOUND);
         if (newHost != null && engine.spec().host(newHost).isEmpty()) {
             throw new LabException(Msg.of("op.replace.unknownHost", newHost,
                     String.join(", ", engine.spec().hosts.stream().map(h -> h.id).toList())));
         }
+        if (newMachine) {
+            if (newHost != null) throw new LabException(Msg.of("op.replace.hostOrMachine"));
+            if (engine.machinePower().isEmpty()) throw new LabException(Msg.of("op.replace.noMachines", engine.spec().provider));
+            String host = engine.spec().monitor.host;
+            List<String> sharing = engine.spec().nodes.stream().filter(n -> n.host.equals(host)).map(n -> n.name).toList();
+            if (!sharing.isEmpty()) throw new LabException(Msg.of("op.replace.sharedMachine", host, String.join(", ", sharing)));
+        }
         this.newHost = newHost;
+        this.newMachine = newMachine;
     }
 
     @Override
@@ -66,13 +82,19 @@ public final class ReplaceMonitor extends BoundedOperation {
         }
         InstanceSpec first = engine.spec().node(primary.node().name()).orElseThrow();
         String oldHost = m.host;
-        readyForTheNewMonitor(newHost != null ? newHost : oldHost);
+        Map<String, Double> f = new LinkedHashMap<>();
+        if (newMachine) {
+            f.put("machineSeconds", newMachineFor(m.host));
+        } else {
+            readyForTheNewMonitor(newHost != null ? newHost : oldHost);
+        }
         try (WriteProbe probe = nodes.probe(primary)) {
             probe.start();
             DataConnections.awaitFirstWrite(probe, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
             TimingProfile profile = profileOf(nodes.monitorSettings(first));
-            boolean oldDeleted = retire(m);
+            // a new machine has nothing of the old monitor to fence; its old machine is gone with its disk
+            boolean oldDeleted = !newMachine && retire(m);
             // the new monitor's place; a host of its own gets the nodes' password lines for it
             if (newHost != null) m.host = newHost;
             List<InstanceSpec> order = new ArrayList<>(standbys);
@@ -88,7 +110,7 @@ public final class ReplaceMonitor extends BoundedOperation {
             }
             engine.followNewMonitor();
             if (profile != TimingProfile.DEFAULT) TimingProfiles.apply(engine, profile).run();
-            if (!m.host.equals(oldHost)) {
+            if (newMachine || !m.host.equals(oldHost)) {
                 for (InstanceSpec n : order) {
                     engine.rewritePassFile(n);
                     engine.allowMonitorHealthChecks(n);
@@ -113,18 +135,31 @@ public final class ReplaceMonitor extends BoundedOperation {
                 probe.stop();
                 ProbeVerification v = probe.verify(nodes.reachable(), Duration.ofSeconds(30));
                 long lost = v.nodes().stream().mapToLong(ProbeVerification.NodeCheck::lost).max().orElse(0);
-                Map<String, Double> f = new LinkedHashMap<>();
                 f.put("replaceSeconds", secs);
                 f.put("writesBlockedSeconds", blocked);
                 f.put("acknowledgedWrites", (double) v.acknowledged());
                 f.put("lostWrites", (double) lost);
                 f.put("inDoubtWrites", (double) v.inDoubt());
-                Msg where = Msg.of(m.host.equals(oldHost) ? "op.replace.sameHost" : "op.replace.newHost", m.host, m.port);
-                Msg said = Msg.of("op.replace.done", where, Msg.of(oldDeleted ? "op.replace.oldDeleted" : "op.replace.oldUnreachable"),
+                Msg where = newMachine ? Msg.of("op.replace.newMachine", m.host, m.port, f.get("machineSeconds"))
+                        : Msg.of(m.host.equals(oldHost) ? "op.replace.sameHost" : "op.replace.newHost", m.host, m.port);
+                Msg old = Msg.of(newMachine ? "op.replace.oldMachineDeleted" : oldDeleted ? "op.replace.oldDeleted" : "op.replace.oldUnreachable");
+                Msg said = Msg.of("op.replace.done", where, old,
                         first.name, end.summary(), secs, v.acknowledged(), lost, profile.name());
                 return OperationResult.of(name(), lost == 0, secs, lost == 0 ? said : Msg.of("op.replace.lost", lost, said), f, end);
             }
         }
+    }
+
+    /**
+     * Deletes the monitor's machine and makes a new one in its place, with PostgreSQL and
+     * pg_auto_failover installed, before any node lets go of the old monitor; returns its seconds.
+     */
+    private double newMachineFor(String host) throws Exception {
+        long t = System.nanoTime();
+        engine.machinePower().orElseThrow().replace(host);
+        engine.forgetHost(host); // the old machine's shell, installation and keeper are gone with it
+        engine.prepareHost(host);
+        return StepResult.secondsSince(t);
     }
 
     /**

@@ -123,6 +123,43 @@ public final class MachinesProvider implements Provider {
                 phases.of("boot"), phases.of("ssh")));
     }
 
+    /**
+     * A dead machine replaced, as a cloud replaces a dead VM: the old one is powered off and deleted
+     * with its disk and its host key pin, and a new one is made from the image in its place (same
+     * name, namespace and address; a new disk and host key, pinned before the first contact), booted,
+     * and waited for. No other machine is touched, whether on or off.
+     */
+    @Override
+    public void replaceMachine(LabSpec lab, String hostId, Progress progress) {
+        MachinesSettings s = settings(lab);
+        Machine old = existing(lab, hostId);
+        LabState state = LabState.open(labDir(lab), s.subnet);
+        KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
+        progress.report(0.05, Msg.of("progress.deletingMachine", hostId));
+        pins.remove(state.instanceId(hostId), null);
+        old.delete();
+        List<String> hostIds = s.layout.hostIds(lab);
+        int index = hostIds.indexOf(hostId);
+        Path image = images(s).ensure(s.release(), progress.part(0.1, 0.2));
+        LabNetwork net = state.network();
+        net.create(hostIds); // keeps what exists: the namespace and its address outlive the machine
+        new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
+                .ensureRunning(net.hostAddress());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
+        progress.report(0.35, Msg.of("progress.makingMachine", hostId, s.debian));
+        Machine m = state.machine(lab, hostId);
+        String hostKey = MachineDisk.make(image, m, new MachineDisk.Setup(hostId, s.user, LabKeys.ensure(keysDir, lab, s.user),
+                net.hostAddress(), net.hostAddress(), net.cidr(), names));
+        HostKeyPins.pinKey(pins, state.instanceId(hostId), hostKey);
+        m.boot();
+        HostSpec h = HostSpec.ssh(hostId, net.address(index), 22, s.user, LabKeys.file(keysDir, lab).toString());
+        h.instanceId = state.instanceId(hostId);
+        awaitSsh(state, lab, h, s, progress.part(0.7, 0.3));
+        int at = lab.hosts.indexOf(lab.host(hostId).orElse(null));
+        if (at >= 0) lab.hosts.set(at, h); else lab.hosts.add(h);
+    }
+
     private void awaitSsh(LabState state, LabSpec lab, HostSpec h, MachinesSettings s, Progress progress) {
         try {
             new SshWait(knownHosts, firstContact).await(h, Duration.ofSeconds(s.bootWaitSeconds), progress);

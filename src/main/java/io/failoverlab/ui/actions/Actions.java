@@ -76,6 +76,8 @@ public final class Actions {
                         .inGroup("monitor").destructive().asFault())
                 .add(ConsoleAction.of("monitor-replace", "action.monitor.replace", s -> new ReplaceMonitor(s.engine(), null))
                         .inGroup("monitor").destructive())
+                .add(ConsoleAction.of("monitor-replace-machine", "action.monitor.replaceMachine", s -> new ReplaceMonitor(s.engine(), null, true))
+                        .inGroup("monitor").destructive())
                 .add(profile("profile-fast", "action.profile.fast", TimingProfile.FAST))
                 .add(profile("profile-default", "action.profile.default", TimingProfile.DEFAULT))
                 .add(ConsoleAction.of("datacheck", "action.datacheck", DataCheckRun::new))

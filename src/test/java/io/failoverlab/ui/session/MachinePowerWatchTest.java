@@ -27,6 +27,7 @@ class MachinePowerWatchTest {
         @Override public void powerOff(String hostId) { offHosts.add(hostId); }
         @Override public void powerOn(String hostId) { offHosts.remove(hostId); }
         @Override public void reboot(String hostId) { }
+        @Override public void replace(String hostId) { }
         @Override public boolean isOn(String hostId) throws Exception {
             if (failing) throw new java.io.IOException("cannot look");
             return !offHosts.contains(hostId);
