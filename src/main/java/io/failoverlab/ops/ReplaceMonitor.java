@@ -55,7 +55,10 @@ public final class ReplaceMonitor extends BoundedOperation {
         }
         if (newMachine) {
             if (newHost != null) throw new LabException(Msg.of("op.replace.hostOrMachine"));
-            if (engine.machinePower().isEmpty()) throw new LabException(Msg.of("op.replace.noMachines", engine.spec().provider));
+            // GCE's VMs could be replaced the same way; not built yet, so refused before anything moves
+            if (!engine.machinePower().map(p -> "machines".equals(p.kind())).orElse(false)) {
+                throw new LabException(Msg.of("op.replace.noMachines", engine.spec().provider));
+            }
             String host = engine.spec().monitor.host;
             List<String> sharing = engine.spec().nodes.stream().filter(n -> n.host.equals(host)).map(n -> n.name).toList();
             if (!sharing.isEmpty()) throw new LabException(Msg.of("op.replace.sharedMachine", host, String.join(", ", sharing)));

@@ -88,6 +88,10 @@ class MonitorDownPiecesTest {
             assertTrue(mode.getMessage().contains("process, vm or reboot"), mode.getMessage());
             LabException noMachine = assertThrows(LabException.class, () -> new KillMonitor(e, KillMonitor.Mode.VM).run());
             assertTrue(noMachine.getMessage().contains("--mode vm"), noMachine.getMessage());
+            LabException noNewMachine = assertThrows(LabException.class, () -> new ReplaceMonitor(e, null, true));
+            assertEquals("op.replace.noMachines", noNewMachine.msg().key(), noNewMachine.getMessage());
+            LabException both = assertThrows(LabException.class, () -> new ReplaceMonitor(e, "local", true));
+            assertEquals("op.replace.hostOrMachine", both.msg().key(), both.getMessage());
         }
     }
 }
