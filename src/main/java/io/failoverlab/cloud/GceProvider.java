@@ -92,10 +92,7 @@ public final class GceProvider implements Provider {
             if (vm == null || vm.natIp() == null) {
                 throw new LabException(Msg.of("gce.noAddress", GceNames.vm(lab, hostId)));
             }
-            HostSpec h = HostSpec.ssh(hostId, vm.natIp(), s.sshPort, s.user, keyFile(lab).toString());
-            h.instanceId = vm.id();
-            h.internalAddress = vm.internalIp();
-            hosts.add(h);
+            hosts.add(host(lab, s, hostId, vm));
         }
         int pinned = pinHostKeys(s, project, lab, hosts, progress);
         SshWait wait = new SshWait(knownHosts, firstContact);
@@ -111,6 +108,38 @@ public final class GceProvider implements Provider {
                 + (missing.isEmpty() ? "all existed" : missing.size() + " created") + "; " + fw + "; "
                 + pinned + " host key(s) pinned by instance id; SSH answers";
         return new Provisioned(List.copyOf(hosts), layout, summary);
+    }
+
+    /** The lab's host on a VM: its external address for SSH, its internal one for the lab, its instance id as the host key's alias. */
+    private HostSpec host(LabSpec lab, GceSettings s, String hostId, GceInstance vm) {
+        HostSpec h = HostSpec.ssh(hostId, vm.natIp(), s.sshPort, s.user, keyFile(lab).toString());
+        h.instanceId = vm.id();
+        h.internalAddress = vm.internalIp();
+        return h;
+    }
+
+    /**
+     * A dead VM replaced: `instances delete`, then `instances create` of a new one with the same
+     * name, tags and key (a new boot disk, addresses and instance id); its host keys are pinned from
+     * the guest attributes before the first contact and the method returns once SSH answers. No
+     * other VM is touched.
+     */
+    @Override
+    public void replaceMachine(LabSpec lab, String hostId, Progress progress) {
+        GceSettings s = settings(lab);
+        String project = project(s);
+        String name = GceNames.vm(lab, hostId);
+        progress.report(0.05, Msg.of("progress.gceDeletingVms", name));
+        instanceCall("delete", List.of(name), s.zone, project);
+        lab.host(hostId).ifPresent(old -> new KnownHostsFile(knownHosts, null).remove(old.instanceId, null));
+        progress.report(0.3, Msg.of("progress.gceCreating", name, s.zone));
+        GceInstance vm = create(lab, s, project, List.of(name), ensureKey(lab, s)).get(0);
+        if (vm.natIp() == null) throw new LabException(Msg.of("gce.noAddress", name));
+        HostSpec h = host(lab, s, hostId, vm);
+        pinHostKeys(s, project, lab, List.of(h), progress);
+        new SshWait(knownHosts, firstContact).await(h, Duration.ofSeconds(s.sshWaitSeconds), progress.part(0.6, 0.4));
+        int at = lab.hosts.indexOf(lab.host(hostId).orElse(null));
+        if (at >= 0) lab.hosts.set(at, h); else lab.hosts.add(h);
     }
 
     /** gcloud fails early and clearly here (login, project, API, zone, machine type, image) before anything is created. */

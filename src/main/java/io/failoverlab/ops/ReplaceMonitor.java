@@ -55,8 +55,7 @@ public final class ReplaceMonitor extends BoundedOperation {
         }
         if (newMachine) {
             if (newHost != null) throw new LabException(Msg.of("op.replace.hostOrMachine"));
-            // GCE's VMs could be replaced the same way; not built yet, so refused before anything moves
-            if (!engine.machinePower().map(p -> "machines".equals(p.kind())).orElse(false)) {
+            if (engine.machinePower().isEmpty()) {
                 throw new LabException(Msg.of("op.replace.noMachines", engine.spec().provider));
             }
             String host = engine.spec().monitor.host;

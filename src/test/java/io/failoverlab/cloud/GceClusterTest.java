@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * scram-sha-256, keepers as systemd units, reads the state through the SSH tunnel;
  * `kill-primary --mode vm` stops the primary's VM through `gcloud compute instances stop` (the API
  * cuts that machine's power), the standby takes over, `start-node` boots the machine again and the
- * old primary rejoins; `down --destroy` deletes exactly the lab's VMs and firewall rules, and
+ * old primary rejoins; the monitor's VM is stopped and the monitor replaced on a new VM
+ * (`instances delete` + `instances create`); `down --destroy` deletes exactly the lab's VMs and firewall rules, and
  * nothing of the machines (process, mount, namespace, bridge) stays behind.
  */
 @ClusterTest
@@ -199,8 +200,44 @@ class GceClusterTest {
         }
     }
 
+    /**
+     * Issue 22 on GCE: the monitor's VM stopped, then the monitor replaced on a new VM of the same
+     * name (gcloud instances delete + instances create: a new disk, addresses and instance id) and
+     * the nodes moved to it with the write probe on.
+     */
     @Test
     @Order(4)
+    void theMonitorsVmStoppedThenTheMonitorReplacedOnANewVm() throws Exception {
+        String before = LabProfiles.load(labFile).host("monitor").orElseThrow().instanceId;
+        Run cut = cli("kill-monitor", "--mode", "vm");
+        assertEquals(0, cut.code(), cut.out() + cut.err());
+        assertEquals("TERMINATED", status("gce-e2e-monitor"));
+        long creates = calls("compute instances create");
+        long deletes = calls("compute instances delete");
+        Path json = root.resolve("replace.json");
+        Run replaced = cli("replace-monitor", "--new-machine", "--json", json.toString());
+        assertEquals(0, replaced.code(), replaced.out() + replaced.err());
+        assertEquals(creates + 1, calls("compute instances create"), replaced.out());
+        assertEquals(deletes + 1, calls("compute instances delete"), replaced.out());
+        assertEquals("RUNNING", status("gce-e2e-monitor"));
+        String after = LabProfiles.load(labFile).host("monitor").orElseThrow().instanceId;
+        assertFalse(before.equals(after), "a new VM has a new instance id: " + after);
+        var f = LabProfiles.JSON.readTree(Files.readString(json)).get("figures");
+        assertEquals(0, f.get("lostWrites").asDouble(), replaced.out());
+        assertTrue(f.get("acknowledgedWrites").asDouble() > 0, replaced.out());
+        Run st = cli("status", "--json");
+        assertEquals(0, st.code(), st.err());
+        var nodes = LabProfiles.JSON.readTree(st.out()).get("nodes");
+        List<String> states = new ArrayList<>();
+        nodes.forEach(n -> states.add(n.get("reportedState").asText() + "/" + n.get("assignedState").asText()));
+        assertEquals(List.of("primary/primary", "secondary/secondary"), states.stream().sorted().toList(), st.out());
+        System.out.printf(Locale.ROOT, "BENCH gce replace-monitor --new-machine: new VM %.1f s, replace %.2f s, writesBlocked %.2f s,"
+                        + " acknowledged %d, lost %d%n", f.get("machineSeconds").asDouble(), f.get("replaceSeconds").asDouble(),
+                f.get("writesBlockedSeconds").asDouble(), f.get("acknowledgedWrites").asLong(), f.get("lostWrites").asLong());
+    }
+
+    @Test
+    @Order(5)
     void downDestroyDeletesExactlyTheLabsResources() throws Exception {
         try (LabEngine e = new LabEngine(LabProfiles.load(labFile), Shells.factory(config.resolve("known_hosts"), null), EngineListener.NONE)) {
             List<StepResult> steps = e.down(true);
@@ -220,7 +257,7 @@ class GceClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void closingTheFixtureLeavesNoMachineMountNamespaceOrBridge() throws Exception {
         assumeTrue(fx.machines() != null, NO_MACHINES);
         String dir = fx.machines().dir().toString();
