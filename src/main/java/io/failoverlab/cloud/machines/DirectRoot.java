@@ -18,11 +18,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Root's work done by this very process: the app when it runs as root, or the root helper. */
 final class DirectRoot implements RootAccess {
+    private static final Map<Path, Semaphore> LOCKS = new ConcurrentHashMap<>();
 
     @Override
     public Outcome exec(Duration timeout, Consumer<String> lines, List<String> argv) {
@@ -139,8 +143,20 @@ final class DirectRoot implements RootAccess {
         return ProcessHandle.of(pid).map(p -> force ? p.destroyForcibly() : p.destroy()).orElse(false);
     }
 
+    /**
+     * A file lock keeps other processes out; within this one, a file lock cannot be taken twice
+     * (the JVM throws), so threads queue on a semaphore first. A semaphore, not a ReentrantLock: the
+     * root helper may release from another thread than the one that locked.
+     */
     @Override
     public Closeable lock(Path f) {
+        Semaphore inProcess = LOCKS.computeIfAbsent(f.toAbsolutePath().normalize(), k -> new Semaphore(1));
+        try {
+            inProcess.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException(Msg.of("root.interrupted", "lock " + f));
+        }
         try {
             Files.createDirectories(f.getParent());
             FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -149,8 +165,9 @@ final class DirectRoot implements RootAccess {
                 return () -> {
                     try {
                         held.release();
-                    } finally {
                         ch.close();
+                    } finally {
+                        inProcess.release();
                     }
                 };
             } catch (IOException | RuntimeException e) {
@@ -158,7 +175,11 @@ final class DirectRoot implements RootAccess {
                 throw e;
             }
         } catch (IOException e) {
+            inProcess.release();
             throw new UncheckedIOException("Cannot lock " + f + ".", e);
+        } catch (RuntimeException e) {
+            inProcess.release();
+            throw e;
         }
     }
 }

@@ -91,10 +91,11 @@ public final class RootHelper {
             }
         } catch (UncheckedIOException e) {
             done.put("error", e.getMessage()).put("io", true).put("cause", String.valueOf(e.getCause().getMessage()));
-        } catch (LabException | IllegalArgumentException e) {
-            done.put("error", e.getMessage());
         } catch (IOException e) {
             done.put("error", e.getMessage()).put("io", true).put("cause", e.getMessage());
+        } catch (RuntimeException e) {
+            // every request gets its answer, or its caller would wait for ever
+            done.put("error", e instanceof LabException ? e.getMessage() : e.toString());
         } finally {
             working.remove(id);
         }

@@ -52,14 +52,23 @@ final class RootHelperClient implements RootAccess {
 
     /** Starts the helper as root (asking for sudo's password when sudo wants one) and waits until it is ready. */
     static RootHelperClient start() {
-        List<String> argv = new ArrayList<>(List.of(javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-cp", classpath(), RootHelper.class.getName()));
         Process p;
         try {
-            p = new LocalShell().startAsRoot(argv, RootHelper.MARK);
+            p = new LocalShell().startAsRoot(command(), RootHelper.MARK);
         } catch (IOException e) {
             throw new LabException(Msg.of("root.cannotRun", "sudo", e.getMessage()));
         }
+        return connect(p);
+    }
+
+    /** This runtime's java running RootHelper from this app's own classpath, small and quick to start. */
+    static List<String> command() {
+        return List.of(javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-cp", classpath(), RootHelper.class.getName());
+    }
+
+    /** Waits for a started helper (its input already past the mark line) to say it is ready. */
+    static RootHelperClient connect(Process p) {
         RootHelperClient c = new RootHelperClient(p);
         c.readStderr();
         BufferedReader from = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
