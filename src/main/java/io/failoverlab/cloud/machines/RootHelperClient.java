@@ -61,9 +61,13 @@ final class RootHelperClient implements RootAccess {
         return connect(p);
     }
 
-    /** This runtime's java running RootHelper from this app's own classpath, small and quick to start. */
+    /**
+     * This runtime's java running RootHelper from this app's own classpath, small and quick to
+     * start, with umask 022 whatever the login's (sudo keeps a stricter one): the app reads what
+     * root's side writes (pid files, consoles, network.json).
+     */
     static List<String> command() {
-        return List.of(javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of("/bin/sh", "-c", "umask 022 && exec \"$0\" \"$@\"", javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true", "-cp", classpath(), RootHelper.class.getName());
     }
 

@@ -82,6 +82,8 @@ class RootHelperTest {
         assertFalse(ok.timedOut());
         assertEquals(List.of("one", "two"), lines.stream().sorted((a, b) -> a.equals("one") ? -1 : 1).toList());
         assertTrue(ok.output().contains("one\n") && ok.output().contains("two\n"), ok.output());
+        // what root's side writes stays readable by the app, whatever the login's umask
+        assertEquals("0022\n", helper.exec(Duration.ofSeconds(20), null, List.of("sh", "-c", "umask")).output());
         RootAccess.Outcome slow = helper.exec(Duration.ofMillis(300), null, List.of("sleep", "20"));
         assertTrue(slow.timedOut());
         LabException missing = assertThrows(LabException.class,
