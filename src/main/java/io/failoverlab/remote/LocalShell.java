@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** This machine, through ProcessBuilder and bash; root and postgres through sudo when not root (see {@link Sudo}). */
@@ -28,6 +29,11 @@ public final class LocalShell implements Shell {
         return sudo.run(command.runAs(), loginIsRoot(), command.script(),
                 (line, in) -> exec(line, in, command.timeout(), command.listener()),
                 (line, in) -> exec(line, in, SUDO_CHECK, OutputListener.NONE));
+    }
+
+    /** argv started as root and left running, its input after the mark line its own (see {@link Sudo#startAsRoot}). */
+    public Process startAsRoot(List<String> argv, String mark) throws IOException {
+        return sudo.startAsRoot(argv, mark, (line, in) -> exec(line, in, SUDO_CHECK, OutputListener.NONE));
     }
 
     private CommandResult exec(String line, byte[] in, Duration timeout, OutputListener listener) throws IOException {

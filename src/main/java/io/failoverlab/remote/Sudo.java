@@ -4,10 +4,13 @@ import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.Msg;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How one machine's root and postgres commands get past sudo (docs/architecture.md, "Secrets"):
@@ -60,6 +63,33 @@ public final class Sudo {
         } finally {
             Arrays.fill(in, (byte) 0);
         }
+    }
+
+    /**
+     * Starts argv as root and leaves it running (the machines' root helper, which reads its work on
+     * standard input): sudo's password, when sudo wants one, is the first line of that input and
+     * never an argument; then the mark line, from which on the input is argv's own. Asks the face
+     * when needed, as {@link #run} does.
+     */
+    public Process startAsRoot(List<String> argv, String mark, Exec checks) throws IOException {
+        byte[] pw = password(checks);
+        List<String> cmd = new ArrayList<>(pw == null ? List.of("sudo", "-n", "--") : List.of("sudo", "-S", "-k", "-p", "", "--"));
+        cmd.addAll(argv);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        OutputStream in = p.getOutputStream();
+        if (pw != null) {
+            byte[] line = Privilege.passwordLine(pw);
+            try {
+                in.write(line);
+            } finally {
+                Arrays.fill(line, (byte) 0);
+            }
+        }
+        in.write((mark + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        return p;
     }
 
     /** null: password-less (or root); else the checked password. Asks the face when needed. */

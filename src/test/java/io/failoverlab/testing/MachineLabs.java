@@ -27,7 +27,12 @@ public final class MachineLabs {
     public final LabSpec lab;
 
     public MachineLabs(String name, String debian, String layout) throws IOException {
-        root = TestLabs.tempRoot("failoverlab-machines-");
+        this(TestLabs.tempRoot("failoverlab-machines-"), name, debian, layout);
+    }
+
+    /** The same in a folder of the caller's (e.g. one the password-sudo login owns). */
+    public MachineLabs(Path root, String name, String debian, String layout) throws IOException {
+        this.root = root;
         labFile = root.resolve("lab.json");
         config = root.resolve("config");
         lab = new LabSpec();

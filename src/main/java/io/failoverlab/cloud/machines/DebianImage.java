@@ -5,14 +5,12 @@ import io.failoverlab.cloud.Progress;
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.MachinesSettings;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,14 +38,10 @@ public final class DebianImage {
     /** The image's folder, built first when it is not cached (about 2 minutes and 240 MB). */
     public Path ensure(MachinesSettings.Release r, Progress progress) {
         if (cached(r)) return dir(r);
-        try {
-            Files.createDirectories(cache);
-            try (FileChannel ch = FileChannel.open(cache.resolve("." + r.codename() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                if (cached(r)) return dir(r); // another run built it while we waited
-                build(r, progress);
-            }
+        // the cache is root's: its lock is held by root's side (this app, or its root helper)
+        try (Closeable ignored = RootCommands.lock(cache.resolve("." + r.codename() + ".lock"))) {
+            if (cached(r)) return dir(r); // another run built it while we waited
+            build(r, progress);
             return dir(r);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the image folder " + cache + ".", e);

@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * "Machines on this computer": Debian machines booted with systemd-nspawn, one per role or one for
  * all, each in its own network namespace on the lab's bridge with its own sshd (docs/architecture.md,
- * "Machines"). Needs Linux and root. What a lab made lives in STATE/&lt;lab id&gt;/ and outlives the app,
+ * "Machines"). Needs Linux; its root work goes through RootCommands (sudo when the app is not root). What a lab made lives in STATE/&lt;lab id&gt;/ and outlives the app,
  * so every verb finds the same machines; the images are cached apart and kept when a lab goes.
  */
 public final class MachinesProvider implements Provider {

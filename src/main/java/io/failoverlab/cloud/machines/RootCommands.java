@@ -1,30 +1,44 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.lab.LabException;
-import io.failoverlab.lab.Msg;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Everything this computer does as root to make and run machines (ip, systemd-nspawn, chroot,
  * debootstrap, and the files of /var/lib/failover-lab and /var/cache/failover-lab): an argument
  * vector, never a shell line, so no name or path needs quoting. The machines package writes,
- * starts and signals nothing of root's except through here (reading is anyone's).
+ * starts and signals nothing of root's except through here (reading is anyone's). When the app is
+ * not root, all of it goes to one root helper started through sudo (docs/architecture.md, "Secrets").
  */
 final class RootCommands {
     private RootCommands() { }
+
+    private static RootAccess helper;
+
+    /**
+     * The way to root for this process: itself when the app runs as root; else the one root helper,
+     * started through sudo on first use (asking the person once) and again if it ever ended.
+     */
+    static synchronized RootAccess access() {
+        if (isRoot()) return DIRECT;
+        if (helper == null || !((RootHelperClient) helper).alive()) helper = RootHelperClient.start();
+        return helper;
+    }
+
+    private static final RootAccess DIRECT = new DirectRoot();
+
+    static boolean isRoot() { return "root".equals(System.getProperty("user.name")); }
+
+    /** Opens the way to root now (the sudo question, when one is needed), so a refusal comes before anything is made. */
+    static void open() { access(); }
 
     /** Runs argv; returns stdout and stderr merged; throws one sentence (what, and its last line) when it fails. */
     static String run(Duration timeout, String... argv) {
@@ -32,44 +46,14 @@ final class RootCommands {
     }
 
     static String run(Duration timeout, Consumer<String> lines, List<String> argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            StringBuilder out = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try (var r = p.inputReader(StandardCharsets.UTF_8)) {
-                    String l;
-                    while ((l = r.readLine()) != null) {
-                        synchronized (out) {
-                            out.append(l).append('\n');
-                        }
-                        if (lines != null) lines.accept(l);
-                    }
-                } catch (IOException ignored) {
-                    // the process was killed
-                }
-            }, "root-command");
-            reader.setDaemon(true);
-            reader.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new LabException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s (" + String.join(" ", argv) + ").");
-            }
-            reader.join(5000);
-            String text;
-            synchronized (out) {
-                text = out.toString();
-            }
-            if (p.exitValue() != 0) {
-                throw new LabException(String.join(" ", argv) + " failed (exit " + p.exitValue() + "): " + lastLine(text));
-            }
-            return text;
-        } catch (IOException e) {
-            throw new LabException(Msg.of("root.cannotRun", argv.get(0), e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException(Msg.of("root.interrupted", argv.get(0)));
+        RootAccess.Outcome o = access().exec(timeout, lines, argv);
+        if (o.timedOut()) {
+            throw new LabException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s (" + String.join(" ", argv) + ").");
         }
+        if (o.exit() != 0) {
+            throw new LabException(String.join(" ", argv) + " failed (exit " + o.exit() + "): " + lastLine(o.output()));
+        }
+        return o.output();
     }
 
     /** Writes a file (its folders made first) and gives it a mode such as "rw-r--r--". */
@@ -77,75 +61,29 @@ final class RootCommands {
         write(f, text.getBytes(StandardCharsets.UTF_8), mode);
     }
 
-    static void write(Path f, byte[] bytes, String mode) {
-        try {
-            Files.createDirectories(f.getParent());
-            Files.write(f, bytes);
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + f + ".", e);
-        }
-    }
+    static void write(Path f, byte[] bytes, String mode) { access().write(f, bytes, mode); }
 
-    static void mkdirs(Path d) {
-        try {
-            Files.createDirectories(d);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the folder " + d + ".", e);
-        }
-    }
+    static void mkdirs(Path d) { access().mkdirs(d); }
 
     /** Gives a folder a mode such as "rwx------". */
-    static void chmod(Path f, String mode) {
-        try {
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot change the mode of " + f + ".", e);
-        }
-    }
+    static void chmod(Path f, String mode) { access().chmod(f, mode); }
 
     /** Renames within one file system (a half-made thing becomes the real one at once). */
-    static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rename " + from + " to " + to + ".", e);
-        }
-    }
+    static void move(Path from, Path to) { access().move(from, to); }
 
-    static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + from + " to " + to + ".", e);
-        }
-    }
+    static void copy(Path from, Path to) { access().copy(from, to); }
 
     /** Deletes a file if there is one. */
-    static void delete(Path f) {
-        try {
-            Files.deleteIfExists(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + f + ".", e);
-        }
-    }
+    static void delete(Path f) { access().delete(f); }
 
     /** Starts argv in its own session (it outlives this app), its output appended to log; returns at once. */
-    static void startDetached(List<String> argv, Path log) {
-        List<String> full = new ArrayList<>(List.of("setsid"));
-        full.addAll(argv);
-        try {
-            new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new LabException(Msg.of("root.cannotRun", argv.get(0), e.getMessage()));
-        }
-    }
+    static void startDetached(List<String> argv, Path log) { access().startDetached(argv, log); }
 
     /** SIGKILL (force) or SIGTERM to one process of ours, by its pid; false when it was already gone. */
-    static boolean signal(long pid, boolean force) {
-        return ProcessHandle.of(pid).map(p -> force ? p.destroyForcibly() : p.destroy()).orElse(false);
-    }
+    static boolean signal(long pid, boolean force) { return access().signal(pid, force); }
+
+    /** An exclusive lock on a root-owned file until closed (two labs building one image build it once). */
+    static Closeable lock(Path f) { return access().lock(f); }
 
     /** Like run, but a failure is an answer (false), not an error. */
     static boolean succeeds(Duration timeout, String... argv) {

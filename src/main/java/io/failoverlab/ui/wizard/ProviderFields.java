@@ -79,7 +79,7 @@ final class ProviderFields {
         Preflight.Readiness r = Preflight.readiness();
         return switch (r.state()) {
             case NOT_LINUX -> m.tr("wizard.machines.notLinux");
-            case NOT_ROOT -> m.tr("wizard.machines.notRoot");
+            case NO_SUDO -> m.msg(Preflight.noSudo());
             case MISSING_PACKAGES -> m.tr("wizard.machines.missing", String.join(", ", r.missing()), String.join(" ", r.missing()));
             case READY -> m.tr("wizard.machines.ready");
         };
