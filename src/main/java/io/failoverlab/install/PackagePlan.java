@@ -2,6 +2,8 @@ package io.failoverlab.install;
 
 import io.failoverlab.lab.PackageSource;
 
+import java.util.List;
+
 /**
  * The shell script that installs PostgreSQL + pg_auto_failover from one package source.
  * apt waits for the dpkg lock itself (DPkg::Lock::Timeout: fresh cloud VMs run unattended
@@ -13,8 +15,16 @@ public final class PackagePlan {
 
     private PackagePlan() { }
 
+    /**
+     * What the distribution source installs for one PostgreSQL major: the one list, also baked into
+     * the machines' package image (cloud.machines.BakedImage), which is rebuilt when it changes.
+     */
+    public static List<String> packages(int pgMajor) {
+        return List.of("postgresql-" + pgMajor + "-auto-failover", "pg-auto-failover-cli");
+    }
+
     public static String script(PackageSource source, int pgMajor) {
-        String pkgs = "postgresql-" + pgMajor + "-auto-failover pg-auto-failover-cli";
+        String pkgs = String.join(" ", packages(pgMajor));
         StringBuilder s = new StringBuilder("set -e\n");
         s.append("command -v apt-get >/dev/null || { echo 'Only apt-based systems (Debian, Ubuntu) are supported by this installer.' >&2; exit 3; }\n");
         s.append("mkdir -p /etc/postgresql-common\n");

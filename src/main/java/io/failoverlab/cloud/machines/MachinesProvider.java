@@ -72,55 +72,67 @@ public final class MachinesProvider implements Provider {
         Preflight.check(s, lab.installPackages, line -> progress.report(0.0, Msg.of("progress.aptGet", line)));
         MachinesSettings.Release release = s.release();
         PhaseTimes phases = new PhaseTimes();
-        Path image = images(s).ensure(release, progress.part(0, 0.3));
+        Path plain = images(s).ensure(release, progress.part(0, 0.2));
         phases.lap("image");
         LabState state = LabState.open(labDir(lab), s.subnet);
         LabNetwork net = state.network();
         List<String> hostIds = s.layout.hostIds(lab);
-        progress.report(0.32, Msg.of("progress.labNetwork", net.cidr(), net.bridge()));
+        progress.report(0.22, Msg.of("progress.labNetwork", net.cidr(), net.bridge()));
         net.create(hostIds);
         new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
                 .ensureRunning(net.hostAddress());
         String publicKey = LabKeys.ensure(keysDir, lab, s.user);
         phases.lap("network");
+        Path image = plain;
+        if (BakedImage.fits(lab, release)) {
+            // the installer then finds everything in place; a lab of another source installs on the plain image
+            BakedImage.Made baked = new BakedImage(imageCache(s)).ensure(release, plain, net.hostAddress(), progress.part(0.25, 0.35));
+            image = baked.dir();
+        }
+        phases.lap("baking");
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
+        Map<String, Machine> machines = new LinkedHashMap<>();
+        for (String id : hostIds) machines.put(id, state.machine(lab, id));
+        List<String> toMake = hostIds.stream().filter(id -> !machines.get(id).exists()).toList();
+        if (!toMake.isEmpty()) progress.report(0.62, Msg.of("progress.makingMachine", String.join(", ", toMake), s.debian));
+        Path lower = image;
+        Map<String, String> hostKeys = InParallel.each(toMake, id -> MachineDisk.make(lower, machines.get(id),
+                new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(), net.hostAddress(), net.cidr(), names),
+                why -> progress.report(0.62, Msg.of("progress.diskCopy", id, why))));
         KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
+        // pinned before the first contact: the keys were made here, not learnt over the network
+        hostKeys.forEach((id, key) -> HostKeyPins.pinKey(pins, state.instanceId(id), key));
+        phases.lap("disk");
+        List<String> toBoot = hostIds.stream().filter(id -> !machines.get(id).running()).toList();
+        progress.report(0.66, Msg.of("progress.bootingMachines", String.join(", ", toBoot)));
+        InParallel.each(toBoot, id -> {
+            machines.get(id).boot();
+            return id;
+        });
+        phases.lap("boot");
         List<HostSpec> hosts = new ArrayList<>();
-        int made = 0;
-        int booted = 0;
         for (int i = 0; i < hostIds.size(); i++) {
             String id = hostIds.get(i);
-            Machine m = state.machine(lab, id);
-            if (!m.exists()) {
-                progress.report(0.35 + 0.3 * i / hostIds.size(), Msg.of("progress.makingMachine", id, s.debian));
-                String hostKey = MachineDisk.make(image, m, new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(),
-                        net.hostAddress(), net.cidr(), names));
-                // pinned before the first contact: the key was made here, not learnt over the network
-                HostKeyPins.pinKey(pins, state.instanceId(id), hostKey);
-                made++;
-            }
-            phases.lap("disk");
-            if (!m.running()) {
-                m.boot();
-                booted++;
-            }
-            phases.lap("boot");
             HostSpec h = HostSpec.ssh(id, net.address(i), 22, s.user, LabKeys.file(keysDir, lab).toString());
             h.instanceId = state.instanceId(id);
             hosts.add(h);
         }
-        for (int i = 0; i < hosts.size(); i++) {
-            double base = 0.7 + 0.3 * i / hosts.size();
-            awaitSsh(state, lab, hosts.get(i), s, progress.part(base, 0.3 / hosts.size()));
-        }
+        Map<String, HostSpec> byId = new LinkedHashMap<>();
+        hosts.forEach(h -> byId.put(h.id, h));
+        InParallel.each(hostIds, id -> {
+            int i = hostIds.indexOf(id);
+            awaitSsh(state, lab, byId.get(id), s, progress.part(0.7 + 0.3 * i / hostIds.size(), 0.3 / hostIds.size()));
+            return id;
+        });
         phases.lap("ssh");
+        long diskMb = machines.values().stream().mapToLong(Machine::diskMegabytes).max().orElse(0);
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
         s.layout.assign(lab);
         return new Provisioned(List.copyOf(hosts), s.layout, Msg.of("machines.provisioned", hosts.size(), s.debian, s.layout.id(),
-                net.cidr(), made, booted, phases.total(), phases.of("image"), phases.of("network"), phases.of("disk"),
-                phases.of("boot"), phases.of("ssh")));
+                net.cidr(), toMake.size(), toBoot.size(), phases.total(), phases.of("image"), phases.of("network"), phases.of("disk"),
+                phases.of("boot"), phases.of("ssh"), phases.of("baking"), diskMb));
     }
 
     private void awaitSsh(LabState state, LabSpec lab, HostSpec h, MachinesSettings s, Progress progress) {
@@ -224,12 +236,14 @@ public final class MachinesProvider implements Provider {
             LabState state = LabState.open(dir, s.subnet);
             List<String> ids = state.machineIds();
             KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
-            for (String id : ids) {
-                progress.report(0.1, Msg.of("progress.deletingMachine", id));
-                pins.remove(state.instanceId(id), null);
+            for (String id : ids) pins.remove(state.instanceId(id), null);
+            progress.report(0.1, Msg.of("progress.deletingMachine", String.join(", ", ids)));
+            // each machine's layer is small; its power cut and unmount are what take the time, all at once
+            InParallel.each(ids, id -> {
                 state.machine(lab, id).delete();
-                gone.add("machine " + id);
-            }
+                return id;
+            });
+            ids.forEach(id -> gone.add("machine " + id));
             new AptProxy(dir.resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror()).stop();
             gone.addAll(state.network().destroy(ids));
             RootCommands.run(Duration.ofMinutes(2), "rm", "-rf", "--one-file-system", dir.toString());
