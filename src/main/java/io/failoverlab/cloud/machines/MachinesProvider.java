@@ -257,7 +257,11 @@ public final class MachinesProvider implements Provider {
             ids.forEach(id -> gone.add("machine " + id));
             proxySeconds[0] = seconds.get(APT_PROXY_TASK);
             phases.lap("machines");
-            gone.addAll(state.network().destroy(ids));
+            // the namespaces are made for every host before any machine folder: a lab that failed
+            // half way has namespaces and no machines
+            List<String> netIds = new ArrayList<>(s.layout.hostIds(lab));
+            ids.stream().filter(id -> !netIds.contains(id)).forEach(netIds::add);
+            gone.addAll(state.network().destroy(netIds));
             RootCommands.run(Duration.ofMinutes(2), "rm", "-rf", "--one-file-system", dir.toString());
             phases.lap("network");
         }
