@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A lab of machines on this computer for a test: its own state folder (machines, network) and
@@ -97,7 +99,7 @@ public final class MachineLabs {
     private static final java.util.regex.Pattern STEP_LINE = java.util.regex.Pattern.compile("(?m)^✓ (\\S+)\\s+([0-9.]+) s  (.*)$");
     private static final java.util.regex.Pattern PROVISION_PHASE = java.util.regex.Pattern.compile(
             "(image|network|baking|disks|boot|SSH) ([0-9.]+) s");
-    private static final java.util.regex.Pattern DISK_MB = java.util.regex.Pattern.compile("disk (\\d+) MB per machine");
+    private static final Pattern DISK_MB = Pattern.compile("disk (\\d+) MB per machine");
 
     /**
      * Every phase of `up` from its printed steps: the provision step's own phases (image, network,
@@ -119,7 +121,7 @@ public final class MachineLabs {
 
     /** The megabytes of the largest machine's own disk (its layer), as `up` printed them; -1 when absent. */
     public static long diskMegabytes(String upOut) {
-        java.util.regex.Matcher d = DISK_MB.matcher(upOut);
+        Matcher d = DISK_MB.matcher(upOut);
         return d.find() ? Long.parseLong(d.group(1)) : -1;
     }
 

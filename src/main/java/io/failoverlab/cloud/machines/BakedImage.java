@@ -1,10 +1,10 @@
 package io.failoverlab.cloud.machines;
 
 import io.failoverlab.cloud.Progress;
-import io.failoverlab.install.PackagePlan;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.MachinesSettings;
 import io.failoverlab.lab.Msg;
+import io.failoverlab.lab.PackagePlan;
 import io.failoverlab.lab.PackageSource;
 
 import java.io.IOException;

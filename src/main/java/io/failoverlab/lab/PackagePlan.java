@@ -1,6 +1,4 @@
-package io.failoverlab.install;
-
-import io.failoverlab.lab.PackageSource;
+package io.failoverlab.lab;
 
 import java.util.List;
 
@@ -9,6 +7,8 @@ import java.util.List;
  * apt waits for the dpkg lock itself (DPkg::Lock::Timeout: fresh cloud VMs run unattended
  * upgrades) and reports progress on stdout (APT::Status-Fd=1, parsed by AptProgress).
  * create_main_cluster=false keeps the package from creating and starting a stray `main` cluster.
+ * In `lab`, beside PackageSource, because two layers run it: the installer over SSH on every host,
+ * and the machines provider into the image it bakes the packages into (cloud.machines.BakedImage).
  */
 public final class PackagePlan {
     static final String APT = "DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=600 -o APT::Status-Fd=1";
