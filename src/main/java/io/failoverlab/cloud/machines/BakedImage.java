@@ -62,7 +62,7 @@ public final class BakedImage {
     public Made ensure(MachinesSettings.Release r, Path plain, String aptProxy, Progress progress) {
         if (cached(r)) return new Made(dir(r), Optional.empty());
         try {
-            Files.createDirectories(cache);
+            RootCommands.mkdirs(cache);
             try (FileChannel ch = FileChannel.open(cache.resolve("." + dir(r).getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
