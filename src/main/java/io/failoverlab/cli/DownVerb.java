@@ -1,5 +1,7 @@
 package io.failoverlab.cli;
 
+import io.failoverlab.cloud.Progress;
+
 import io.failoverlab.cloud.GceNames;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.engine.LabEngine;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "down")
 final class DownVerb extends Verb {
@@ -62,7 +65,12 @@ final class DownVerb extends Verb {
                         : "Deleting lab '" + lab.name + "':");
                 what.forEach(w -> out().println("  " + w));
             }
-            List<String> gone = provider.destroy(lab, (f, t) -> { });
+            AtomicReference<Msg> summary = new AtomicReference<>();
+            // the provider's closing word (for machines: where the seconds went) is printed; the rest is not
+            List<String> gone = provider.destroy(lab, Progress.ofMessages((msg, f) -> {
+                if (f >= 1) summary.set(msg);
+            }));
+            if (summary.get() != null) out().println("  " + say(summary.get()));
             try {
                 rt.engine().secretsStore().delete(lab);
             } catch (java.io.IOException e) {

@@ -2,6 +2,7 @@ package io.failoverlab.install;
 
 import io.failoverlab.lab.LabException;
 import io.failoverlab.lab.LabSpec;
+import io.failoverlab.lab.PackagePlan;
 import io.failoverlab.pgaf.PgafVersion;
 import io.failoverlab.remote.Command;
 import io.failoverlab.remote.CommandResult;

@@ -1,12 +1,22 @@
 package io.failoverlab.install;
 
+import io.failoverlab.lab.PackagePlan;
 import io.failoverlab.lab.PackageSource;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PackagePlanTest {
+    @Test
+    void theDistroScriptInstallsExactlyTheListThePackageImageIsStampedWith() {
+        assertEquals(List.of("postgresql-17-auto-failover", "pg-auto-failover-cli"), PackagePlan.packages(17));
+        assertTrue(PackagePlan.script(PackageSource.DISTRO, 17)
+                .contains("install --no-install-recommends " + String.join(" ", PackagePlan.packages(17)) + "\n"));
+    }
+
     @Test
     void distroInstallsTheDebianPackagesWithoutAStrayCluster() {
         String s = PackagePlan.script(PackageSource.DISTRO, 15);

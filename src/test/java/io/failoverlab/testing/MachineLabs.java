@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A lab of machines on this computer for a test: its own state folder (machines, network) and
@@ -101,11 +103,12 @@ public final class MachineLabs {
 
     private static final java.util.regex.Pattern STEP_LINE = java.util.regex.Pattern.compile("(?m)^✓ (\\S+)\\s+([0-9.]+) s  (.*)$");
     private static final java.util.regex.Pattern PROVISION_PHASE = java.util.regex.Pattern.compile(
-            "(image|network|disks|boot|SSH) ([0-9.]+) s");
+            "(image|network|baking|disks|boot|SSH) ([0-9.]+) s");
+    private static final Pattern DISK_MB = Pattern.compile("disk (\\d+) MB per machine");
 
     /**
      * Every phase of `up` from its printed steps: the provision step's own phases (image, network,
-     * disks, boot, SSH), then preflight, install (the packages), monitor, each node and verify.
+     * baking the package image, disks, boot, SSH), then preflight, install (the packages), monitor, each node and verify.
      */
     public static String upPhases(String upOut) {
         StringBuilder b = new StringBuilder();
@@ -119,6 +122,19 @@ public final class MachineLabs {
             b.append(name).append('=').append(step.group(2)).append(" s ");
         }
         return b.toString().strip();
+    }
+
+    /** The megabytes of the largest machine's own disk (its layer), as `up` printed them; -1 when absent. */
+    public static long diskMegabytes(String upOut) {
+        Matcher d = DISK_MB.matcher(upOut);
+        return d.find() ? Long.parseLong(d.group(1)) : -1;
+    }
+
+    /** The overlay mounts of this computer whose mount point is under this lab's state folder. */
+    public List<String> overlayMounts() throws IOException {
+        String state = root.resolve("state").toString();
+        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(l -> l.contains(" - overlay ") && l.split(" ")[4].startsWith(state)).toList();
     }
 
     /** The lab's network tag (network.json), once provisioned. */

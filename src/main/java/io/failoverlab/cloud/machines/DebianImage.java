@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cached root file system of one Debian release, made once with debootstrap
- * (build-image.sh) and copied for every machine. A build holds a file lock, so two labs
+ * (build-image.sh): what the image with the packages baked in (BakedImage) is made from, and what a
+ * machine's disk layers over when the lab installs from another source. A build holds a file lock, so two labs
  * starting at once build it once; the image is renamed into place only when complete.
  */
 public final class DebianImage {
@@ -72,10 +73,14 @@ public final class DebianImage {
         }
     }
 
-    /** Deletes the cached image of a release; returns whether there was one. */
+    /**
+     * Deletes the cached images of a release, the plain one and those with packages baked in;
+     * returns whether there was one. An image a machine's layer rests on now is kept.
+     */
     public boolean delete(MachinesSettings.Release r) {
+        boolean baked = new BakedImage(cache).delete(r) > 0;
         Path d = dir(r);
-        if (!Files.exists(d)) return false;
+        if (!Files.exists(d) || OverlayDisk.lowerInUse(d)) return baked;
         RootCommands.run(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", d.toString());
         return true;
     }

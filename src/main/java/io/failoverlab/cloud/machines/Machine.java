@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One machine of a lab: its folder (root/, its own copy of the image; console.log; pid files), and
+ * One machine of a lab: its folder (root/, its disk: an overlay over the cached image whose own
+ * changes are in upper/, or an own copy; disk, written when the disk is complete; console.log; pid files), and
  * the systemd-nspawn that boots it with systemd as PID 1 in its network namespace. It outlives the
  * app: a detached supervisor (machine-supervisor.sh) starts nspawn again after a reboot.
  */
@@ -35,7 +36,46 @@ public final class Machine {
 
     public String name() { return name; }
 
-    public boolean exists() { return Files.isDirectory(root().resolve("etc")); }
+    Path upper() { return dir.resolve("upper"); }
+
+    Path work() { return dir.resolve("work"); }
+
+    /** Written last when the disk is complete: "overlay LOWER" or "copy". */
+    Path diskMarker() { return dir.resolve("disk"); }
+
+    /**
+     * Made: its disk is complete (an unmounted overlay counts; it is mounted again to boot). A
+     * machine made before disks were layers has only root/, renamed into place when complete.
+     */
+    public boolean exists() {
+        if (Files.isRegularFile(diskMarker())) return true;
+        return !Files.exists(upper()) && Files.isDirectory(root().resolve("etc"));
+    }
+
+    /** The image its disk is a layer over, if it is one. */
+    Optional<Path> lower() {
+        try {
+            String m = Files.readString(diskMarker()).strip();
+            return m.startsWith("overlay ") ? Optional.of(Path.of(m.substring("overlay ".length()))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Mounts its overlay disk again when it is not (after this computer rebooted). */
+    void mountDisk() {
+        Optional<Path> lower = lower();
+        if (lower.isEmpty() || OverlayDisk.mounted(root())) return;
+        if (!Files.isDirectory(lower.get())) throw new LabException(Msg.of("machines.imageGone", name, lower.get()));
+        OverlayDisk.mount(lower.get(), upper(), work(), root());
+    }
+
+    /** Megabytes its own disk takes: the layer (or the whole copy). */
+    public long diskMegabytes() {
+        Path own = lower().isPresent() ? upper() : root();
+        String out = RootCommands.run(Duration.ofMinutes(1), "du", "-s", "-x", "--block-size=1M", own.toString());
+        return Long.parseLong(out.strip().split("\\s+")[0]);
+    }
 
     /** Running: its supervisor is alive (it ends when nspawn ends for any reason but a reboot). */
     public boolean running() { return supervisor().isPresent(); }
@@ -46,6 +86,7 @@ public final class Machine {
         if (RootCommands.which("systemd-nspawn") == null) {
             throw new LabException(Msg.of("machines.noNspawn"));
         }
+        mountDisk();
         Path script = dir.resolve("supervisor.sh");
         try (InputStream in = Machine.class.getResourceAsStream("machine-supervisor.sh")) {
             if (in == null) throw new IllegalStateException("machine-supervisor.sh is missing from the jar");
@@ -94,9 +135,10 @@ public final class Machine {
         }
     }
 
-    /** Deletes the machine's folder (powered off first). */
+    /** Deletes the machine's folder (powered off and its layer unmounted first). */
     public void delete() {
         powerOff();
+        OverlayDisk.unmount(root());
         if (Files.exists(dir)) RootCommands.run(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", dir.toString());
         try {
             RootCommands.delete(Path.of("/run/systemd/nspawn/propagate", name));

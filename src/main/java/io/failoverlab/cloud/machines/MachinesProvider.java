@@ -35,6 +35,8 @@ import java.util.Map;
 public final class MachinesProvider implements Provider {
     public static final Path DEFAULT_STATE = Path.of("/var/lib/failover-lab/machines");
     public static final Path DEFAULT_IMAGES = Path.of("/var/cache/failover-lab/images");
+    /** The apt proxy's stop, a task beside the machines' deletion (no host id has a space). */
+    private static final String APT_PROXY_TASK = "apt proxy";
     private final Path keysDir;
     private final Path knownHosts;
     private final KnownHostsFile.FirstContact firstContact;
@@ -72,55 +74,58 @@ public final class MachinesProvider implements Provider {
         Preflight.check(s, lab.installPackages, line -> progress.report(0.0, Msg.of("progress.aptGet", line)));
         MachinesSettings.Release release = s.release();
         PhaseTimes phases = new PhaseTimes();
-        Path image = images(s).ensure(release, progress.part(0, 0.3));
+        Path plain = images(s).ensure(release, progress.part(0, 0.2));
         phases.lap("image");
         LabState state = LabState.open(labDir(lab), s.subnet);
         LabNetwork net = state.network();
         List<String> hostIds = s.layout.hostIds(lab);
-        progress.report(0.32, Msg.of("progress.labNetwork", net.cidr(), net.bridge()));
+        progress.report(0.22, Msg.of("progress.labNetwork", net.cidr(), net.bridge()));
         net.create(hostIds);
-        new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
-                .ensureRunning(net.hostAddress());
+        aptProxy(state.dir(), s).ensureRunning(net.hostAddress());
         String publicKey = LabKeys.ensure(keysDir, lab, s.user);
         phases.lap("network");
-        Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
+        Path image = diskImage(lab, s, plain, net, progress.part(0.25, 0.35));
+        phases.lap("baking");
+        Map<String, String> names = names(hostIds, net);
+        Map<String, Machine> machines = new LinkedHashMap<>();
+        for (String id : hostIds) machines.put(id, state.machine(lab, id));
+        List<String> toMake = hostIds.stream().filter(id -> !machines.get(id).exists()).toList();
+        if (!toMake.isEmpty()) progress.report(0.62, Msg.of("progress.makingMachine", String.join(", ", toMake), s.debian));
+        Path lower = image;
+        Map<String, String> hostKeys = InParallel.each(toMake, id -> MachineDisk.make(lower, machines.get(id),
+                new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(), net.hostAddress(), net.cidr(), names),
+                why -> progress.report(0.62, Msg.of("progress.diskCopy", id, why))));
         KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
+        // pinned before the first contact: the keys were made here, not learnt over the network
+        hostKeys.forEach((id, key) -> HostKeyPins.pinKey(pins, state.instanceId(id), key));
+        phases.lap("disk");
+        List<String> toBoot = hostIds.stream().filter(id -> !machines.get(id).running()).toList();
+        progress.report(0.66, Msg.of("progress.bootingMachines", String.join(", ", toBoot)));
+        InParallel.each(toBoot, id -> {
+            machines.get(id).boot();
+            return id;
+        });
+        phases.lap("boot");
         List<HostSpec> hosts = new ArrayList<>();
-        int made = 0;
-        int booted = 0;
         for (int i = 0; i < hostIds.size(); i++) {
             String id = hostIds.get(i);
-            Machine m = state.machine(lab, id);
-            if (!m.exists()) {
-                progress.report(0.35 + 0.3 * i / hostIds.size(), Msg.of("progress.makingMachine", id, s.debian));
-                String hostKey = MachineDisk.make(image, m, new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(),
-                        net.hostAddress(), net.cidr(), names));
-                // pinned before the first contact: the key was made here, not learnt over the network
-                HostKeyPins.pinKey(pins, state.instanceId(id), hostKey);
-                made++;
-            }
-            phases.lap("disk");
-            if (!m.running()) {
-                m.boot();
-                booted++;
-            }
-            phases.lap("boot");
-            HostSpec h = HostSpec.ssh(id, net.address(i), 22, s.user, LabKeys.file(keysDir, lab).toString());
-            h.instanceId = state.instanceId(id);
-            hosts.add(h);
+            hosts.add(host(state, lab, s, id, net.address(i)));
         }
-        for (int i = 0; i < hosts.size(); i++) {
-            double base = 0.7 + 0.3 * i / hosts.size();
-            awaitSsh(state, lab, hosts.get(i), s, progress.part(base, 0.3 / hosts.size()));
-        }
+        Map<String, HostSpec> byId = new LinkedHashMap<>();
+        hosts.forEach(h -> byId.put(h.id, h));
+        InParallel.each(hostIds, id -> {
+            int i = hostIds.indexOf(id);
+            awaitSsh(state, lab, byId.get(id), s, progress.part(0.7 + 0.3 * i / hostIds.size(), 0.3 / hostIds.size()));
+            return id;
+        });
         phases.lap("ssh");
+        long diskMb = machines.values().stream().mapToLong(Machine::diskMegabytes).max().orElse(0);
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
         s.layout.assign(lab);
         return new Provisioned(List.copyOf(hosts), s.layout, Msg.of("machines.provisioned", hosts.size(), s.debian, s.layout.id(),
-                net.cidr(), made, booted, phases.total(), phases.of("image"), phases.of("network"), phases.of("disk"),
-                phases.of("boot"), phases.of("ssh")));
+                net.cidr(), toMake.size(), toBoot.size(), phases.total(), phases.of("image"), phases.of("network"), phases.of("disk"),
+                phases.of("boot"), phases.of("ssh"), phases.of("baking"), diskMb));
     }
 
     /**
@@ -139,25 +144,47 @@ public final class MachinesProvider implements Provider {
         pins.remove(state.instanceId(hostId), null);
         old.delete();
         List<String> hostIds = s.layout.hostIds(lab);
-        int index = hostIds.indexOf(hostId);
-        Path image = images(s).ensure(s.release(), progress.part(0.1, 0.2));
         LabNetwork net = state.network();
         net.create(hostIds); // keeps what exists: the namespace and its address outlive the machine
-        new AptProxy(state.dir().resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror())
-                .ensureRunning(net.hostAddress());
-        Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
+        aptProxy(state.dir(), s).ensureRunning(net.hostAddress());
+        Path image = diskImage(lab, s, images(s).ensure(s.release(), progress.part(0.1, 0.1)), net, progress.part(0.2, 0.1));
         progress.report(0.35, Msg.of("progress.makingMachine", hostId, s.debian));
         Machine m = state.machine(lab, hostId);
         String hostKey = MachineDisk.make(image, m, new MachineDisk.Setup(hostId, s.user, LabKeys.ensure(keysDir, lab, s.user),
-                net.hostAddress(), net.hostAddress(), net.cidr(), names));
+                net.hostAddress(), net.hostAddress(), net.cidr(), names(hostIds, net)),
+                why -> progress.report(0.4, Msg.of("progress.diskCopy", hostId, why)));
         HostKeyPins.pinKey(pins, state.instanceId(hostId), hostKey);
         m.boot();
-        HostSpec h = HostSpec.ssh(hostId, net.address(index), 22, s.user, LabKeys.file(keysDir, lab).toString());
-        h.instanceId = state.instanceId(hostId);
+        HostSpec h = host(state, lab, s, hostId, net.address(hostIds.indexOf(hostId)));
         awaitSsh(state, lab, h, s, progress.part(0.7, 0.3));
         int at = lab.hosts.indexOf(lab.host(hostId).orElse(null));
         if (at >= 0) lab.hosts.set(at, h); else lab.hosts.add(h);
+    }
+
+    /** The image a new disk is layered over: the one with the packages baked in where the lab installs Debian's own packages. */
+    private Path diskImage(LabSpec lab, MachinesSettings s, Path plain, LabNetwork net, Progress progress) {
+        // the installer then finds everything in place; a lab of another source installs on the plain image
+        if (!BakedImage.fits(lab, s.release())) return plain;
+        return new BakedImage(imageCache(s)).ensure(s.release(), plain, net.hostAddress(), progress).dir();
+    }
+
+    /** Each lab machine's hostname → its address, for every machine's /etc/hosts. */
+    private static Map<String, String> names(List<String> hostIds, LabNetwork net) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < hostIds.size(); i++) names.put(hostIds.get(i), net.address(i));
+        return names;
+    }
+
+    /** The lab's host on a machine: reached over SSH at its bridge address, its key pinned under its instance id. */
+    private HostSpec host(LabState state, LabSpec lab, MachinesSettings s, String hostId, String address) {
+        HostSpec h = HostSpec.ssh(hostId, address, 22, s.user, LabKeys.file(keysDir, lab).toString());
+        h.instanceId = state.instanceId(hostId);
+        return h;
+    }
+
+    /** The lab's apt proxy (its folder in the lab's state; the package cache shared by every lab). */
+    private static AptProxy aptProxy(Path labDir, MachinesSettings s) {
+        return new AptProxy(labDir.resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror());
     }
 
     private void awaitSsh(LabState state, LabSpec lab, HostSpec h, MachinesSettings s, Progress progress) {
@@ -257,23 +284,41 @@ public final class MachinesProvider implements Provider {
         MachinesSettings s = settings(lab);
         Path dir = labDir(lab);
         List<String> gone = new ArrayList<>();
+        PhaseTimes phases = new PhaseTimes();
+        double[] proxySeconds = {0};
         if (Files.isDirectory(dir)) {
             LabState state = LabState.open(dir, s.subnet);
             List<String> ids = state.machineIds();
             KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
-            for (String id : ids) {
-                progress.report(0.1, Msg.of("progress.deletingMachine", id));
-                pins.remove(state.instanceId(id), null);
-                state.machine(lab, id).delete();
-                gone.add("machine " + id);
-            }
-            new AptProxy(dir.resolve("apt-proxy"), imageCache(s).resolveSibling("apt"), DebianImage.hostMirror()).stop();
-            gone.addAll(state.network().destroy(ids));
+            for (String id : ids) pins.remove(state.instanceId(id), null);
+            progress.report(0.1, Msg.of("progress.deletingMachine", String.join(", ", ids)));
+            // a power cut, an unmount and a small layer each, and the proxy's stop: all at once
+            List<String> tasks = new ArrayList<>(ids);
+            tasks.add(APT_PROXY_TASK);
+            Map<String, Double> seconds = InParallel.each(tasks, id -> {
+                long t0 = System.nanoTime();
+                if (id.equals(APT_PROXY_TASK)) {
+                    aptProxy(dir, s).stop();
+                } else {
+                    state.machine(lab, id).delete();
+                }
+                return (System.nanoTime() - t0) / 1e9;
+            });
+            ids.forEach(id -> gone.add("machine " + id));
+            proxySeconds[0] = seconds.get(APT_PROXY_TASK);
+            phases.lap("machines");
+            // the namespaces are made for every host before any machine folder: a lab that failed
+            // half way has namespaces and no machines
+            List<String> netIds = new ArrayList<>(s.layout.hostIds(lab));
+            ids.stream().filter(id -> !netIds.contains(id)).forEach(netIds::add);
+            gone.addAll(state.network().destroy(netIds));
             RootCommands.run(Duration.ofMinutes(2), "rm", "-rf", "--one-file-system", dir.toString());
+            phases.lap("network");
         }
         LabKeys.delete(keysDir, lab);
         lab.hosts.clear();
-        progress.report(1, gone.isEmpty() ? Msg.of("progress.nothingToDelete") : Msg.of("progress.deletedMachines", gone.size()));
+        progress.report(1, gone.isEmpty() ? Msg.of("progress.nothingToDelete") : Msg.of("progress.deletedMachines", gone.size(),
+                phases.total(), phases.of("machines"), proxySeconds[0], phases.of("network")));
         return gone;
     }
 

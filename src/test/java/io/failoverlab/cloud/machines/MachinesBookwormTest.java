@@ -49,8 +49,11 @@ class MachinesBookwormTest {
         MachineLabs.Run up = m.cli("up");
         assertEquals(0, up.code(), up.all());
         System.out.printf("BENCH machines debian=12 up on 3 machines: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        System.out.println("BENCH machines debian=12 up phases: " + MachineLabs.upPhases(up.out()));
+        System.out.println("BENCH machines debian=12 up phases (baking: the package image, when it was made now): "
+                + MachineLabs.upPhases(up.out()));
+        System.out.println("BENCH machines debian=12 disk per machine (its overlay layer, du): " + MachineLabs.diskMegabytes(up.out()) + " MB");
         tag = m.tag();
+        assertEquals(3, m.overlayMounts().size(), String.join("\n", m.overlayMounts()));
         assertTrue(up.out().contains("pg_auto_failover 2.0") && up.out().contains("PostgreSQL 15"), up.out());
         MachineLabs.Run fast = m.cli("profile", "fast");
         assertEquals(0, fast.code(), fast.all());
@@ -88,7 +91,10 @@ class MachinesBookwormTest {
         MachineLabs.Run r = m.cli("down", "--destroy");
         assertEquals(0, r.code(), r.all());
         assertEquals(List.of(), m.leftovers());
+        assertEquals(List.of(), m.overlayMounts(), "a machine's layer is still mounted");
         assertEquals(List.of(), MachineLabs.netLeftovers(tag));
+        assertTrue(new BakedImage(MachinesProvider.imageCache(m.lab.machines)).cached(m.lab.machines.release()),
+                "the image with the packages baked in must stay");
     }
 
     static double figure(String out, String name) {

@@ -92,7 +92,13 @@ class MachinesLabTest {
                 (System.nanoTime() - t0) / 1e9);
         System.out.println("BENCH machines debian=13 up phases: " + MachineLabs.upPhases(up.out()));
         assertTrue(MachineLabs.upPhases(up.out()).contains("ssh="), up.out());
+        System.out.println("BENCH machines debian=13 disk per machine (its overlay layer, du): " + MachineLabs.diskMegabytes(up.out()) + " MB");
         tag = m.tag();
+        // every machine's disk is a layer over the image with the packages baked in: nothing was installed
+        List<String> layers = m.overlayMounts();
+        assertEquals(3, layers.size(), String.join("\n", layers));
+        for (String l : layers) assertTrue(l.contains("lowerdir=" + MachinesProvider.imageCache(m.lab.machines).resolve("trixie-pgaf-")), l);
+        assertTrue(up.out().contains("already installed"), up.out());
         assertTrue(up.out().contains("pg_auto_failover 2.2"), up.out());
         assertTrue(up.out().contains("keeper systemd"), up.out());
 
@@ -256,14 +262,20 @@ class MachinesLabTest {
     @Order(6)
     void downDestroyLeavesNoMachineNamespaceBridgeOrMountBehind() throws Exception {
         if (tag == null) tag = m.tag();
+        long t0 = System.nanoTime();
         MachineLabs.Run r = m.cli("down", "--destroy");
         assertEquals(0, r.code(), r.all());
+        System.out.printf("BENCH machines debian=13 down --destroy of 3 machines: %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9,
+                r.out().lines().filter(l -> l.contains("deleted 7 item")).findFirst().orElse("").strip());
+        assertEquals(List.of(), m.overlayMounts(), "a machine's layer is still mounted");
         assertTrue(r.out().contains("machine monitor"), r.out());
         assertEquals(List.of(), m.leftovers());
         assertEquals(List.of(), MachineLabs.netLeftovers(tag));
         assertFalse(Files.exists(LabSecretsStore.inConfigDir(m.config).file(m.lab)), "the lab's passwords file stayed");
         assertFalse(Files.exists(LabSecretsStore.defaultStore().file(m.lab)), "the lab's passwords file stayed");
         assertTrue(Files.isDirectory(MachinesProvider.imageCache(m.lab.machines).resolve("trixie")), "the cached image must stay");
+        assertTrue(new BakedImage(MachinesProvider.imageCache(m.lab.machines)).cached(m.lab.machines.release()),
+                "the image with the packages baked in must stay");
     }
 
     /** A command on a machine as the lab's login user, through the app's own SSH (pinned host key). */

@@ -118,7 +118,7 @@ public final class NspawnVms implements VmBacking {
         Map<String, String> hosts = new LinkedHashMap<>();
         for (String n : machines.keySet()) hosts.put(n, address(n));
         String key = MachineDisk.make(image, m, new MachineDisk.Setup(name, user, publicKey, net.hostAddress(), net.hostAddress(),
-                net.cidr(), hosts));
+                net.cidr(), hosts), why -> System.out.println("NspawnVms: " + name + ": " + why));
         hostKeys.put(name, key);
         m.boot();
         System.out.printf(java.util.Locale.ROOT, "NspawnVms: %s made and booting in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);

@@ -1,20 +1,30 @@
-package io.failoverlab.install;
+package io.failoverlab.lab;
 
-import io.failoverlab.lab.PackageSource;
+import java.util.List;
 
 /**
  * The shell script that installs PostgreSQL + pg_auto_failover from one package source.
  * apt waits for the dpkg lock itself (DPkg::Lock::Timeout: fresh cloud VMs run unattended
  * upgrades) and reports progress on stdout (APT::Status-Fd=1, parsed by AptProgress).
  * create_main_cluster=false keeps the package from creating and starting a stray `main` cluster.
+ * In `lab`, beside PackageSource, because two layers run it: the installer over SSH on every host,
+ * and the machines provider into the image it bakes the packages into (cloud.machines.BakedImage).
  */
 public final class PackagePlan {
     static final String APT = "DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=600 -o APT::Status-Fd=1";
 
     private PackagePlan() { }
 
+    /**
+     * What the distribution source installs for one PostgreSQL major: the one list, also baked into
+     * the machines' package image (cloud.machines.BakedImage), which is rebuilt when it changes.
+     */
+    public static List<String> packages(int pgMajor) {
+        return List.of("postgresql-" + pgMajor + "-auto-failover", "pg-auto-failover-cli");
+    }
+
     public static String script(PackageSource source, int pgMajor) {
-        String pkgs = "postgresql-" + pgMajor + "-auto-failover pg-auto-failover-cli";
+        String pkgs = String.join(" ", packages(pgMajor));
         StringBuilder s = new StringBuilder("set -e\n");
         s.append("command -v apt-get >/dev/null || { echo 'Only apt-based systems (Debian, Ubuntu) are supported by this installer.' >&2; exit 3; }\n");
         s.append("mkdir -p /etc/postgresql-common\n");
