@@ -94,27 +94,11 @@ public final class MachineLabs {
         }
     }
 
-    private static final java.util.regex.Pattern STEP_LINE = java.util.regex.Pattern.compile("(?m)^✓ (\\S+)\\s+([0-9.]+) s  (.*)$");
-    private static final java.util.regex.Pattern PROVISION_PHASE = java.util.regex.Pattern.compile(
-            "(image|network|disks|boot|SSH) ([0-9.]+) s");
-
     /**
      * Every phase of `up` from its printed steps: the provision step's own phases (image, network,
      * disks, boot, SSH), then preflight, install (the packages), monitor, each node and verify.
      */
-    public static String upPhases(String upOut) {
-        StringBuilder b = new StringBuilder();
-        java.util.regex.Matcher step = STEP_LINE.matcher(upOut);
-        while (step.find()) {
-            if (step.group(1).equals("provision")) {
-                java.util.regex.Matcher ph = PROVISION_PHASE.matcher(step.group(3));
-                while (ph.find()) b.append(ph.group(1).toLowerCase(java.util.Locale.ROOT)).append('=').append(ph.group(2)).append(" s ");
-            }
-            String name = step.group(1).equals("install") ? "packages" : step.group(1);
-            b.append(name).append('=').append(step.group(2)).append(" s ");
-        }
-        return b.toString().strip();
-    }
+    public static String upPhases(String upOut) { return UpPhases.of(upOut); }
 
     /** The lab's network tag (network.json), once provisioned. */
     public String tag() throws IOException {

@@ -2,6 +2,7 @@ package io.failoverlab.cloud.machines;
 
 import io.failoverlab.cloud.HostKeyPins;
 import io.failoverlab.cloud.LabKeys;
+import io.failoverlab.cloud.PhaseTimes;
 import io.failoverlab.cloud.Progress;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Provisioned;
