@@ -39,10 +39,10 @@ final class GceFirewall {
 
     /**
      * Creates missing rules (both at once: two gcloud calls, one wait); moves the SSH rule to the
-     * user's current address when it changed. Says what it did.
+     * user's current address when it changed. have: the lab's rules as {@link #list} found them a
+     * moment ago (the provider lists them with its other reads). Says what it did.
      */
-    Msg ensure(LabSpec lab, String sshFrom, Layout layout) {
-        List<JsonNode> have = list(lab);
+    Msg ensure(LabSpec lab, String sshFrom, Layout layout, List<JsonNode> have) {
         JsonNode ssh = byName(have, GceNames.sshRule(lab));
         List<Msg> done = new ArrayList<>();
         List<Runnable> calls = new ArrayList<>();

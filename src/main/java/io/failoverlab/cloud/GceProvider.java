@@ -59,9 +59,9 @@ public final class GceProvider implements Provider {
     public String kind() { return "gce"; }
 
     /**
-     * Independent gcloud calls run at once, in rounds: the checks with the listing; the instances
-     * (one create call for all); the firewall rules with each VM's host keys; each VM's SSH. The
-     * step's message gives each round's seconds.
+     * Independent gcloud calls run at once, in rounds: the checks with the listings (VMs, rules);
+     * the instances (one create call for all); the firewall rules with each VM's host keys; each
+     * VM's SSH. The step's message gives each round's seconds.
      */
     @Override
     public Provisioned provision(LabSpec lab, Progress progress) {
@@ -75,7 +75,10 @@ public final class GceProvider implements Provider {
         List<String> hostIds = layout.hostIds(lab);
         List<String> names = GceNames.vms(lab, hostIds);
         List<List<GceInstance>> listed = new ArrayList<>(List.of(List.of()));
-        Concurrently.run(() -> precheck(s, project), () -> listed.set(0, listLab(project, lab.labId())));
+        List<List<JsonNode>> rules = new ArrayList<>(List.of(List.of()));
+        GceFirewall firewall = new GceFirewall(gcloud, project);
+        Concurrently.run(() -> precheck(s, project), () -> listed.set(0, listLab(project, lab.labId())),
+                () -> rules.set(0, firewall.list(lab)));
         Map<String, GceInstance> existing = new LinkedHashMap<>();
         for (GceInstance i : listed.get(0)) existing.put(i.name(), i);
         String keyLine = ensureKey(lab, s);
@@ -104,7 +107,7 @@ public final class GceProvider implements Provider {
             long t0 = System.nanoTime();
             told.report(0.45, Msg.of("progress.gceFirewall"));
             String sshFrom = s.sshFrom != null ? s.sshFrom : PublicAddress.detect(addressService);
-            fw[0] = new GceFirewall(gcloud, project).ensure(lab, sshFrom, layout);
+            fw[0] = firewall.ensure(lab, sshFrom, layout, rules.get(0));
             fwSeconds[0] = (System.nanoTime() - t0) / 1e9;
         }, () -> pinned[0] = Concurrently.map(hosts, h -> pinHostKeys(s, project, lab, h, repo, told)).stream()
                 .mapToInt(Integer::intValue).sum());
