@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.failoverlab.lab.InstanceSpec;
 import io.failoverlab.lab.LabSpec;
 import io.failoverlab.lab.Layout;
+import io.failoverlab.lab.Msg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,29 +37,37 @@ final class GceFirewall {
         return mine;
     }
 
-    /** Creates missing rules; moves the SSH rule to the user's current address when it changed. */
-    String ensure(LabSpec lab, String sshFrom, Layout layout) {
-        List<JsonNode> have = list(lab);
+    /**
+     * Creates missing rules (both at once: two gcloud calls, one wait); moves the SSH rule to the
+     * user's current address when it changed. have: the lab's rules as {@link #list} found them a
+     * moment ago (the provider lists them with its other reads). Says what it did.
+     */
+    Msg ensure(LabSpec lab, String sshFrom, Layout layout, List<JsonNode> have) {
         JsonNode ssh = byName(have, GceNames.sshRule(lab));
-        List<String> done = new ArrayList<>();
+        List<Msg> done = new ArrayList<>();
+        List<Runnable> calls = new ArrayList<>();
         String sshPort = "tcp:" + lab.gce.sshPort;
         if (ssh == null) {
-            gcloud.json(List.of("compute", "firewall-rules", "create", GceNames.sshRule(lab), "--project=" + project,
+            calls.add(() -> gcloud.json(List.of("compute", "firewall-rules", "create", GceNames.sshRule(lab), "--project=" + project,
                     "--network=" + lab.gce.network, "--direction=INGRESS", "--action=ALLOW", "--rules=" + sshPort,
-                    "--source-ranges=" + sshFrom, "--target-tags=" + GceNames.tag(lab), "--description=" + GceNames.description(lab)));
-            done.add("SSH from " + sshFrom);
+                    "--source-ranges=" + sshFrom, "--target-tags=" + GceNames.tag(lab), "--description=" + GceNames.description(lab))));
+            done.add(Msg.of("gce.firewall.sshFrom", sshFrom));
         } else if (!ssh.path("sourceRanges").toString().contains("\"" + sshFrom + "\"")) {
-            gcloud.json(List.of("compute", "firewall-rules", "update", GceNames.sshRule(lab), "--project=" + project,
-                    "--source-ranges=" + sshFrom));
-            done.add("SSH moved to " + sshFrom);
+            calls.add(() -> gcloud.json(List.of("compute", "firewall-rules", "update", GceNames.sshRule(lab), "--project=" + project,
+                    "--source-ranges=" + sshFrom)));
+            done.add(Msg.of("gce.firewall.sshMoved", sshFrom));
         }
         if (layout == Layout.PER_ROLE && byName(have, GceNames.pgRule(lab)) == null) {
-            gcloud.json(List.of("compute", "firewall-rules", "create", GceNames.pgRule(lab), "--project=" + project,
+            calls.add(() -> gcloud.json(List.of("compute", "firewall-rules", "create", GceNames.pgRule(lab), "--project=" + project,
                     "--network=" + lab.gce.network, "--direction=INGRESS", "--action=ALLOW", "--rules=" + pgPorts(lab),
-                    "--source-tags=" + GceNames.tag(lab), "--target-tags=" + GceNames.tag(lab), "--description=" + GceNames.description(lab)));
-            done.add("PostgreSQL " + pgPorts(lab) + " between the lab's VMs");
+                    "--source-tags=" + GceNames.tag(lab), "--target-tags=" + GceNames.tag(lab), "--description=" + GceNames.description(lab))));
+            done.add(Msg.of("gce.firewall.pg", pgPorts(lab)));
         }
-        return done.isEmpty() ? "firewall rules already in place" : "firewall: " + String.join(", ", done);
+        if (calls.isEmpty()) return Msg.of("gce.firewall.inPlace");
+        Concurrently.run(calls.toArray(Runnable[]::new));
+        Msg all = done.get(0);
+        for (Msg m : done.subList(1, done.size())) all = Msg.of("step.join", all, m);
+        return Msg.of("gce.firewall.done", all);
     }
 
     List<String> delete(LabSpec lab) {

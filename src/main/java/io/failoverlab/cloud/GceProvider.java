@@ -58,34 +58,35 @@ public final class GceProvider implements Provider {
     @Override
     public String kind() { return "gce"; }
 
+    /**
+     * Independent gcloud calls run at once, in rounds: the checks with the listings (VMs, rules);
+     * the instances (one create call for all); the firewall rules with each VM's host keys; each
+     * VM's SSH. The step's message gives each round's seconds.
+     */
     @Override
     public Provisioned provision(LabSpec lab, Progress progress) {
         GceSettings s = settings(lab);
         List<String> badNames = GceNames.problems(lab, s.layout.hostIds(lab));
         if (!badNames.isEmpty()) throw new LabException(String.join(" ", badNames));
         String project = project(s);
+        PhaseTimes phases = new PhaseTimes();
         progress.report(0.02, Msg.of("progress.gceChecking", s.machineType, s.zone, s.image));
-        precheck(s, project);
         Layout layout = s.layout;
         List<String> hostIds = layout.hostIds(lab);
         List<String> names = GceNames.vms(lab, hostIds);
-        Map<String, GceInstance> vms = new LinkedHashMap<>();
-        for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
+        List<List<GceInstance>> listed = new ArrayList<>(List.of(List.of()));
+        List<List<JsonNode>> rules = new ArrayList<>(List.of(List.of()));
+        GceFirewall firewall = new GceFirewall(gcloud, project);
+        Concurrently.run(() -> precheck(s, project), () -> listed.set(0, listLab(project, lab.labId())),
+                () -> rules.set(0, firewall.list(lab)));
+        Map<String, GceInstance> existing = new LinkedHashMap<>();
+        for (GceInstance i : listed.get(0)) existing.put(i.name(), i);
         String keyLine = ensureKey(lab, s);
-        List<String> missing = names.stream().filter(n -> !vms.containsKey(n)).toList();
-        if (!missing.isEmpty()) {
-            progress.report(0.1, Msg.of("progress.gceCreating", String.join(", ", missing), s.zone));
-            for (GceInstance i : create(lab, s, project, missing, keyLine)) vms.put(i.name(), i);
-        }
-        List<String> stopped = names.stream().filter(n -> !vms.get(n).running()).toList();
-        if (!stopped.isEmpty()) {
-            progress.report(0.35, Msg.of("progress.gceStarting", String.join(", ", stopped)));
-            instanceCall("start", stopped, s.zone, project);
-            for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
-        }
-        progress.report(0.45, Msg.of("progress.gceFirewall"));
-        String sshFrom = s.sshFrom != null ? s.sshFrom : PublicAddress.detect(addressService);
-        String fw = new GceFirewall(gcloud, project).ensure(lab, sshFrom, layout);
+        phases.lap("check");
+        List<String> missing = names.stream().filter(n -> !existing.containsKey(n)).toList();
+        Progress told = Concurrently.serialized(progress);
+        Map<String, GceInstance> vms = instances(lab, s, project, existing, missing, keyLine, told);
+        phases.lap("instances");
         List<HostSpec> hosts = new ArrayList<>();
         for (String hostId : hostIds) {
             GceInstance vm = vms.get(GceNames.vm(lab, hostId));
@@ -94,20 +95,50 @@ public final class GceProvider implements Provider {
             }
             hosts.add(host(lab, s, hostId, vm));
         }
-        int pinned = pinHostKeys(s, project, lab, hosts, progress);
+        // the rules come after the VMs (a failed create leaves nothing), while the guest agents publish the host keys
+        Msg[] fw = new Msg[1];
+        double[] fwSeconds = new double[1];
+        int[] pinned = new int[1];
+        KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
+        Concurrently.run(() -> {
+            long t0 = System.nanoTime();
+            told.report(0.45, Msg.of("progress.gceFirewall"));
+            String sshFrom = s.sshFrom != null ? s.sshFrom : PublicAddress.detect(addressService);
+            fw[0] = firewall.ensure(lab, sshFrom, layout, rules.get(0));
+            fwSeconds[0] = (System.nanoTime() - t0) / 1e9;
+        }, () -> pinned[0] = Concurrently.map(hosts, h -> pinHostKeys(s, project, lab, h, repo, told)).stream()
+                .mapToInt(Integer::intValue).sum());
+        phases.lap("host keys");
         SshWait wait = new SshWait(knownHosts, firstContact);
-        for (int k = 0; k < hosts.size(); k++) {
-            HostSpec h = hosts.get(k);
-            double base = 0.6 + 0.4 * k / hosts.size();
-            wait.await(h, Duration.ofSeconds(s.sshWaitSeconds), progress.part(base, 0.4 / hosts.size()));
-        }
+        Concurrently.map(hosts, h -> {
+            wait.await(h, Duration.ofSeconds(s.sshWaitSeconds), told.part(0.6, 0.4));
+            return h;
+        });
+        phases.lap("SSH");
         lab.hosts.clear();
         lab.hosts.addAll(hosts);
         layout.assign(lab);
-        String summary = hosts.size() + " VM(s) in " + s.zone + " (" + layout.id() + "): "
-                + (missing.isEmpty() ? "all existed" : missing.size() + " created") + "; " + fw + "; "
-                + pinned + " host key(s) pinned by instance id; SSH answers";
-        return new Provisioned(List.copyOf(hosts), layout, summary);
+        Msg made = missing.isEmpty() ? Msg.of("gce.allExisted") : Msg.of("gce.created", missing.size());
+        return new Provisioned(List.copyOf(hosts), layout, Msg.of("gce.provisioned", hosts.size(), s.zone, layout.id(), made,
+                fw[0], pinned[0], phases.total(), phases.of("check"), phases.of("instances"), phases.of("host keys"), fwSeconds[0],
+                phases.of("SSH")));
+    }
+
+    /** Creates the missing VMs (one call for all) and starts the stopped ones (one call); the lab's VMs as they are then. */
+    private Map<String, GceInstance> instances(LabSpec lab, GceSettings s, String project, Map<String, GceInstance> existing,
+                                               List<String> missing, String keyLine, Progress progress) {
+        Map<String, GceInstance> vms = new LinkedHashMap<>(existing);
+        List<String> stopped = existing.values().stream().filter(i -> !i.running()).map(GceInstance::name).toList();
+        if (!missing.isEmpty()) {
+            progress.report(0.1, Msg.of("progress.gceCreating", String.join(", ", missing), s.zone));
+            for (GceInstance i : create(lab, s, project, missing, keyLine)) vms.put(i.name(), i);
+        }
+        if (!stopped.isEmpty()) {
+            progress.report(0.35, Msg.of("progress.gceStarting", String.join(", ", stopped)));
+            instanceCall("start", stopped, s.zone, project);
+            for (GceInstance i : listLab(project, lab.labId())) vms.put(i.name(), i);
+        }
+        return vms;
     }
 
     /** The lab's host on a VM: its external address for SSH, its internal one for the lab, its instance id as the host key's alias. */
@@ -136,7 +167,7 @@ public final class GceProvider implements Provider {
         GceInstance vm = create(lab, s, project, List.of(name), ensureKey(lab, s)).get(0);
         if (vm.natIp() == null) throw new LabException(Msg.of("gce.noAddress", name));
         HostSpec h = host(lab, s, hostId, vm);
-        pinHostKeys(s, project, lab, List.of(h), progress);
+        pinHostKeys(s, project, lab, h, new KnownHostsFile(knownHosts, null), progress);
         new SshWait(knownHosts, firstContact).await(h, Duration.ofSeconds(s.sshWaitSeconds), progress.part(0.6, 0.4));
         int at = lab.hosts.indexOf(lab.host(hostId).orElse(null));
         if (at >= 0) lab.hosts.set(at, h); else lab.hosts.add(h);
@@ -144,8 +175,9 @@ public final class GceProvider implements Provider {
 
     /** gcloud fails early and clearly here (login, project, API, zone, machine type, image) before anything is created. */
     void precheck(GceSettings s, String project) {
-        gcloud.json(List.of("compute", "machine-types", "describe", s.machineType, "--zone=" + s.zone, "--project=" + project));
-        gcloud.json(List.of("compute", "images", "describe-from-family", s.image, "--project=" + s.imageProject()));
+        Concurrently.run(
+                () -> gcloud.json(List.of("compute", "machine-types", "describe", s.machineType, "--zone=" + s.zone, "--project=" + project)),
+                () -> gcloud.json(List.of("compute", "images", "describe-from-family", s.image, "--project=" + s.imageProject())));
     }
 
     private List<GceInstance> create(LabSpec lab, GceSettings s, String project, List<String> names, String keyLine) {
@@ -171,29 +203,25 @@ public final class GceProvider implements Provider {
         }
     }
 
-    private int pinHostKeys(GceSettings s, String project, LabSpec lab, List<HostSpec> hosts, Progress progress) {
-        KnownHostsFile repo = new KnownHostsFile(knownHosts, null);
-        int pinned = 0;
-        for (HostSpec h : hosts) {
-            progress.report(0.55, Msg.of("progress.gceHostKeys", h.id));
-            long deadline = System.nanoTime() + Duration.ofSeconds(Math.min(90, s.sshWaitSeconds)).toNanos();
-            int n = 0;
-            while (true) {
-                try {
-                    n = HostKeyPins.pin(repo, h.instanceId, gcloud.json(List.of("compute", "instances", "get-guest-attributes",
-                            GceNames.vm(lab, h.id), "--zone=" + s.zone, "--project=" + project, "--query-path=hostkeys/")));
-                } catch (LabException notYet) {
-                    // the guest agent publishes the keys a few seconds after boot
-                }
-                if (n > 0 || System.nanoTime() > deadline) break;
-                sleep(3000);
+    /** One VM's host keys from its guest attributes, polled: the guest agent publishes them a few seconds after boot. */
+    private int pinHostKeys(GceSettings s, String project, LabSpec lab, HostSpec h, KnownHostsFile repo, Progress progress) {
+        progress.report(0.55, Msg.of("progress.gceHostKeys", h.id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.min(90, s.sshWaitSeconds)).toNanos();
+        int n = 0;
+        while (true) {
+            try {
+                n = HostKeyPins.pin(repo, h.instanceId, gcloud.json(List.of("compute", "instances", "get-guest-attributes",
+                        GceNames.vm(lab, h.id), "--zone=" + s.zone, "--project=" + project, "--query-path=hostkeys/")));
+            } catch (LabException notYet) {
+                // not published yet
             }
-            if (n == 0) {
-                progress.report(0.58, Msg.of("progress.gceNoHostKeys", h.id));
-            }
-            pinned += n;
+            if (n > 0 || System.nanoTime() > deadline) break;
+            sleep(3000);
         }
-        return pinned;
+        if (n == 0) {
+            progress.report(0.58, Msg.of("progress.gceNoHostKeys", h.id));
+        }
+        return n;
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.failoverlab.remote.SshShell;
 import io.failoverlab.testing.GceFixture;
 import io.failoverlab.testing.MachineLabs;
 import io.failoverlab.testing.TestLabs;
+import io.failoverlab.testing.UpPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,6 +126,9 @@ class GceClusterTest {
                         + " provision step %.1f s; gcloud: %d calls, %.1f s%n", fx.real() ? "(real)" : "(stand-in)",
                 fx.machines() != null ? "three machines (systemd-nspawn, Debian 12)" : "the stand-in's sshd", upSeconds, provision,
                 gcloudCalls() - from, gcloudSeconds(from));
+        System.out.println("BENCH gce up phases: " + UpPhases.of(r.out()));
+        System.out.println("BENCH gce up gcloud calls: " + callTimes(from));
+        assertTrue(UpPhases.of(r.out()).contains("host_keys=") && UpPhases.of(r.out()).contains("packages="), r.out());
         assumeTrue(fx.machines() != null, NO_MACHINES);
         // what is now true on machines: keepers are systemd units, the pinned keys are the machines' own
         assertTrue(r.out().contains("keeper systemd"), r.out());

@@ -101,28 +101,13 @@ public final class MachineLabs {
         }
     }
 
-    private static final java.util.regex.Pattern STEP_LINE = java.util.regex.Pattern.compile("(?m)^✓ (\\S+)\\s+([0-9.]+) s  (.*)$");
-    private static final java.util.regex.Pattern PROVISION_PHASE = java.util.regex.Pattern.compile(
-            "(image|network|baking|disks|boot|SSH) ([0-9.]+) s");
     private static final Pattern DISK_MB = Pattern.compile("disk (\\d+) MB per machine");
 
     /**
      * Every phase of `up` from its printed steps: the provision step's own phases (image, network,
      * baking the package image, disks, boot, SSH), then preflight, install (the packages), monitor, each node and verify.
      */
-    public static String upPhases(String upOut) {
-        StringBuilder b = new StringBuilder();
-        java.util.regex.Matcher step = STEP_LINE.matcher(upOut);
-        while (step.find()) {
-            if (step.group(1).equals("provision")) {
-                java.util.regex.Matcher ph = PROVISION_PHASE.matcher(step.group(3));
-                while (ph.find()) b.append(ph.group(1).toLowerCase(java.util.Locale.ROOT)).append('=').append(ph.group(2)).append(" s ");
-            }
-            String name = step.group(1).equals("install") ? "packages" : step.group(1);
-            b.append(name).append('=').append(step.group(2)).append(" s ");
-        }
-        return b.toString().strip();
-    }
+    public static String upPhases(String upOut) { return UpPhases.of(upOut); }
 
     /** The megabytes of the largest machine's own disk (its layer), as `up` printed them; -1 when absent. */
     public static long diskMegabytes(String upOut) {

@@ -1,7 +1,9 @@
 package io.failoverlab.cloud.machines;
 
+import io.failoverlab.cloud.Concurrently;
 import io.failoverlab.cloud.HostKeyPins;
 import io.failoverlab.cloud.LabKeys;
+import io.failoverlab.cloud.PhaseTimes;
 import io.failoverlab.cloud.Progress;
 import io.failoverlab.cloud.Provider;
 import io.failoverlab.cloud.Provisioned;
@@ -92,7 +94,7 @@ public final class MachinesProvider implements Provider {
         List<String> toMake = hostIds.stream().filter(id -> !machines.get(id).exists()).toList();
         if (!toMake.isEmpty()) progress.report(0.62, Msg.of("progress.makingMachine", String.join(", ", toMake), s.debian));
         Path lower = image;
-        Map<String, String> hostKeys = InParallel.each(toMake, id -> MachineDisk.make(lower, machines.get(id),
+        Map<String, String> hostKeys = Concurrently.byId(toMake, id -> MachineDisk.make(lower, machines.get(id),
                 new MachineDisk.Setup(id, s.user, publicKey, net.hostAddress(), net.hostAddress(), net.cidr(), names),
                 why -> progress.report(0.62, Msg.of("progress.diskCopy", id, why))));
         KnownHostsFile pins = new KnownHostsFile(knownHosts, null);
@@ -101,7 +103,7 @@ public final class MachinesProvider implements Provider {
         phases.lap("disk");
         List<String> toBoot = hostIds.stream().filter(id -> !machines.get(id).running()).toList();
         progress.report(0.66, Msg.of("progress.bootingMachines", String.join(", ", toBoot)));
-        InParallel.each(toBoot, id -> {
+        Concurrently.byId(toBoot, id -> {
             machines.get(id).boot();
             return id;
         });
@@ -113,7 +115,7 @@ public final class MachinesProvider implements Provider {
         }
         Map<String, HostSpec> byId = new LinkedHashMap<>();
         hosts.forEach(h -> byId.put(h.id, h));
-        InParallel.each(hostIds, id -> {
+        Concurrently.byId(hostIds, id -> {
             int i = hostIds.indexOf(id);
             awaitSsh(state, lab, byId.get(id), s, progress.part(0.7 + 0.3 * i / hostIds.size(), 0.3 / hostIds.size()));
             return id;
@@ -295,7 +297,7 @@ public final class MachinesProvider implements Provider {
             // a power cut, an unmount and a small layer each, and the proxy's stop: all at once
             List<String> tasks = new ArrayList<>(ids);
             tasks.add(APT_PROXY_TASK);
-            Map<String, Double> seconds = InParallel.each(tasks, id -> {
+            Map<String, Double> seconds = Concurrently.byId(tasks, id -> {
                 long t0 = System.nanoTime();
                 if (id.equals(APT_PROXY_TASK)) {
                     aptProxy(dir, s).stop();
