@@ -18,7 +18,7 @@ class ActionsTest {
         Actions a = Actions.standard();
         assertEquals(List.of("build", "switchover", "failover", "kill-postgres", "kill-node", "kill-vm", "kill-network",
                 "node-partition", "node-heal", "node-promote", "node-maintenanceOn", "node-maintenanceOff", "node-stop", "node-start", "node-drop", "node-readd", "node-add", "scenario-three",
-                "monitor-stop", "monitor-start", "monitor-kill", "monitor-kill-vm", "monitor-replace", "profile-fast", "profile-default", "datacheck", "stop", "destroy"),
+                "monitor-stop", "monitor-start", "monitor-kill", "monitor-kill-vm", "monitor-replace", "monitor-replace-machine", "profile-fast", "profile-default", "datacheck", "stop", "destroy"),
                 a.all().stream().map(ConsoleAction::id).toList());
         for (String destructive : List.of("failover", "kill-node", "kill-postgres", "kill-vm", "kill-network", "node-drop", "monitor-stop",
                 "monitor-kill", "monitor-kill-vm", "monitor-replace")) {
