@@ -2,12 +2,10 @@ package io.failoverlab.cli;
 
 import io.failoverlab.testing.ClusterTest;
 import io.failoverlab.testing.PasswordSudoLogin;
+import io.failoverlab.testing.PasswordSudoLogin.Run;
 import io.failoverlab.testing.SecretScan;
-import io.failoverlab.testing.TestLabs;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @ClusterTest
 class SudoPasswordCliTest {
 
-    record Run(int code, String out, double seconds) { }
 
     @Test
     void upAndDownAsALoginWithPasswordSudo() throws Exception {
@@ -143,17 +140,7 @@ class SudoPasswordCliTest {
         List<String> args = new ArrayList<>(List.of(verb));
         args.addAll(lab);
         if (!stdin.isEmpty()) args.add("--sudo-password-stdin");
-        ProcessBuilder pb = PasswordSudoLogin.java(List.of(), "io.failoverlab.Main", args).redirectErrorStream(true);
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        try (var in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES)) p.destroyForcibly();
-        outputs.add(out);
-        System.out.println("--- " + verb + " as " + PasswordSudoLogin.LOGIN + ":\n" + out);
-        return new Run(p.exitValue(), out, (System.nanoTime() - t0) / 1e9);
+        return PasswordSudoLogin.cli(List.of(), args, stdin, outputs);
     }
 
     private static List<String> concat(List<String> a, String... more) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The login with password sudo that src/test/scripts/prepare-test-host.sh makes (a student's
@@ -54,6 +55,27 @@ public final class PasswordSudoLogin {
     }
 
     /** runuser … java -cp CP mainClass args, with only HOME, PATH, LANG and the given extra variables (NAME=value). */
+    /** What the app said as the login: its exit code, stdout and stderr together, and its seconds. */
+    public record Run(int code, String out, double seconds) { }
+
+    /**
+     * The jar's Main as the login with these arguments (and env lines), stdin given (the caller adds
+     * --sudo-password-stdin when it gives a password); its output is kept in outputs for the password scan.
+     */
+    public static Run cli(List<String> env, List<String> args, String stdin, List<String> outputs) throws Exception {
+        ProcessBuilder pb = java(env, "io.failoverlab.Main", args).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES)) p.destroyForcibly();
+        outputs.add(out);
+        System.out.println("--- " + args.get(0) + " as " + LOGIN + ":\n" + out);
+        return new Run(p.exitValue(), out, (System.nanoTime() - t0) / 1e9);
+    }
+
     public static ProcessBuilder java(List<String> env, String mainClass, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("runuser", "-u", LOGIN, "--", "env", "-i", "HOME=/home/" + LOGIN,
                 "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8", "USER=" + LOGIN));

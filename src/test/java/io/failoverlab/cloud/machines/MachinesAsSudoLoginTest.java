@@ -2,17 +2,16 @@ package io.failoverlab.cloud.machines;
 
 import io.failoverlab.testing.MachineLabs;
 import io.failoverlab.testing.PasswordSudoLogin;
+import io.failoverlab.testing.PasswordSudoLogin.Run;
 import io.failoverlab.testing.SecretScan;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ResourceLock("machines")
 class MachinesAsSudoLoginTest {
 
-    record Run(int code, String out, double seconds) { }
 
     @Test
     void aPasswordSudoLoginBuildsAndDestroysAMachinesLab() throws Exception {
@@ -92,17 +90,7 @@ class MachinesAsSudoLoginTest {
         List<String> env = new ArrayList<>();
         String cache = System.getenv("FAILOVER_LAB_IMAGE_CACHE");
         if (cache != null && !cache.isBlank()) env.add("FAILOVER_LAB_IMAGE_CACHE=" + cache);
-        ProcessBuilder pb = PasswordSudoLogin.java(env, "io.failoverlab.Main", args).redirectErrorStream(true);
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        try (var in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES)) p.destroyForcibly();
-        outputs.add(out);
-        System.out.println("--- " + verb + " as " + PasswordSudoLogin.LOGIN + ":\n" + out);
-        return new Run(p.exitValue(), out, (System.nanoTime() - t0) / 1e9);
+        return PasswordSudoLogin.cli(env, args, stdin, outputs);
     }
 
     private static void owned(Path f) throws Exception {
