@@ -173,7 +173,9 @@ class MultiHostClusterTest {
                 throw new AssertionError(e.getMessage() + "\n" + hosts.keeperLogs(engine), e);
             }
             assertTrue(r.ok(), r.message());
-            String newPrimary = engine.status().stablePrimary().orElseThrow().name();
+            ClusterSnapshot after = engine.status();
+            String newPrimary = after.stablePrimary().orElseThrow(() -> new AssertionError("no primary/primary right after the"
+                    + " switchover said: " + r.message() + "\nstatus then: " + after.summary() + " " + after.error())).name();
             assertNotEquals(oldPrimary, newPrimary);
             System.out.printf("BENCH switchover across namespaces: %.1f s to primary%n", r.figures().get("switchoverSeconds"));
 

@@ -130,7 +130,7 @@ public final class LabPanel {
     /** Known steps get a translated name; node names and unknown steps show as the engine says them. */
     private String stepName(String step) {
         return switch (step) {
-            case StepIds.PREFLIGHT, StepIds.INSTALL, StepIds.MONITOR, StepIds.VERIFY -> m.tr("step." + step);
+            case StepIds.PROVISION, StepIds.PREFLIGHT, StepIds.INSTALL, StepIds.MONITOR, StepIds.VERIFY -> m.tr("step." + step);
             default -> step;
         };
     }
