@@ -46,9 +46,9 @@ public interface Provider {
     }
 
     /**
-     * Deletes one host's machine, disk included, and makes a new one in its place (same host id and
-     * address, a new disk and host key, pinned anew); returns once its SSH answers. Other machines are
-     * not touched. The lab's hosts are updated.
+     * Deletes one host's machine, disk included, and makes a new one in its place (same host id; a
+     * new disk and host key, pinned anew; a cloud may give it new addresses); returns once its SSH
+     * answers. Other machines are not touched. The lab's hosts are updated.
      */
     default void replaceMachine(LabSpec lab, String hostId, Progress progress) {
         throw new LabException(Msg.of("provider.noReplace", lab.name, kind()));
