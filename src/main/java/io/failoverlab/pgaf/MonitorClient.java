@@ -73,12 +73,12 @@ public final class MonitorClient implements AutoCloseable {
 
     /** The formation as the monitor sees it now; throws LabException when the monitor cannot be queried. */
     public ClusterSnapshot snapshot(String formation) {
-        return call("read the state of formation " + formation, c -> snapshot(c, formation));
+        return read("read the state of formation " + formation, c -> snapshot(c, formation));
     }
 
     /** The last count events of the formation, oldest first. */
     public List<MonitorEvent> lastEvents(String formation, int count) {
-        return call("read the monitor's events", c -> {
+        return read("read the monitor's events", c -> {
             try (PreparedStatement ps = c.prepareStatement(MonitorSql.LAST_EVENTS)) {
                 ps.setString(1, formation);
                 ps.setInt(2, count);
@@ -157,7 +157,7 @@ public final class MonitorClient implements AutoCloseable {
 
     /** The application's connection string for the formation (group 0), e.g. postgres://h1:p1,h2:p2/db?…. */
     public String formationUri(String formation, String sslmode) {
-        return call("read the URI of formation " + formation, c -> {
+        return read("read the URI of formation " + formation, c -> {
             try (ResultSet rs = bind(c.prepareStatement(MonitorSql.FORMATION_URI), formation, sslmode).executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -235,17 +235,32 @@ public final class MonitorClient implements AutoCloseable {
 
     interface SqlCall<T> { T run(Connection c) throws SQLException; }
 
-    /** Runs on the shared connection, reopening it once if it was broken; errors become one LabException sentence. */
-    private synchronized <T> T call(String what, SqlCall<T> body) {
+    /** An action, on the shared connection; errors become one LabException sentence. Never sent twice. */
+    private <T> T call(String what, SqlCall<T> body) {
+        return run(what, body, false);
+    }
+
+    /**
+     * A read, on the shared connection; when that connection turns out broken (the monitor restarted
+     * since, a tunnel dropped: "An I/O error occurred while sending to the backend"), read again once
+     * on a new one rather than report a failure the monitor never had.
+     */
+    private <T> T read(String what, SqlCall<T> body) {
+        return run(what, body, true);
+    }
+
+    private synchronized <T> T run(String what, SqlCall<T> body, boolean again) {
         if (closed) throw new LabException("Cannot " + what + ": the monitor client is closed.");
         try {
             if (conn == null || conn.isClosed()) conn = open(APP_NAME);
             return body.run(conn);
         } catch (SQLException e) {
             // a broken connection is dropped so the next call reconnects
-            if (conn != null && !isValid(conn)) {
+            boolean broken = conn != null && !isValid(conn);
+            if (broken) {
                 closeQuietly(conn);
                 conn = null;
+                if (again) return run(what, body, false);
             }
             throw new LabException("Cannot " + what + " on the monitor at " + url + ": " + reason(e), e);
         }

@@ -123,6 +123,19 @@ class MonitorClientTest {
         assertEquals(2, client.lastEvents(FORMATION, 2).size());
     }
 
+    /**
+     * The shared connection cut by the server (as a monitor restart or a dropped tunnel would): the
+     * next read is read again on a new connection instead of reporting a failure of the monitor.
+     */
+    @Test
+    @Order(7)
+    void aReadAfterTheSharedConnectionBrokeIsReadAgain() throws Exception {
+        client.snapshot(FORMATION);
+        host.psql("monitor", "pg_auto_failover", "select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where application_name = '" + MonitorClient.APP_NAME + "'");
+        assertEquals(1, client.snapshot(FORMATION).nodes().size());
+    }
+
     @Test
     @Order(4)
     void actionsGoThroughTheSqlApi() throws Exception {
