@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @ClusterTest
 class SudoPasswordCliTest {
 
-
     @Test
     void upAndDownAsALoginWithPasswordSudo() throws Exception {
         String pw = PasswordSudoLogin.password();
@@ -57,12 +56,7 @@ class SudoPasswordCliTest {
                 // down removed the folder itself
             }
 
-            scan.close();
-            scan.files(dir);
-            for (int i = 0; i < outputs.size(); i++) scan.text("output of run " + i, outputs.get(i));
-            scan.systemLogs();
-            assertTrue(scan.samples() > 10, "processes were sampled " + scan.samples() + " times");
-            assertEquals(List.of(), scan.found(), "the password was seen there");
+            scan.assertNowhere(outputs, dir);
         } finally {
             // whatever a failed run left: taken down as root
             PasswordSudoLogin.destroy(lab, dir);

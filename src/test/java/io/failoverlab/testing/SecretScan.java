@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Looks for a secret where it must never be (issue 23): every process's command line and
  * environment, sampled every 50 ms while running, and afterwards files (logs, journal, report) and
@@ -102,6 +105,20 @@ public final class SecretScan implements AutoCloseable {
         synchronized (found) {
             return List.copyOf(found);
         }
+    }
+
+    /**
+     * The end of a run as a login: sampling stops, then the folders, each command's output (as
+     * "output of run i") and the system's logs are searched; the processes must have been sampled
+     * more than 10 times and the secret must be nowhere.
+     */
+    public void assertNowhere(List<String> outputs, Path... roots) throws IOException, InterruptedException {
+        close();
+        files(roots);
+        for (int i = 0; i < outputs.size(); i++) text("output of run " + i, outputs.get(i));
+        systemLogs();
+        assertTrue(samples() > 10, "processes were sampled " + samples() + " times");
+        assertEquals(List.of(), found(), "the password was seen there");
     }
 
     @Override

@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ResourceLock("machines")
 class MachinesAsSudoLoginTest {
 
-
     @Test
     void aPasswordSudoLoginBuildsAndDestroysAMachinesLab() throws Exception {
         String pw = PasswordSudoLogin.password();
@@ -70,12 +69,7 @@ class MachinesAsSudoLoginTest {
             assertEquals(List.of(), m.leftovers());
             assertEquals(List.of(), MachineLabs.netLeftovers(tag));
 
-            scan.close();
-            scan.files(dir);
-            for (int i = 0; i < outputs.size(); i++) scan.text("output of run " + i, outputs.get(i));
-            scan.systemLogs();
-            assertTrue(scan.samples() > 10, "processes were sampled " + scan.samples() + " times");
-            assertEquals(List.of(), scan.found(), "the password was seen there");
+            scan.assertNowhere(outputs, dir);
         } finally {
             m.close(); // whatever a failed run left: taken down as root
         }
