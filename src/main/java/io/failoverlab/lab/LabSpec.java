@@ -106,6 +106,11 @@ public class LabSpec {
                 "Instance " + inst.name + " names host '" + inst.host + "', which the lab does not define."));
     }
 
+    /** The names of the data nodes on one host (those a power cut or a new machine there would take too). */
+    public List<String> nodeNamesOn(String hostId) {
+        return nodes.stream().filter(n -> n.host.equals(hostId)).map(n -> n.name).toList();
+    }
+
     public Optional<InstanceSpec> node(String name) {
         return nodes.stream().filter(n -> n.name.equals(name)).findFirst();
     }

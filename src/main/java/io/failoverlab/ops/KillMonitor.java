@@ -47,7 +47,7 @@ public final class KillMonitor extends BoundedOperation {
                 throw new LabException(Msg.of("op.kill.noMachine", engine.spec().provider,
                         Msg.of(mode == Mode.VM ? "op.kill.switchOff" : "op.kill.reboot"), mode.name().toLowerCase(Locale.ROOT)));
             }
-            List<String> sharing = engine.spec().nodes.stream().filter(n -> n.host.equals(m.host)).map(n -> n.name).toList();
+            List<String> sharing = engine.spec().nodeNamesOn(m.host);
             if (!sharing.isEmpty()) throw new LabException(Msg.of("op.killMonitor.sharesHost", m.host, String.join(", ", sharing)));
         }
         NodesWithoutMonitor nodes = new NodesWithoutMonitor(engine);

@@ -59,7 +59,7 @@ public final class ReplaceMonitor extends BoundedOperation {
                 throw new LabException(Msg.of("op.replace.noMachines", engine.spec().provider));
             }
             String host = engine.spec().monitor.host;
-            List<String> sharing = engine.spec().nodes.stream().filter(n -> n.host.equals(host)).map(n -> n.name).toList();
+            List<String> sharing = engine.spec().nodeNamesOn(host);
             if (!sharing.isEmpty()) throw new LabException(Msg.of("op.replace.sharedMachine", host, String.join(", ", sharing)));
         }
         this.newHost = newHost;
